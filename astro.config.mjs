@@ -1,0 +1,46 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { brokerIntegration } from './src/server/dev-integration.ts';
+
+const group = (label, ko, directory) => ({ label, translations: { ko }, items: [{ autogenerate: { directory } }] });
+
+export default defineConfig({
+  output: 'static',
+  // Only the sitemap uses it; a deployment sets SITE_ORIGIN to its public address.
+  site: process.env.SITE_ORIGIN ?? 'http://localhost:4321',
+  vite: {
+    build: {
+      rollupOptions: {
+        // MDX pages carry Astro's "use astro:head-inject" marker; the bundler's note about
+        // module-level directives is expected and says nothing about this project.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          warn(warning);
+        },
+      },
+    },
+  },
+  server: { port: Number(process.env.PORT ?? 4321), host: process.env.HOST ?? '127.0.0.1' },
+  integrations: [
+    starlight({
+      title: 'WebRTC Lab',
+      description: 'Learn WebRTC in TypeScript with labs that run in your browser.',
+      defaultLocale: 'root',
+      locales: {
+        root: { label: 'English', lang: 'en' },
+        ko: { label: '한국어', lang: 'ko' },
+      },
+      lastUpdated: false,
+      sidebar: [
+        group('Start here', '시작하기', 'start'),
+        group('Media', '미디어', 'media'),
+        group('Connections', '연결', 'connections'),
+        group('Signaling and pairing', '시그널링과 페어링', 'signaling'),
+        group('NAT, STUN and TURN', 'NAT, STUN, TURN', 'nat'),
+        group('Debugging', '디버깅', 'debugging'),
+      ],
+    }),
+    brokerIntegration(),
+  ],
+});

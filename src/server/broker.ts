@@ -1,0 +1,237 @@
+/**
+ * The signaling broker: the real PeerServer (`peer`) mounted at /peerjs, behind the guards
+ * PeerServer lacks. One module, used by the dev integration and the production server.
+ *
+ * PeerServer's own WebSocket server answers 400 to every upgrade on another path, which
+ * kills Vite's HMR socket; so it gets a `noServer` WebSocketServer and we route upgrades
+ * by path ourselves. The routing step is also where the Origin check and per-IP cap live.
+ */
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import express from 'express';
+import { ExpressPeerServer } from 'peer';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { checkOrigin } from '../lib/origin-policy.ts';
+import { createConnectionCounter } from '../lib/connection-counter.ts';
+import { createTokenBucket, type TokenBucketOptions } from '../lib/token-bucket.ts';
+import { parseClientMessage } from '../lib/broker-message.ts';
+
+export interface BrokerLimits {
+  /** Largest frame accepted; signaling (SDP, candidates) fits in a few KiB. */
+  readonly maxPayloadBytes: number;
+  /** Open broker sockets one address may hold at once. */
+  readonly connectionsPerIp: number;
+  /** Messages per socket: burst and sustained rate. */
+  readonly messageRate: TokenBucketOptions;
+  /** Bytes per socket: burst and sustained rate (bounds PeerServer's queue for absent ids). */
+  readonly byteRate: TokenBucketOptions;
+  /** Peers the whole broker holds at once (PeerServer's `concurrent_limit`). */
+  readonly concurrentPeers: number;
+  /** A peer silent for this long is dropped (PeerServer's `alive_timeout`). */
+  readonly aliveTimeoutMs: number;
+}
+
+export const DEFAULT_BROKER_LIMITS: BrokerLimits = {
+  maxPayloadBytes: 64 * 1024,
+  // A learner uses two to four tabs; a classroom behind one NAT address needs more, so
+  // this is configurable (BROKER_MAX_PER_IP) rather than tight.
+  connectionsPerIp: 32,
+  // Trickle ICE sends a burst of ~10–30 CANDIDATE messages per connection at call setup;
+  // steady state is one HEARTBEAT every 5 s. 100 burst / 20 per second never trips an
+  // honest client and stops a flood within a fraction of a second.
+  messageRate: { capacity: 100, refillPerSecond: 20 },
+  // Messages to an absent id are queued by PeerServer for expire_timeout (5 s) with no cap;
+  // 256 KiB burst + 64 KiB/s keeps one socket's share of that queue under ~600 KiB.
+  byteRate: { capacity: 256 * 1024, refillPerSecond: 64 * 1024 },
+  // Measured by `npm run bench`: 1,000 heartbeating peers on 2 cores cost little CPU; the
+  // global cap bounds memory at twice that, far above what the site needs.
+  concurrentPeers: 2000,
+  // PeerJS heartbeats every 5 s from a timer. Chrome throttles timers in hidden tabs
+  // (intensive throttling: one wake-up per minute after 5 minutes hidden), and a partner
+  // tab waiting in a room is exactly such a tab. PeerServer's 90 s default would drop it
+  // after one late wake-up; 150 s tolerates two. A closed socket frees its id at once
+  // regardless, so only silently dead connections wait this long.
+  aliveTimeoutMs: 150_000,
+};
+
+/** Why the broker closed or refused a socket; counted for logs and the bench. */
+export type RefusalReason = 'origin' | 'per-ip' | 'rate' | 'bytes' | 'malformed' | 'binary';
+
+export interface BrokerOptions {
+  /** The HTTP server whose upgrades are routed here (PeerServer insists on having one). */
+  readonly httpServer: Server;
+  /** Origins whose pages may open a socket; read on every upgrade, so it may change. */
+  readonly allowedOrigins: () => ReadonlySet<string>;
+  readonly limits?: Partial<BrokerLimits>;
+  /** Take the client address from X-Forwarded-For (only behind a trusted proxy). */
+  readonly trustProxy?: boolean;
+  readonly log?: (line: string) => void;
+}
+
+export interface BrokerStats {
+  readonly openSockets: number;
+  readonly refused: Readonly<Record<RefusalReason, number>>;
+}
+
+export interface Broker {
+  /** Express app serving PeerServer's HTTP API under MOUNT_PATH; mount it at the root. */
+  readonly app: express.Express;
+  /** Takes the upgrade if it is the broker's path and returns true; otherwise leaves it alone. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  stats(): BrokerStats;
+  close(): Promise<void>;
+}
+
+export const MOUNT_PATH = '/peerjs';
+/** PeerServer's default key; the REST id endpoint is MOUNT_PATH/KEY/id. */
+export const BROKER_KEY = 'peerjs';
+export const WS_PATH = `${MOUNT_PATH}/peerjs`;
+
+/** WebSocket close codes, RFC 6455 §7.4.1 and the IANA registry. */
+const CLOSE = { unsupportedData: 1003, invalidPayload: 1007, policy: 1008, tryAgainLater: 1013 } as const;
+
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  const raw = trustProxy && typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : req.socket.remoteAddress;
+  // IPv4 clients of a dual-stack socket show up as ::ffff:a.b.c.d; count them as one address.
+  return (raw ?? 'unknown').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+}
+
+/** The ERROR frame PeerServer itself sends; PeerJS clients surface it as a 'server-error'. */
+function sendError(ws: WebSocket, msg: string): void {
+  ws.send(JSON.stringify({ type: 'ERROR', payload: { msg } }));
+}
+
+export function createBroker(options: BrokerOptions): Broker {
+  const limits: BrokerLimits = { ...DEFAULT_BROKER_LIMITS, ...options.limits };
+  const log = options.log ?? (() => {});
+  const trustProxy = options.trustProxy ?? false;
+  const perIp = createConnectionCounter(limits.connectionsPerIp);
+  const refused: Record<RefusalReason, number> = { origin: 0, 'per-ip': 0, rate: 0, bytes: 0, malformed: 0, binary: 0 };
+  const open = new Set<WebSocket>();
+
+  let wss: WebSocketServer | undefined;
+  const peerApp = ExpressPeerServer(options.httpServer, {
+    key: BROKER_KEY,
+    path: '/',
+    allow_discovery: false,
+    concurrent_limit: limits.concurrentPeers,
+    alive_timeout: limits.aliveTimeoutMs,
+    // Queued messages for an id that is not (yet) connected live this long. The partner
+    // tab's first OFFER may arrive before the partner connects; 5 s covers a page load.
+    expire_timeout: 5000,
+    // The REST API answers only our own pages (PeerServer's default reflects any origin).
+    corsOptions: {
+      origin: (origin, callback) => callback(null, checkOrigin(origin, options.allowedOrigins()).allowed),
+    },
+    // Ids come from the server (crypto.randomUUID) when a client asks for one.
+    generateClientId: () => crypto.randomUUID(),
+    createWebSocketServer: (wsOptions) => {
+      const { server: _ignored, ...rest } = wsOptions;
+      wss = new WebSocketServer({ ...rest, noServer: true, maxPayload: limits.maxPayloadBytes });
+      return wss;
+    },
+  });
+  // Without a listener, PeerServer's emit('error') (a bad frame, a socket reset) would throw.
+  peerApp.on('error', (error: Error) => log(`broker: ${error.message}`));
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(MOUNT_PATH, peerApp); // 'mount' is what makes PeerServer create its socket server
+  const server = wss as WebSocketServer | undefined;
+  if (!server) throw new Error('PeerServer did not create its WebSocket server on mount');
+
+  const refuse = (ws: WebSocket, reason: RefusalReason, code: number, text: string): void => {
+    refused[reason] += 1;
+    log(`broker: closing socket (${reason}): ${text}`);
+    ws.close(code, text);
+  };
+
+  /**
+   * Runs before PeerServer sees a frame. PeerServer attaches its 'message' listener inside
+   * its 'connection' handler, so the filter is installed on emit itself: a refused frame is
+   * never delivered to PeerServer at all.
+   */
+  const guard = (ws: WebSocket): void => {
+    const messages = createTokenBucket(limits.messageRate, Date.now());
+    const bytes = createTokenBucket(limits.byteRate, Date.now());
+    // ws declares emit with per-event overloads; the filter forwards any event unchanged.
+    const emitter = ws as unknown as { emit: (event: string | symbol, ...args: unknown[]) => boolean };
+    const forward = emitter.emit.bind(ws);
+    emitter.emit = (event, ...args) => {
+      if (event !== 'message') return forward(event, ...args);
+      if (ws.readyState !== ws.OPEN) return false;
+      const [data, isBinary] = args as [Buffer | ArrayBuffer | Buffer[], boolean];
+      const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data.byteLength;
+      const now = Date.now();
+      if (!messages.take(now)) {
+        refuse(ws, 'rate', CLOSE.policy, 'message rate limit exceeded');
+        return false;
+      }
+      if (!bytes.take(now, size)) {
+        refuse(ws, 'bytes', CLOSE.policy, 'byte rate limit exceeded');
+        return false;
+      }
+      if (isBinary) {
+        refuse(ws, 'binary', CLOSE.unsupportedData, 'binary frames are not accepted');
+        return false;
+      }
+      const text = Array.isArray(data) ? Buffer.concat(data).toString() : Buffer.from(data as ArrayBuffer).toString();
+      const parsed = parseClientMessage(text);
+      if (!parsed.ok) {
+        sendError(ws, `Malformed message: ${parsed.reason}`);
+        refuse(ws, 'malformed', CLOSE.invalidPayload, `malformed message: ${parsed.reason}`);
+        return false;
+      }
+      return forward(event, ...args);
+    };
+  };
+
+  const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
+    const { pathname } = new URL(req.url ?? '/', 'http://broker.invalid');
+    if (pathname !== WS_PATH) return false;
+
+    // Policy refusals complete the handshake and close with a code and reason, because a
+    // browser shows a failed handshake to scripts only as a bare error with no status.
+    const origin = checkOrigin(req.headers.origin, options.allowedOrigins());
+    if (!origin.allowed) {
+      server.handleUpgrade(req, socket, head, (ws) => {
+        refuse(ws, 'origin', CLOSE.policy, `origin not allowed: ${req.headers.origin ?? ''}`.slice(0, 120));
+      });
+      return true;
+    }
+    const address = clientAddress(req, trustProxy);
+    if (!perIp.tryAcquire(address)) {
+      server.handleUpgrade(req, socket, head, (ws) => {
+        refuse(ws, 'per-ip', CLOSE.tryAgainLater, `too many broker connections from one address (max ${limits.connectionsPerIp})`);
+      });
+      return true;
+    }
+    let released = false;
+    const release = (): void => {
+      if (!released) perIp.release(address);
+      released = true;
+    };
+    socket.once('close', release);
+    server.handleUpgrade(req, socket, head, (ws) => {
+      open.add(ws);
+      ws.once('close', () => {
+        open.delete(ws);
+        release();
+      });
+      guard(ws);
+      server.emit('connection', ws, req);
+    });
+    return true;
+  };
+
+  return {
+    app,
+    handleUpgrade,
+    stats: () => ({ openSockets: open.size, refused: { ...refused } }),
+    close: async () => {
+      for (const ws of open) ws.terminate();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

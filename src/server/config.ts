@@ -1,0 +1,49 @@
+/**
+ * The server's configuration, read once from the environment. Everything that decides
+ * where the site, the lab frame and the broker live comes from here.
+ */
+import { resolveSiteOrigins, type SiteOrigins } from '../lib/site-origins.ts';
+import { DEFAULT_BROKER_LIMITS, type BrokerLimits } from './broker.ts';
+
+export interface ServerConfig {
+  readonly host: string;
+  readonly port: number;
+  /** Origins for the port actually bound (PORT=0 binds a free one). */
+  readonly origins: (boundPort: number) => SiteOrigins;
+  readonly trustProxy: boolean;
+  readonly limits: BrokerLimits;
+}
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got ${JSON.stringify(raw)}`);
+  return value;
+}
+
+export const DEFAULT_PORT = 4321;
+
+export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = intFromEnv(env, 'PORT', DEFAULT_PORT);
+  const origins = (boundPort: number): SiteOrigins =>
+    resolveSiteOrigins({
+      port: boundPort,
+      siteOrigin: env['SITE_ORIGIN'],
+      labOrigin: env['LAB_ORIGIN'],
+      extraOrigins: (env['BROKER_EXTRA_ORIGINS'] ?? '').split(','),
+    });
+  origins(port); // fail at start-up, not at the first socket, on a malformed origin
+  return {
+    // Loopback by default: the site is for the learner's own machine. HOST=0.0.0.0 (with
+    // SITE_ORIGIN set to the LAN address) serves a phone on the same network.
+    host: env['HOST'] || '127.0.0.1',
+    port,
+    origins,
+    trustProxy: env['TRUST_PROXY'] === '1',
+    limits: {
+      ...DEFAULT_BROKER_LIMITS,
+      connectionsPerIp: intFromEnv(env, 'BROKER_MAX_PER_IP', DEFAULT_BROKER_LIMITS.connectionsPerIp),
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Puts the broker into `astro dev`: the same module the production server uses, on the
+ * dev server's own HTTP server, so pages and lab frames reach it at /peerjs on their own origin.
+ */
+import type { AstroIntegration } from 'astro';
+import type { AddressInfo } from 'node:net';
+import { createBroker } from './broker.ts';
+import { readServerConfig } from './config.ts';
+
+export function brokerIntegration(): AstroIntegration {
+  return {
+    name: 'webrtc-lab:broker',
+    hooks: {
+      'astro:server:setup': ({ server, logger }) => {
+        // Vitest and other middleware-mode hosts run this hook with no HTTP server.
+        const httpServer = server.httpServer;
+        if (!httpServer) return;
+        const config = readServerConfig();
+        // Vite may move to another port when 4321 is taken; allow whatever it really bound.
+        let allowed = config.origins(config.port).allowed;
+        httpServer.once('listening', () => {
+          const address = httpServer.address() as AddressInfo | null;
+          if (address) allowed = config.origins(address.port).allowed;
+        });
+        const broker = createBroker({
+          // Vite's server is an http.Server here (no https in dev); PeerServer only stores it.
+          httpServer: httpServer as import('node:http').Server,
+          allowedOrigins: () => allowed,
+          limits: config.limits,
+          log: (line) => logger.info(line),
+        });
+        server.middlewares.use(broker.app);
+        // Only the broker's path is taken; Vite's HMR socket and any other upgrade pass by.
+        httpServer.on('upgrade', (req, socket, head) => {
+          broker.handleUpgrade(req, socket, head);
+        });
+        httpServer.once('close', () => void broker.close());
+        logger.info('PeerJS broker at /peerjs (WebSocket /peerjs/peerjs)');
+      },
+    },
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The production server: the built site (dist/) and the broker in one Node process.
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { createBroker, type Broker } from './broker.ts';
+import type { ServerConfig } from './config.ts';
+
+export interface SiteServer {
+  readonly server: Server;
+  readonly broker: Broker;
+  /** The address actually bound (PORT=0 picks a free port). */
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+export interface SiteServerOptions {
+  readonly distDir: string;
+  readonly config: ServerConfig;
+  readonly log?: (line: string) => void;
+}
+
+export async function startSiteServer({ distDir, config, log = console.log }: SiteServerOptions): Promise<SiteServer> {
+  if (!existsSync(path.join(distDir, 'index.html'))) {
+    throw new Error(`no built site in ${distDir}: run \`npm run build\` first (npm start does it for you)`);
+  }
+  const app = express();
+  app.disable('x-powered-by');
+  const server = createServer(app);
+
+  // The allowed origins depend on the bound port when PORT=0; they are set after listen.
+  let allowed = config.origins(config.port).allowed;
+  const broker = createBroker({
+    httpServer: server,
+    allowedOrigins: () => allowed,
+    limits: config.limits,
+    trustProxy: config.trustProxy,
+    log,
+  });
+
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+    next();
+  });
+  app.use(broker.app);
+  app.use(
+    express.static(distDir, {
+      extensions: ['html'],
+      setHeaders(res, filePath) {
+        // Astro fingerprints everything under _astro/; pages must revalidate.
+        if (filePath.includes(`${path.sep}_astro${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        else res.setHeader('Cache-Control', 'no-cache');
+      },
+    }),
+  );
+  app.use((_req, res) => {
+    res.status(404).sendFile(path.join(distDir, '404.html'));
+  });
+
+  server.on('upgrade', (req, socket, head) => {
+    if (!broker.handleUpgrade(req, socket, head)) {
+      // No other WebSocket endpoint exists in production.
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  allowed = config.origins(port).allowed;
+
+  return {
+    server,
+    broker,
+    port,
+    close: async () => {
+      await broker.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
