@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, watchForProblems } from '../support/chromium.ts';
+import { listPages } from '../support/site-files.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+const pages = listPages().filter((page) => page !== '/404.html');
+
+describe('every page renders in its language with no console errors', () => {
+  it('has both locales for every page', () => {
+    const english = pages.filter((p) => !p.startsWith('/ko/'));
+    const korean = pages.filter((p) => p.startsWith('/ko/')).map((p) => p.slice(3));
+    expect(korean.sort()).toEqual(english.sort());
+    expect(pages).toContain('/');
+    expect(pages).toContain('/ko/');
+  });
+
+  it.each(pages)('%s', async (path) => {
+    const page = await browser.newPage();
+    const problems = watchForProblems(page);
+    const offsite: string[] = [];
+    page.on('request', (request) => {
+      const host = new URL(request.url()).hostname;
+      if (!['localhost', '127.0.0.1'].includes(host) && !request.url().startsWith('data:')) offsite.push(request.url());
+    });
+    const response = await page.goto(baseUrl + path, { waitUntil: 'networkidle' });
+    expect(response?.status()).toBe(200);
+    const lang = await page.getAttribute('html', 'lang');
+    expect(lang).toBe(path.startsWith('/ko/') ? 'ko' : 'en');
+    await expect(page.locator('h1').first().isVisible()).resolves.toBe(true);
+    expect(problems).toEqual([]);
+    expect(offsite).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('search', () => {
+  it('finds Korean text on a Korean page, with Korean UI strings', async () => {
+    const page = await browser.newPage();
+    const problems = watchForProblems(page);
+    await page.goto(`${baseUrl}/ko/`, { waitUntil: 'networkidle' });
+    await page.keyboard.press('Control+k');
+    const input = page.locator('dialog[open] input');
+    await input.fill('시그널링');
+    const summary = page.locator('dialog[open] .pagefind-ui__message');
+    await summary.waitFor();
+    await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toMatch(/시그널링에 대한 검색 결과 \d+개/);
+    expect(await page.locator('dialog[open] .pagefind-ui__result').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * The production server as a browser meets it: the broker on the page's own origin,
+ * refusals a page can read, and no stray WebSocket endpoints.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { WebSocket as NodeWebSocket } from 'ws';
+import { launchChromium } from '../support/chromium.ts';
+
+const baseUrl = inject('baseUrl');
+const port = new URL(baseUrl).port;
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+/** Opens a broker socket from a page on `origin` and reports the first message or the close. */
+async function brokerFromPage(origin: string): Promise<{ first?: string; code?: number; reason?: string }> {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/404.html`);
+  const outcome = await page.evaluate(async () => {
+    const id = `e2e-${crypto.randomUUID()}`;
+    const ws = new WebSocket(`ws://${location.host}/peerjs/peerjs?key=peerjs&id=${id}&token=${crypto.randomUUID()}`);
+    return new Promise<{ first?: string; code?: number; reason?: string }>((resolve) => {
+      ws.onmessage = (e) => {
+        resolve({ first: JSON.parse(String(e.data)).type });
+        ws.close();
+      };
+      ws.onclose = (e) => resolve({ code: e.code, reason: e.reason });
+    });
+  });
+  await page.close();
+  return outcome;
+}
+
+describe('production server', () => {
+  it('serves the broker to the site origin and to the lab origin', async () => {
+    expect(await brokerFromPage(baseUrl)).toEqual({ first: 'OPEN' });
+    expect(await brokerFromPage(`http://lab.localhost:${port}`)).toEqual({ first: 'OPEN' });
+  });
+
+  it('tells a page on a foreign origin why its broker socket closed', async () => {
+    // other.localhost resolves to this same server, but it is not an allowed origin.
+    expect(await brokerFromPage(`http://other.localhost:${port}`)).toEqual({
+      code: 1008,
+      reason: `origin not allowed: http://other.localhost:${port}`,
+    });
+  });
+
+  it('hands out ids over REST', async () => {
+    const res = await fetch(`${baseUrl}/peerjs/peerjs/id`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers 404 to a WebSocket upgrade on any other path', async () => {
+    const ws = new NodeWebSocket(`ws://127.0.0.1:${port}/not-a-socket`);
+    const status = await new Promise<number>((resolve) => ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
+    expect(status).toBe(404);
+  });
+
+  it('answers 404 with the site’s own not-found page', async () => {
+    const res = await fetch(`${baseUrl}/no/such/page/`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('<html');
+  });
+});

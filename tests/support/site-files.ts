@@ -1,0 +1,24 @@
+/** The built site on disk: its pages and the files they reference. */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DIST } from '../../scripts/build-state.ts';
+
+export function listFiles(dir: string = DIST): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? listFiles(full) : [full];
+  });
+}
+
+/** Every HTML page as its URL path (`/ko/media/overview/`), Pagefind's own files excluded. */
+export function listPages(): string[] {
+  return listFiles()
+    .filter((file) => file.endsWith('.html') && !file.includes(`${path.sep}pagefind${path.sep}`))
+    .map((file) => '/' + path.relative(DIST, file).split(path.sep).join('/').replace(/index\.html$/, ''))
+    .sort();
+}
+
+export function readPage(urlPath: string): string {
+  const file = urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath;
+  return readFileSync(path.join(DIST, file), 'utf8');
+}
