@@ -122,7 +122,8 @@ export function createBroker(options: BrokerOptions): Broker {
     expire_timeout: 5000,
     // The REST API answers only our own pages (PeerServer's default reflects any origin).
     corsOptions: {
-      origin: (origin, callback) => callback(null, checkOrigin(origin, options.allowedOrigins()).allowed),
+      origin: (origin: string | undefined, callback: (error: Error | null, allow?: boolean) => void) =>
+        callback(null, checkOrigin(origin, options.allowedOrigins()).allowed),
     },
     // Ids come from the server (crypto.randomUUID) when a client asks for one.
     generateClientId: () => crypto.randomUUID(),

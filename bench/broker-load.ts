@@ -1,0 +1,115 @@
+/**
+ * Broker load for `npm run bench`: N PeerJS-protocol clients held open with heartbeats,
+ * a steady stream of OFFERs between pairs, and the latency of each relay.
+ * Clients are spread over loopback source addresses (127.0.x.y) so a per-address cap
+ * sees what it would see from real learners.
+ */
+import { WebSocket } from 'ws';
+
+export interface LoadOptions {
+  readonly port: number;
+  readonly peers: number;
+  readonly holdMs: number;
+  readonly heartbeatMs: number;
+  readonly messagesPerSecond: number;
+  readonly peersPerAddress: number;
+  readonly origin: string;
+}
+
+export interface LoadResult {
+  readonly connected: number;
+  readonly connectP50Ms: number;
+  readonly connectP99Ms: number;
+  readonly falseDisconnects: number;
+  readonly relayed: number;
+  readonly lost: number;
+  readonly latencyP50Ms: number;
+  readonly latencyP99Ms: number;
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function runBrokerLoad(options: LoadOptions): Promise<LoadResult> {
+  const sockets: WebSocket[] = [];
+  const connectTimes: number[] = [];
+  let falseDisconnects = 0;
+  let holding = false;
+  const pending = new Map<number, number>(); // message number → send time
+  const latencies: number[] = [];
+
+  const connectOne = (i: number): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const address = `127.0.${1 + Math.floor(i / options.peersPerAddress / 250)}.${1 + (Math.floor(i / options.peersPerAddress) % 250)}`;
+      const started = performance.now();
+      const ws = new WebSocket(`ws://127.0.0.1:${options.port}/peerjs/peerjs?key=peerjs&id=bench-${i}&token=${crypto.randomUUID()}`, {
+        localAddress: address,
+        origin: options.origin,
+      });
+      ws.on('message', (data) => {
+        const message = JSON.parse(String(data)) as { type: string; payload?: { n: number } };
+        if (message.type === 'OPEN') {
+          connectTimes.push(performance.now() - started);
+          resolve();
+        } else if (message.type === 'OFFER' && message.payload) {
+          const sent = pending.get(message.payload.n);
+          if (sent !== undefined) {
+            latencies.push(performance.now() - sent);
+            pending.delete(message.payload.n);
+          }
+        } else if (message.type === 'ERROR' || message.type === 'ID-TAKEN') {
+          reject(new Error(`peer ${i}: ${String(data)}`));
+        }
+      });
+      ws.on('close', () => {
+        if (holding) falseDisconnects++;
+      });
+      ws.on('error', reject);
+      sockets.push(ws);
+    });
+
+  // Connect in batches, as a classroom arriving would, not all in one tick.
+  for (let i = 0; i < options.peers; i += 50) {
+    await Promise.all(Array.from({ length: Math.min(50, options.peers - i) }, (_, k) => connectOne(i + k)));
+  }
+
+  holding = true;
+  const heartbeat = setInterval(() => {
+    for (const ws of sockets) if (ws.readyState === WebSocket.OPEN) ws.send('{"type":"HEARTBEAT"}');
+  }, options.heartbeatMs);
+
+  const pairs = Math.floor(sockets.length / 2);
+  const intervalMs = 1000 / options.messagesPerSecond;
+  const deadline = performance.now() + options.holdMs;
+  let n = 0;
+  while (performance.now() < deadline) {
+    const pair = n % pairs;
+    const from = sockets[2 * pair];
+    pending.set(n, performance.now());
+    from?.send(JSON.stringify({ type: 'OFFER', dst: `bench-${2 * pair + 1}`, payload: { n, sdp: 'v=0\r\n'.padEnd(2000, 'a') } }));
+    n++;
+    // Sleep to the next slot of the schedule (keeps the rate steady despite timer drift).
+    const next = deadline - options.holdMs + n * intervalMs;
+    await sleep(Math.max(0, next - performance.now()));
+  }
+  await sleep(500); // let the last relays land
+  holding = false;
+  clearInterval(heartbeat);
+  for (const ws of sockets) ws.terminate();
+
+  return {
+    connected: connectTimes.length,
+    connectP50Ms: percentile(connectTimes, 50),
+    connectP99Ms: percentile(connectTimes, 99),
+    falseDisconnects,
+    relayed: latencies.length,
+    lost: pending.size,
+    latencyP50Ms: percentile(latencies, 50),
+    latencyP99Ms: percentile(latencies, 99),
+  };
+}

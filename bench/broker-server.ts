@@ -1,0 +1,39 @@
+/**
+ * A broker in its own process for `npm run bench`, so the load generator's work does not
+ * count against it: `lab` is this project's production server (site + hardened broker),
+ * `standalone` is the `peer` package's own PeerServer with its defaults.
+ * Prints `PORT <n>` when listening; answers `stats` on IPC with its CPU time and memory.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { PeerServer } from 'peer';
+import { DIST } from '../scripts/build-state.ts';
+import { readServerConfig } from '../src/server/config.ts';
+import { startSiteServer } from '../src/server/site-server.ts';
+
+const kind = process.argv[2];
+
+async function start(): Promise<number> {
+  if (kind === 'lab') {
+    const site = await startSiteServer({ distDir: DIST, config: readServerConfig({ PORT: '0', HOST: '127.0.0.1' }), log: () => {} });
+    return site.port;
+  }
+  if (kind === 'standalone') {
+    return new Promise((resolve) => {
+      const app = PeerServer({ port: 0, host: '127.0.0.1', path: '/peerjs' }, (server: Server) => {
+        resolve((server.address() as AddressInfo).port);
+      });
+      app.on('error', () => {});
+    });
+  }
+  throw new Error(`usage: broker-server.ts lab|standalone (got ${kind})`);
+}
+
+const port = await start();
+const cpuStart = process.cpuUsage();
+process.on('message', (message) => {
+  if (message !== 'stats') return;
+  const cpu = process.cpuUsage(cpuStart);
+  process.send?.({ cpuMs: (cpu.user + cpu.system) / 1000, rssBytes: process.memoryUsage().rss });
+});
+process.send?.({ port });

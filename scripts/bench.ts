@@ -1,0 +1,117 @@
+/**
+ * `npm run bench`: measured figures, each beside a baseline measured in the same run.
+ * Loopback only, inside a network namespace where the runner can make one; every loop is
+ * bounded in count and time. Prints a table and writes bench/results/<time>.json.
+ *
+ *   BENCH_PEERS (1000)  BENCH_HOLD_MS (60000)  BENCH_RATE (100 messages/s)
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describeIsolation, isolateNetwork } from './isolate.ts';
+import { ensureBuilt } from './build.ts';
+import { ROOT } from './build-state.ts';
+import { pageWeight, pagefindWeightGz } from './page-weight.ts';
+import { listPages } from '../tests/support/site-files.ts';
+import { runBrokerLoad, type LoadResult } from '../bench/broker-load.ts';
+
+const isolation = isolateNetwork();
+console.log(describeIsolation(isolation));
+await ensureBuilt();
+
+const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
+const PEERS = env('BENCH_PEERS', 1000);
+const HOLD_MS = env('BENCH_HOLD_MS', 60_000);
+const RATE = env('BENCH_RATE', 100);
+
+const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
+const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+const ms = (value: number): string => `${value.toFixed(2)} ms`;
+const ratio = (ours: number, base: number): string => (base > 0 ? `${(ours / base).toFixed(2)}×` : 'n/a');
+
+// --- Reading-page weight -------------------------------------------------------------
+const weights = listPages().map((page) => ({ page, ...pageWeight(page) }));
+const heaviest = (key: 'jsGz' | 'cssGz' | 'htmlGz') => weights.reduce((a, b) => (b[key] > a[key] ? b : a));
+const home = weights.find((w) => w.page === '/')!;
+const pagefind = pagefindWeightGz();
+
+// --- Broker under load, ours vs the standalone PeerServer ---------------------------
+interface ServerStats {
+  readonly cpuMs: number;
+  readonly rssBytes: number;
+}
+
+async function brokerRun(kind: 'lab' | 'standalone', peers = PEERS, holdMs = HOLD_MS): Promise<LoadResult & ServerStats> {
+  const child: ChildProcess = fork(path.join(ROOT, 'bench/broker-server.ts'), [kind], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (m) => resolve((m as { port: number }).port));
+    child.once('exit', (code) => reject(new Error(`${kind} broker exited with ${code}`)));
+  });
+  try {
+    console.log(`broker load: ${kind}, ${peers} peers, ${holdMs / 1000} s, ${RATE} OFFER/s…`);
+    const load = await runBrokerLoad({
+      port,
+      peers,
+      holdMs,
+      heartbeatMs: 5000, // PeerJS's pingInterval
+      messagesPerSecond: RATE,
+      peersPerAddress: 20, // under the per-address cap, as a crowd of real learners would be
+      origin: `http://localhost:${port}`,
+    });
+    const stats = await new Promise<ServerStats>((resolve) => {
+      child.once('message', (m) => resolve(m as ServerStats));
+      child.send('stats');
+    });
+    return { ...load, ...stats };
+  } finally {
+    child.kill();
+  }
+}
+
+// The load generator shares this process: warm its JIT first so neither broker pays for it.
+await brokerRun('standalone', 200, 2000);
+const lab = await brokerRun('lab');
+const standalone = await brokerRun('standalone');
+
+// --- Report --------------------------------------------------------------------------
+const rows: Array<[string, string, string, string]> = [
+  ['reading page JS before interaction (gz, heaviest page)', kib(heaviest('jsGz').jsGz), 'budget 12.0 KiB', ratio(heaviest('jsGz').jsGz, 12 * 1024)],
+  ['reading page CSS (gz, heaviest page)', kib(heaviest('cssGz').cssGz), '', ''],
+  ['reading page HTML (gz, heaviest page)', kib(heaviest('htmlGz').htmlGz), `home ${kib(home.htmlGz)}`, ''],
+  ['Pagefind UI, loaded on idle (gz)', kib(pagefind), 'not in the budget', ''],
+  ['broker peers connected', `${lab.connected}/${PEERS}`, `${standalone.connected}/${PEERS}`, ''],
+  ['broker connect p50 / p99', `${ms(lab.connectP50Ms)} / ${ms(lab.connectP99Ms)}`, `${ms(standalone.connectP50Ms)} / ${ms(standalone.connectP99Ms)}`, ratio(lab.connectP50Ms, standalone.connectP50Ms)],
+  ['false disconnects while holding', String(lab.falseDisconnects), String(standalone.falseDisconnects), ''],
+  ['OFFERs relayed / lost', `${lab.relayed} / ${lab.lost}`, `${standalone.relayed} / ${standalone.lost}`, ''],
+  ['relay latency p50', ms(lab.latencyP50Ms), ms(standalone.latencyP50Ms), ratio(lab.latencyP50Ms, standalone.latencyP50Ms)],
+  ['relay latency p99', ms(lab.latencyP99Ms), ms(standalone.latencyP99Ms), ratio(lab.latencyP99Ms, standalone.latencyP99Ms)],
+  ['broker CPU time during the run', `${(lab.cpuMs / 1000).toFixed(2)} s`, `${(standalone.cpuMs / 1000).toFixed(2)} s`, ratio(lab.cpuMs, standalone.cpuMs)],
+  ['broker RSS after the run', mib(lab.rssBytes), mib(standalone.rssBytes), ratio(lab.rssBytes, standalone.rssBytes)],
+];
+const header: [string, string, string, string] = ['measure', 'WebRTC Lab', 'baseline (standalone PeerServer)', 'ratio'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+console.log(['', line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line), ''].join('\n'));
+
+const result = {
+  date: new Date().toISOString(),
+  isolation: isolation === 'isolated' ? 'netns' : isolation.notIsolated,
+  settings: { peers: PEERS, holdMs: HOLD_MS, messagesPerSecond: RATE },
+  pages: weights,
+  pagefindGz: pagefind,
+  broker: { lab, standalone },
+};
+mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+const file = path.join(ROOT, 'bench/results', `${result.date.replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+console.log(`wrote ${path.relative(ROOT, file)}`);
+
+const failures = [
+  lab.falseDisconnects > 0 && `${lab.falseDisconnects} false disconnects`,
+  lab.connected < PEERS && `only ${lab.connected}/${PEERS} peers connected`,
+  lab.lost > 0 && `${lab.lost} OFFERs lost`,
+].filter(Boolean);
+if (failures.length) {
+  console.error(`bench: ${failures.join('; ')}`);
+  process.exit(1);
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the system packages the test suite drives, with apt-get, only when missing:
+# Debian's chromium (the browser under test), coturn (the real TURN server) and iproute2
+# (`ip`, which the runner uses to bring up loopback in its private network namespace).
+set -euo pipefail
+missing=()
+command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v turnserver >/dev/null 2>&1 || missing+=(coturn)
+command -v ip >/dev/null 2>&1 || [ -x /usr/sbin/ip ] || missing+=(iproute2)
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "system packages: chromium, coturn and iproute2 are installed"
+  exit 0
+fi
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "system packages: installing ${missing[*]} with apt-get"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
