@@ -1,0 +1,225 @@
+/**
+ * The decisions behind per-lab drafts; the localStorage calls live in the runtime.
+ *
+ * One record per lab holds a draft per starter version (starter = hash of the lab's
+ * starter files). When the starter changes, the learner's draft for the old one is kept
+ * and offered, never applied or deleted behind their back: it stays offered until they
+ * use it or dismiss it. "Solution" stashes their code; "My code" returns it exactly.
+ *
+ * Every function is pure and returns a new record; none mutates its input.
+ */
+
+export type Files = Readonly<Record<string, string>>;
+
+export interface DraftEntry {
+  /** hashFiles() of the starter the learner was editing. */
+  readonly starter: string;
+  readonly files: Files;
+  readonly savedAt: number;
+  /** The learner dismissed this draft when it was offered; kept a while, not offered again. */
+  readonly dismissed?: true;
+}
+
+export interface StashedCode {
+  readonly files: Files;
+  readonly savedAt: number;
+}
+
+export interface DraftRecord {
+  readonly v: 1;
+  /** Newest first, at most one per starter. */
+  readonly drafts: readonly DraftEntry[];
+  readonly stash?: StashedCode;
+}
+
+export interface OpenedDraft {
+  /** The draft for the current starter, to show instead of the starter. */
+  readonly files: Record<string, string> | null;
+  /** The newest undismissed draft for another starter, to offer, not apply. */
+  readonly older: { readonly files: Record<string, string>; readonly savedAt: number } | null;
+}
+
+/** Drafts kept for starters other than the current one. */
+const MAX_OLDER_DRAFTS = 3;
+
+export function draftKey(labId: string): string {
+  return `webrtc-lab:draft:${labId}`;
+}
+
+/**
+ * A stable fingerprint of a set of files: the same names and contents give the same hash
+ * whatever the key order, here, in the build and in every browser. Not cryptographic: it
+ * only tells starter versions apart.
+ */
+export function hashFiles(files: Files): string {
+  const hash = cyrb53();
+  for (const name of Object.keys(files).sort()) {
+    const content = files[name] ?? '';
+    // Length prefixes keep ("ab","c") and ("a","bc") apart.
+    hash.update(`${name.length}:${name}${content.length}:`);
+    hash.update(content);
+  }
+  return hash.digest().toString(16).padStart(14, '0');
+}
+
+export function emptyDraftRecord(): DraftRecord {
+  return { v: 1, drafts: [] };
+}
+
+/** Reads what storage held. Never throws: garbage or an unknown version is an empty record. */
+export function parseDraftRecord(raw: string | null): DraftRecord {
+  if (raw === null) return emptyDraftRecord();
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return emptyDraftRecord();
+  }
+  if (!isObject(data) || data['v'] !== 1 || !Array.isArray(data['drafts'])) return emptyDraftRecord();
+
+  // One bad entry must not cost the learner their other drafts: keep whatever is valid.
+  const byStarter = new Map<string, DraftEntry>();
+  for (const item of data['drafts'] as unknown[]) {
+    const entry = parseEntry(item);
+    const existing = entry && byStarter.get(entry.starter);
+    if (entry && (!existing || entry.savedAt > existing.savedAt)) byStarter.set(entry.starter, entry);
+  }
+  const drafts = newestFirst([...byStarter.values()]);
+  const stash = parseStash(data['stash']);
+  return stash ? { v: 1, drafts, stash } : { v: 1, drafts };
+}
+
+export function serializeDraftRecord(record: DraftRecord): string {
+  return JSON.stringify(record);
+}
+
+export function openDraft(record: DraftRecord, starterHash: string): OpenedDraft {
+  const current = record.drafts.find((draft) => draft.starter === starterHash);
+  const older = offered(record, starterHash);
+  return {
+    files: current ? { ...current.files } : null,
+    older: older ? { files: { ...older.files }, savedAt: older.savedAt } : null,
+  };
+}
+
+/**
+ * Records the learner's files for this starter. Files identical to the starter are no
+ * draft at all, so a learner who undoes every change is back on the plain starter.
+ */
+export function saveDraft(record: DraftRecord, starterHash: string, files: Files, starterFiles: Files, now: number): DraftRecord {
+  const current: DraftEntry | null = sameFiles(files, starterFiles) ? null : { starter: starterHash, files: { ...files }, savedAt: now };
+  return withDrafts(record, starterHash, current, record.drafts);
+}
+
+/** The learner chose the offered older draft: it becomes this starter's draft. */
+export function adoptOlder(record: DraftRecord, starterHash: string, now: number): DraftRecord {
+  const older = offered(record, starterHash);
+  if (!older) return record;
+  // The rest were offered after this one at best; the learner has made their choice.
+  const rest = record.drafts.filter((draft) => draft !== older).map(dismiss(starterHash));
+  return withDrafts(record, starterHash, { starter: starterHash, files: { ...older.files }, savedAt: now }, rest);
+}
+
+/**
+ * The learner turned the offer down: no draft for another starter is offered again (they
+ * are kept until newer ones push them out). Pass the current starter when you have it;
+ * without it this starter's own draft is marked too, which only matters if the starter
+ * changes again before the learner edits once more.
+ */
+export function dismissOlder(record: DraftRecord, starterHash?: string): DraftRecord {
+  return { ...record, drafts: record.drafts.map(dismiss(starterHash)) };
+}
+
+/** Keeps the learner's code aside while the solution is shown; a later stash replaces it. */
+export function stash(record: DraftRecord, files: Files, now: number): DraftRecord {
+  return { ...record, stash: { files: { ...files }, savedAt: now } };
+}
+
+/** Takes the stashed code back out, exactly as it was stashed. */
+export function unstash(record: DraftRecord): { record: DraftRecord; files: Record<string, string> | null } {
+  if (!record.stash) return { record, files: null };
+  return { record: { v: 1, drafts: record.drafts }, files: { ...record.stash.files } };
+}
+
+// ---------------------------------------------------------------------------------------
+
+function offered(record: DraftRecord, starterHash: string): DraftEntry | undefined {
+  return newestFirst(record.drafts.filter((draft) => draft.starter !== starterHash && draft.dismissed !== true))[0];
+}
+
+function dismiss(exceptStarter: string | undefined): (draft: DraftEntry) => DraftEntry {
+  return (draft) => (draft.starter === exceptStarter || draft.dismissed ? draft : { ...draft, dismissed: true });
+}
+
+/**
+ * Replaces this starter's draft with `current` (or removes it) and keeps at most
+ * MAX_OLDER_DRAFTS others. Undismissed drafts go first, so the one on offer is never
+ * pushed out by drafts the learner already turned down.
+ */
+function withDrafts(record: DraftRecord, starterHash: string, current: DraftEntry | null, drafts: readonly DraftEntry[]): DraftRecord {
+  const others = drafts.filter((draft) => draft.starter !== starterHash);
+  const kept = [
+    ...newestFirst(others.filter((draft) => draft.dismissed !== true)),
+    ...newestFirst(others.filter((draft) => draft.dismissed === true)),
+  ].slice(0, MAX_OLDER_DRAFTS);
+  const all = newestFirst(current ? [current, ...kept] : kept);
+  return record.stash ? { v: 1, drafts: all, stash: record.stash } : { v: 1, drafts: all };
+}
+
+function newestFirst(drafts: readonly DraftEntry[]): DraftEntry[] {
+  return [...drafts].sort((a, b) => b.savedAt - a.savedAt);
+}
+
+function sameFiles(a: Files, b: Files): boolean {
+  const names = Object.keys(a);
+  return names.length === Object.keys(b).length && names.every((name) => Object.hasOwn(b, name) && a[name] === b[name]);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseFiles(value: unknown): Files | null {
+  if (!isObject(value)) return null;
+  const entries = Object.entries(value);
+  if (!entries.every(([, text]) => typeof text === 'string')) return null;
+  // fromEntries defines own properties, so a "__proto__" file name stays a file name.
+  return Object.fromEntries(entries) as Record<string, string>;
+}
+
+function parseStash(value: unknown): StashedCode | null {
+  if (!isObject(value)) return null;
+  const files = parseFiles(value['files']);
+  const savedAt = value['savedAt'];
+  return files && typeof savedAt === 'number' && Number.isFinite(savedAt) ? { files, savedAt } : null;
+}
+
+function parseEntry(value: unknown): DraftEntry | null {
+  if (!isObject(value) || typeof value['starter'] !== 'string' || value['starter'] === '') return null;
+  const stashed = parseStash(value);
+  if (!stashed) return null;
+  const entry = { starter: value['starter'], files: stashed.files, savedAt: stashed.savedAt };
+  return value['dismissed'] === true ? { ...entry, dismissed: true } : entry;
+}
+
+/** cyrb53 (bryc, public domain): a fast 53-bit string hash with good mixing, fed in pieces. */
+function cyrb53(): { update(text: string): void; digest(): number } {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  return {
+    update(text) {
+      for (let i = 0; i < text.length; i++) {
+        const ch = text.charCodeAt(i);
+        h1 = Math.imul(h1 ^ ch, 2654435761);
+        h2 = Math.imul(h2 ^ ch, 1597334677);
+      }
+    },
+    digest() {
+      let a = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+      a ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+      let b = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+      b ^= Math.imul(a ^ (a >>> 13), 3266489909);
+      return 4294967296 * (2097151 & b) + (a >>> 0);
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { parseLab } from '../../src/lib/lab-schema.ts';
+
+const valid = {
+  title: { en: 'Camera', ko: '카메라' },
+  summary: { en: 'Show the camera.', ko: '카메라를 보여 줍니다.' },
+  needs: ['camera'],
+  goals: [{ id: 'frames', title: { en: 'Frames decoded', ko: '프레임 디코딩' }, check: { kind: 'video-frames' } }],
+};
+
+describe('lab metadata', () => {
+  it('accepts a valid lab and fills defaults', () => {
+    const lab = parseLab('camera-to-video', valid);
+    expect(lab.goals[0]?.check).toEqual({ kind: 'video-frames', minFrames: 10 });
+  });
+
+  it('names the folder and the field that is wrong', () => {
+    expect(() => parseLab('broken', { ...valid, needs: ['webcam'] })).toThrow(/src\/labs\/broken\/lab\.ts is not a valid lab:\n {2}needs\.0: /);
+    expect(() => parseLab('broken', { ...valid, title: { en: 'Only English' } })).toThrow(/title\.ko/);
+    expect(() => parseLab('broken', { ...valid, goals: [] })).toThrow(/goals: a lab needs at least one goal/);
+    expect(() => parseLab('broken', { ...valid, goals: [{ ...valid.goals[0], check: { kind: 'telepathy' } }] })).toThrow(/goals\.0\.check\.kind/);
+    expect(() => parseLab('broken', { ...valid, colour: 'red' })).toThrow(/colour|Unrecognized/);
+  });
+
+  it('rejects duplicate goal ids and bad folder names', () => {
+    expect(() => parseLab('dup', { ...valid, goals: [valid.goals[0], valid.goals[0]] })).toThrow(/duplicate goal id "frames"/);
+    expect(() => parseLab('Bad_Name', valid)).toThrow(/src\/labs\/Bad_Name: folder name/);
+  });
+});
