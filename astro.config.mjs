@@ -2,6 +2,8 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { brokerIntegration } from './src/server/dev-integration.ts';
+import { labsCheck } from './src/build/labs-check.ts';
+import { monacoCssInline } from './src/build/monaco-css.ts';
 
 /** A sidebar group filled from one folder of lessons, labelled in both languages. */
 const group = (/** @type {string} */ label, /** @type {string} */ ko, /** @type {string} */ directory) => ({ label, translations: { ko }, items: [{ autogenerate: { directory } }] });
@@ -11,7 +13,11 @@ export default defineConfig({
   // Only the sitemap uses it; a deployment sets SITE_ORIGIN to its public address.
   site: process.env.SITE_ORIGIN ?? 'http://localhost:4321',
   vite: {
+    plugins: [monacoCssInline()],
     build: {
+      // Monaco's core and TypeScript worker are large by nature; they load only when a
+      // learner opens the editor, never on a reading page (tests/e2e/budget.test.ts).
+      chunkSizeWarningLimit: 4096,
       rollupOptions: {
         // MDX pages carry Astro's "use astro:head-inject" marker; the bundler's note about
         // module-level directives is expected and says nothing about this project.
@@ -33,6 +39,7 @@ export default defineConfig({
         ko: { label: '한국어', lang: 'ko' },
       },
       lastUpdated: false,
+      components: { Sidebar: './src/components/Sidebar.astro' },
       sidebar: [
         group('Start here', '시작하기', 'start'),
         group('Media', '미디어', 'media'),
@@ -43,5 +50,6 @@ export default defineConfig({
       ],
     }),
     brokerIntegration(),
+    labsCheck(),
   ],
 });

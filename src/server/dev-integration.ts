@@ -4,8 +4,10 @@
  */
 import type { AstroIntegration } from 'astro';
 import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { createBroker } from './broker.ts';
 import { readServerConfig } from './config.ts';
+import { labRoutes } from './lab-routes.ts';
 
 export function brokerIntegration(): AstroIntegration {
   return {
@@ -17,19 +19,22 @@ export function brokerIntegration(): AstroIntegration {
         if (!httpServer) return;
         const config = readServerConfig();
         // Vite may move to another port when 4321 is taken; allow whatever it really bound.
-        let allowed = config.origins(config.port).allowed;
+        let origins = config.origins(config.port);
         httpServer.once('listening', () => {
           const address = httpServer.address() as AddressInfo | null;
-          if (address) allowed = config.origins(address.port).allowed;
+          if (address) origins = config.origins(address.port);
         });
         const broker = createBroker({
           // Vite's server is an http.Server here (no https in dev); PeerServer only stores it.
           httpServer: httpServer as import('node:http').Server,
-          allowedOrigins: () => allowed,
+          allowedOrigins: () => origins.allowed,
           limits: config.limits,
           log: (line) => logger.info(line),
         });
         server.middlewares.use(broker.app);
+        // Vite serves modules from many paths, so dev keeps both origins open; production
+        // (site-server.ts) separates them.
+        server.middlewares.use(express().use(labRoutes({ origins: () => origins, separateOrigins: false })));
         // Only the broker's path is taken; Vite's HMR socket and any other upgrade pass by.
         httpServer.on('upgrade', (req, socket, head) => {
           broker.handleUpgrade(req, socket, head);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createBroker, type Broker } from './broker.ts';
+import { labRoutes } from './lab-routes.ts';
 import type { ServerConfig } from './config.ts';
 
 export interface SiteServer {
@@ -31,11 +32,11 @@ export async function startSiteServer({ distDir, config, log = console.log }: Si
   app.disable('x-powered-by');
   const server = createServer(app);
 
-  // The allowed origins depend on the bound port when PORT=0; they are set after listen.
-  let allowed = config.origins(config.port).allowed;
+  // The origins depend on the bound port when PORT=0; they are set again after listen.
+  let currentOrigins = config.origins(config.port);
   const broker = createBroker({
     httpServer: server,
-    allowedOrigins: () => allowed,
+    allowedOrigins: () => currentOrigins.allowed,
     limits: config.limits,
     trustProxy: config.trustProxy,
     log,
@@ -47,6 +48,7 @@ export async function startSiteServer({ distDir, config, log = console.log }: Si
     next();
   });
   app.use(broker.app);
+  app.use(labRoutes({ origins: () => currentOrigins, separateOrigins: true }));
   app.use(
     express.static(distDir, {
       extensions: ['html'],
@@ -76,7 +78,21 @@ export async function startSiteServer({ distDir, config, log = console.log }: Si
     });
   });
   const port = (server.address() as AddressInfo).port;
-  allowed = config.origins(port).allowed;
+  currentOrigins = config.origins(port);
+  // A lab origin on another port (an IP-address site has no subdomains) is this same app.
+  const labUrl = new URL(currentOrigins.lab);
+  const extra: Server[] = [];
+  if (labUrl.port && Number(labUrl.port) !== port) {
+    const labServer = createServer(app);
+    labServer.on('upgrade', (req, socket, head) => {
+      if (!broker.handleUpgrade(req, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    });
+    await new Promise<void>((resolve, reject) => {
+      labServer.once('error', reject);
+      labServer.listen(Number(labUrl.port), config.host, () => resolve());
+    });
+    extra.push(labServer);
+  }
 
   return {
     server,
@@ -84,8 +100,10 @@ export async function startSiteServer({ distDir, config, log = console.log }: Si
     port,
     close: async () => {
       await broker.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const each of [server, ...extra]) {
+        each.closeAllConnections();
+        await new Promise<void>((resolve) => each.close(() => resolve()));
+      }
     },
   };
 }

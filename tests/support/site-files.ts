@@ -10,10 +10,10 @@ export function listFiles(dir: string = DIST): string[] {
   });
 }
 
-/** Every HTML page as its URL path (`/ko/media/overview/`), Pagefind's own files excluded. */
+/** Every reading page as its URL path (`/ko/media/overview/`); Pagefind's files and the lab frame are not pages to read. */
 export function listPages(): string[] {
   return listFiles()
-    .filter((file) => file.endsWith('.html') && !file.includes(`${path.sep}pagefind${path.sep}`))
+    .filter((file) => file.endsWith('.html') && !file.includes(`${path.sep}pagefind${path.sep}`) && !file.includes(`${path.sep}lab-frame${path.sep}`))
     .map((file) => '/' + path.relative(DIST, file).split(path.sep).join('/').replace(/index\.html$/, ''))
     .sort();
 }

@@ -1,0 +1,43 @@
+/**
+ * The editor for touch screens, where Monaco is unusable: a plain text box for main.ts.
+ * Same interface as the Monaco editor so the lab controller does not care which it has.
+ */
+import type { LabEditor } from './editor.ts';
+
+export function mountPlainEditor(
+  container: HTMLElement,
+  options: { files: Readonly<Record<string, string>>; onRun(): void; onChange(files: Record<string, string>): void; label: string },
+): LabEditor {
+  let files: Record<string, string> = { ...options.files };
+  const area = document.createElement('textarea');
+  area.value = files['main.ts'] ?? '';
+  area.spellcheck = false;
+  area.autocapitalize = 'off';
+  area.setAttribute('autocorrect', 'off');
+  area.setAttribute('aria-label', options.label);
+  area.addEventListener('input', () => {
+    files = { ...files, 'main.ts': area.value };
+    options.onChange({ ...files });
+  });
+  area.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      options.onRun();
+    }
+  });
+  container.replaceChildren(area);
+  return {
+    getFiles: () => ({ ...files, 'main.ts': area.value }),
+    setFiles(next) {
+      files = { ...next };
+      area.value = files['main.ts'] ?? '';
+    },
+    showFile: () => {},
+    markError: () => {
+      area.setAttribute('aria-invalid', 'true');
+    },
+    clearMarkers: () => area.removeAttribute('aria-invalid'),
+    focus: () => area.focus(),
+    dispose: () => area.remove(),
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * What the server does for the lab frame: tells pages and frames where the lab origin is
+ * (one configuration for both), lets only the site embed the frame, and — in production —
+ * keeps the two origins apart: the lab origin serves the frame and its assets, nothing else,
+ * and the site origin never serves the frame (learner code must not run on the site's origin).
+ */
+import type { NextFunction, Request, Response } from 'express';
+import type { SiteOrigins } from '../lib/site-origins.ts';
+
+export interface LabConfigBody {
+  readonly labOrigin: string;
+  readonly siteOrigins: readonly string[];
+}
+
+export function labConfigBody(origins: SiteOrigins): LabConfigBody {
+  return { labOrigin: origins.lab, siteOrigins: [...origins.allowed].filter((origin) => origin !== origins.lab) };
+}
+
+const FRAME_PATH = /^\/lab-frame\/?(?:index\.html)?$/;
+const LAB_ORIGIN_PATHS = [FRAME_PATH, /^\/_astro\//, /^\/peerjs(?:\/|$)/, /^\/lab-config\.json$/, /^\/favicon\.svg$/];
+
+export interface LabRoutesOptions {
+  readonly origins: () => SiteOrigins;
+  /** Production: refuse everything else on the lab origin and the frame on the site origin. */
+  readonly separateOrigins: boolean;
+}
+
+export function labRoutes({ origins, separateOrigins }: LabRoutesOptions) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const current = origins();
+    if (req.path === '/lab-config.json') {
+      res.setHeader('Cache-Control', 'no-store');
+      res.json(labConfigBody(current));
+      return;
+    }
+    const isFrame = FRAME_PATH.test(req.path);
+    if (separateOrigins) {
+      const labHost = new URL(current.lab).host;
+      const onLabOrigin = req.headers.host === labHost;
+      const allowed = onLabOrigin ? LAB_ORIGIN_PATHS.some((pattern) => pattern.test(req.path)) : !isFrame;
+      if (!allowed) {
+        res.status(404).type('text/plain').send(onLabOrigin ? 'The lab origin serves only the lab frame.' : 'Not found');
+        return;
+      }
+    }
+    if (isFrame) {
+      res.setHeader('Content-Security-Policy', `frame-ancestors ${labConfigBody(current).siteOrigins.join(' ')}`);
+    }
+    next();
+  };
+}

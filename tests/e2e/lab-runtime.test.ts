@@ -1,0 +1,273 @@
+/**
+ * The lab runtime in Chromium, scenario by scenario: errors on the learner's lines, the loop
+ * guard, Stop, isolation between the site and the lab origin, drafts, share links, touch
+ * screens and keyboard-only use. Code is handed in through share links, exactly as a
+ * learner receiving a link would get it.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { draftKey, parseDraftRecord, saveDraft, serializeDraftRecord } from '../../src/lib/drafts.ts';
+import { encodeShare, shareHash } from '../../src/lib/share-code.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { consoleText, feedOf, filesOf, labSection, pageWithLab, waitForAllGoals, waitForRunEnd } from '../support/labs.ts';
+
+const baseUrl = inject('baseUrl');
+const CAMERA = 'camera-to-video';
+const CHANNEL = 'datachannel-loopback';
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function openShared(page: Page, lab: string, code: string): Promise<void> {
+  const hash = shareHash(lab, await encodeShare({ lab, files: { 'main.ts': code } }));
+  await page.goto(`${baseUrl}${pageWithLab(lab)}${hash}`);
+  await labSection(page, lab).locator('.monaco-editor').waitFor();
+}
+
+async function runShared(page: Page, code: string, lab = CHANNEL): Promise<string> {
+  await openShared(page, lab, code);
+  const section = labSection(page, lab);
+  await section.getByRole('button', { name: 'Run', exact: true }).click();
+  return waitForRunEnd(section);
+}
+
+const run = (button: string) => ({ name: button, exact: true });
+
+describe('errors point at the learner’s own lines', () => {
+  it('reports a syntax error with its line and marks it in the editor', async () => {
+    const page = await browser.newPage();
+    expect(await runShared(page, 'const a = 1;\nconst b = 2;\nconst c = (a + ;\n')).toBe('error');
+    const section = labSection(page, CHANNEL);
+    expect(await consoleText(section)).toMatch(/main\.ts:3\s*Syntax error \(line 3\)/);
+    await section.locator('.monaco-editor .squiggly-error').first().waitFor();
+    await page.close();
+  });
+
+  it('reports a runtime error on the line that threw, not the wrapper’s', async () => {
+    const page = await browser.newPage();
+    const code = ['function broken(): number {', '  const value = null as unknown as { size: number };', '  return value.size;', '}', '', 'broken();'].join('\n');
+    expect(await runShared(page, code)).toBe('error');
+    const errors = (await feedOf(labSection(page, CHANNEL))).filter((e) => e.type === 'error');
+    expect(errors).toMatchObject([{ phase: 'runtime', line: 3, message: expect.stringMatching(/^TypeError: .*size/) }]);
+    await page.close();
+  });
+});
+
+describe('the loop guard', () => {
+  it('stops while (true) {} with its line, and the page keeps answering', async () => {
+    const page = await browser.newPage();
+    const started = Date.now();
+    expect(await runShared(page, "import { log } from 'lab';\nlog('before');\nwhile (true) {}\n")).toBe('error');
+    expect(Date.now() - started).toBeLessThan(15_000);
+    const section = labSection(page, CHANNEL);
+    expect((await feedOf(section)).filter((e) => e.type === 'error')).toMatchObject([{ phase: 'loop', line: 3 }]);
+    expect(await consoleText(section)).toContain('Stopped a runaway loop');
+    // The lesson page stays responsive: it answers and its buttons work.
+    expect(await page.evaluate(() => 6 * 7)).toBe(42);
+    await section.getByRole('button', run('Reset')).click();
+    await page.close();
+  });
+
+  it('does not stop an async loop that awaits', async () => {
+    const page = await browser.newPage();
+    const code = [
+      "import { log } from 'lab';",
+      'let turns = 0;',
+      'for (let i = 0; i < 25; i++) {',
+      '  await new Promise((resolve) => setTimeout(resolve, 100));',
+      '  turns++;',
+      '}',
+      "log('finished', turns);",
+    ].join('\n');
+    expect(await runShared(page, code)).toBe('done');
+    expect(await consoleText(labSection(page, CHANNEL))).toContain('finished 25');
+    await page.close();
+  });
+});
+
+describe('Stop', () => {
+  it('ends the camera tracks and closes the frame; running again gets the camera again', async () => {
+    const page = await browser.newPage();
+    await page.goto(baseUrl + pageWithLab(CAMERA));
+    const section = labSection(page, CAMERA);
+    await section.getByRole('button', run('Solution')).click();
+    await section.getByRole('button', run('Run')).click();
+    await waitForAllGoals(section);
+    const tracks = (await feedOf(section)).filter((e) => e.type === 'track').map((e) => (e as { track: string }).track);
+    expect(tracks.length).toBeGreaterThan(0);
+
+    await section.getByRole('button', run('Stop')).click();
+    await expect.poll(() => section.getAttribute('data-run')).toBe('stopped');
+    const ended = (await feedOf(section)).filter((e) => e.type === 'track-ended').map((e) => (e as { track: string }).track);
+    expect(ended.sort()).toEqual(tracks.sort());
+    expect(await section.locator('iframe').count()).toBe(0);
+    expect(page.frames()).toHaveLength(1);
+
+    await section.getByRole('button', run('Run')).click();
+    await waitForRunEnd(section);
+    await expect.poll(async () => (await feedOf(section)).some((e) => e.type === 'video-frames' && e.frames >= 20), { timeout: 15_000 }).toBe(true);
+    await page.close();
+  });
+});
+
+describe('isolation between the site and the lab frame', () => {
+  it('keeps the site’s storage, DOM and message channel out of the learner’s reach', async () => {
+    const page = await browser.newPage();
+    await page.goto(baseUrl + pageWithLab(CHANNEL));
+    await page.evaluate(() => localStorage.setItem('webrtc-lab:secret', 'site-only'));
+    const code = [
+      "import { log } from 'lab';",
+      'try {',
+      "  log('storage:', String(localStorage.getItem('webrtc-lab:secret')));",
+      '} catch (error) {',
+      "  log('storage:', (error as Error).name);",
+      '}',
+      'try {',
+      '  log(parent.document.title);',
+      '} catch (error) {',
+      "  log('document:', (error as Error).name);",
+      '}',
+      "parent.postMessage({ kind: 'feed', nonce: '0'.repeat(32), event: { type: 'console', level: 'log', args: [{ t: 'string', v: 'FORGED' }] } }, '*');",
+      "parent.postMessage({ kind: 'feed', event: { type: 'done' } }, '*');",
+      "await new Promise((resolve) => setTimeout(resolve, 300));",
+      "log('origin:', location.origin);",
+    ].join('\n');
+    const outcome = await runShared(page, code);
+    const text = await consoleText(labSection(page, CHANNEL));
+    expect(outcome, text).toBe('done');
+    // The frame's storage is the lab origin's own, so the site's key is not there; Chromium
+    // goes further and refuses a cross-site frame unpartitioned storage altogether.
+    expect(text).toMatch(/storage: (null|SecurityError)/);
+    expect(text).not.toContain('site-only');
+    // Cross-origin: reading the lesson page's document throws.
+    expect(text).toContain('document: SecurityError');
+    // Messages without this run's nonce are dropped by the page.
+    expect(text).not.toContain('FORGED');
+    expect(text).toMatch(/origin: http:\/\/lab\.localhost:\d+/);
+    await page.close();
+  });
+
+  it('the lab frame refuses to run when opened on its own', async () => {
+    const page = await browser.newPage();
+    const port = new URL(baseUrl).port;
+    await page.goto(`http://lab.localhost:${port}/lab-frame/`);
+    await expect.poll(() => page.textContent('body')).toContain('only inside a lesson');
+    // …and the site origin does not serve it at all.
+    expect((await page.goto(`${baseUrl}/lab-frame/`))?.status()).toBe(404);
+    expect((await page.goto(`http://lab.localhost:${port}/start/how-labs-work/`))?.status()).toBe(404);
+    await page.close();
+  });
+});
+
+describe('drafts', () => {
+  it('survive a reload; Solution then My code restores the learner’s code exactly', async () => {
+    const page = await browser.newPage();
+    await page.goto(baseUrl + pageWithLab(CAMERA));
+    const section = labSection(page, CAMERA);
+    await section.getByRole('button', run('Edit')).click();
+    await section.locator('.monaco-editor').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\n// my own note 한국어');
+    await expect.poll(async () => (await filesOf(section))['main.ts']).toContain('// my own note 한국어');
+    const mine = (await filesOf(section))['main.ts'];
+    await page.waitForTimeout(600); // the editor saves after a short pause in typing
+
+    await page.reload();
+    await section.getByRole('button', run('Edit')).click();
+    await section.locator('.monaco-editor').waitFor();
+    expect((await filesOf(section))['main.ts']).toBe(mine);
+
+    await section.getByRole('button', run('Solution')).click();
+    expect((await filesOf(section))['main.ts']).toContain('getUserMedia({');
+    await section.getByRole('button', run('My code')).click();
+    expect((await filesOf(section))['main.ts']).toBe(mine);
+    await page.close();
+  });
+
+  it('keeps a draft made against an older starter and offers it, never replacing the new starter silently', async () => {
+    const page = await browser.newPage();
+    await page.goto(baseUrl + pageWithLab(CHANNEL));
+    const old = "import { log } from 'lab';\nlog('from an older version of this lab');\n";
+    const record = saveDraft(parseDraftRecord(null), 'an-older-starter', { 'main.ts': old }, { 'main.ts': 'older starter' }, Date.now());
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [draftKey(CHANNEL), serializeDraftRecord(record)] as const);
+    await page.reload();
+    const section = labSection(page, CHANNEL);
+    await section.getByRole('button', run('Edit')).click();
+    await section.locator('.monaco-editor').waitFor();
+    expect((await filesOf(section))['main.ts']).not.toBe(old);
+    await section.getByText('You have code from an earlier version of this lab.').waitFor();
+    await section.getByRole('button', run('Use my earlier code')).click();
+    expect((await filesOf(section))['main.ts']).toBe(old);
+    await page.close();
+  });
+});
+
+describe('share links', () => {
+  it('show the shared code and run nothing until Run is clicked', async () => {
+    const page = await browser.newPage();
+    const code = "import { log } from 'lab';\nlog('shared code ran');\n";
+    await openShared(page, CHANNEL, code);
+    const section = labSection(page, CHANNEL);
+    expect((await filesOf(section))['main.ts']).toBe(code);
+    await section.getByText('This code came from a shared link').waitFor();
+    await page.waitForTimeout(1500);
+    expect(await section.locator('iframe').count()).toBe(0);
+    expect(await feedOf(section)).toEqual([]);
+    await section.getByRole('button', run('Run')).click();
+    expect(await waitForRunEnd(section)).toBe('done');
+    expect(await consoleText(section)).toContain('shared code ran');
+    await page.close();
+  });
+});
+
+describe('touch screens', () => {
+  it('show readable code, load no Monaco, and Run works', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.goto(baseUrl + pageWithLab(CHANNEL));
+    const section = labSection(page, CHANNEL);
+    await expect(section.locator('.lab-code').innerText()).resolves.toContain('new RTCPeerConnection()');
+    await section.getByRole('button', run('Solution')).tap();
+    await section.getByRole('button', run('Run')).tap();
+    await waitForAllGoals(section);
+    expect(await section.locator('textarea').inputValue()).toContain("chat.send('hello, peer')");
+    expect(await page.locator('.monaco-editor').count()).toBe(0);
+    expect(requested.filter((url) => /monaco|editor\.worker|ts\.worker/i.test(url))).toEqual([]);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await context.close();
+  });
+});
+
+describe('keyboard only', () => {
+  it('reaches the lab, edits, runs with Ctrl+Enter and leaves the editor', async () => {
+    const page = await browser.newPage();
+    await page.goto(baseUrl + pageWithLab(CHANNEL));
+    const section = labSection(page, CHANNEL);
+    const edit = section.getByRole('button', run('Edit'));
+    let reached = false;
+    for (let i = 0; i < 150 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await edit.evaluate((el) => el === document.activeElement);
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    await section.locator('.monaco-editor').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.monaco-editor') !== null)).toBe(true);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type("\nlog('typed by keyboard');");
+    await page.keyboard.press('Control+Enter');
+    expect(await waitForRunEnd(section)).toBe('done');
+    expect(await consoleText(section)).toContain('typed by keyboard');
+    await page.keyboard.press('Control+m');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.monaco-editor') === null)).toBe(true);
+    await page.close();
+  });
+});
