@@ -1,5 +1,7 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+import { searchForWorkspaceRoot } from 'vite';
 import starlight from '@astrojs/starlight';
 import { brokerIntegration } from './src/server/dev-integration.ts';
 import { labsCheck } from './src/build/labs-check.ts';
@@ -14,6 +16,13 @@ export default defineConfig({
   site: process.env.SITE_ORIGIN ?? 'http://localhost:4321',
   vite: {
     plugins: [monacoCssInline()],
+    // Pre-bundle what labs import only after a click, so `npm run dev` does not discover them
+    // mid-lab and reload the page under the learner.
+    optimizeDeps: { include: ['sucrase', 'acorn', 'peerjs', 'webrtc-adapter', 'zod'] },
+    server: {
+      // Monaco loads its icon font by URL from node_modules; allow wherever npm put it.
+      fs: { allow: [searchForWorkspaceRoot(process.cwd()), fileURLToPath(new URL('../..', import.meta.resolve('monaco-editor')))] },
+    },
     build: {
       // Monaco's core and TypeScript worker are large by nature; they load only when a
       // learner opens the editor, never on a reading page (tests/e2e/budget.test.ts).

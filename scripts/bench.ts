@@ -3,17 +3,21 @@
  * Loopback only, inside a network namespace where the runner can make one; every loop is
  * bounded in count and time. Prints a table and writes bench/results/<time>.json.
  *
- *   BENCH_PEERS (1000)  BENCH_HOLD_MS (60000)  BENCH_RATE (100 messages/s)
+ *   BENCH_PEERS (1000)  BENCH_HOLD_MS (60000)  BENCH_RATE (100 messages/s)  BENCH_LAB_RUNS (7)
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describeIsolation, isolateNetwork } from './isolate.ts';
 import { ensureBuilt } from './build.ts';
-import { ROOT } from './build-state.ts';
+import { DIST, ROOT } from './build-state.ts';
 import { pageWeight, pagefindWeightGz } from './page-weight.ts';
 import { listPages } from '../tests/support/site-files.ts';
 import { runBrokerLoad, type LoadResult } from '../bench/broker-load.ts';
+import { measureLab } from '../bench/editor-and-run.ts';
+import { readServerConfig } from '../src/server/config.ts';
+import { startSiteServer } from '../src/server/site-server.ts';
+import { launchChromium } from '../tests/support/chromium.ts';
 
 const isolation = isolateNetwork();
 console.log(describeIsolation(isolation));
@@ -23,6 +27,7 @@ const env = (name: string, fallback: number): number => Number(process.env[name]
 const PEERS = env('BENCH_PEERS', 1000);
 const HOLD_MS = env('BENCH_HOLD_MS', 60_000);
 const RATE = env('BENCH_RATE', 100);
+const LAB_RUNS = env('BENCH_LAB_RUNS', 7);
 
 const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
 const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
@@ -73,6 +78,18 @@ await brokerRun('standalone', 200, 2000);
 const lab = await brokerRun('lab');
 const standalone = await brokerRun('standalone');
 
+// --- Labs: editor and first run, against bare baselines -----------------------------
+console.log(`labs: click → editor ready and Run → first console line, ${LAB_RUNS} warm runs each…`);
+const labSite = await startSiteServer({ distDir: DIST, config: readServerConfig({ PORT: '0', HOST: '127.0.0.1' }), log: () => {} });
+const browser = await launchChromium();
+let labs: Awaited<ReturnType<typeof measureLab>>;
+try {
+  labs = await measureLab({ root: ROOT, browser, siteUrl: `http://localhost:${labSite.port}`, runs: LAB_RUNS });
+} finally {
+  await browser.close();
+  await labSite.close();
+}
+
 // --- Report --------------------------------------------------------------------------
 const rows: Array<[string, string, string, string]> = [
   ['reading page JS before interaction (gz, heaviest page)', kib(heaviest('jsGz').jsGz), 'budget 12.0 KiB', ratio(heaviest('jsGz').jsGz, 12 * 1024)],
@@ -86,9 +103,11 @@ const rows: Array<[string, string, string, string]> = [
   ['relay latency p50', ms(lab.latencyP50Ms), ms(standalone.latencyP50Ms), ratio(lab.latencyP50Ms, standalone.latencyP50Ms)],
   ['relay latency p99', ms(lab.latencyP99Ms), ms(standalone.latencyP99Ms), ratio(lab.latencyP99Ms, standalone.latencyP99Ms)],
   ['broker CPU time during the run', `${(lab.cpuMs / 1000).toFixed(2)} s`, `${(standalone.cpuMs / 1000).toFixed(2)} s`, ratio(lab.cpuMs, standalone.cpuMs)],
+  ['lab: click → editor ready (median)', ms(labs.editorReadyMs), `bare Monaco page ${ms(labs.bareMonacoMs)}`, ratio(labs.editorReadyMs, labs.bareMonacoMs)],
+  ['lab: Run → first console line (median)', ms(labs.firstLineMs), `bare iframe ${ms(labs.bareFrameMs)}`, ratio(labs.firstLineMs, labs.bareFrameMs)],
   ['broker RSS after the run', mib(lab.rssBytes), mib(standalone.rssBytes), ratio(lab.rssBytes, standalone.rssBytes)],
 ];
-const header: [string, string, string, string] = ['measure', 'WebRTC Lab', 'baseline (standalone PeerServer)', 'ratio'];
+const header: [string, string, string, string] = ['measure', 'WebRTC Lab', 'baseline (broker rows: standalone PeerServer)', 'ratio'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
 console.log(['', line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line), ''].join('\n'));
@@ -100,6 +119,7 @@ const result = {
   pages: weights,
   pagefindGz: pagefind,
   broker: { lab, standalone },
+  labs,
 };
 mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
 const file = path.join(ROOT, 'bench/results', `${result.date.replace(/[:.]/g, '-')}.json`);

@@ -7,8 +7,13 @@ import type { FeedEvent } from './feed.ts';
 
 export type LabFiles = Readonly<Record<string, string>>;
 
+/** Globals the prepared script calls (see transpile.ts): the runner defines them. */
+export const LAB_ENTRY = '__labRun';
+export const LAB_GUARD = '__labGuard';
+
 export type PageToFrame =
-  | { readonly kind: 'run'; readonly nonce: string; readonly files: LabFiles }
+  /** `script` is main.ts already prepared by prepareLabCode on the page, while the frame loaded. */
+  | { readonly kind: 'run'; readonly nonce: string; readonly files: LabFiles; readonly script: string }
   | { readonly kind: 'stop'; readonly nonce: string };
 
 export type FrameToPage =
@@ -27,7 +32,7 @@ export function isFrameMessage(data: unknown, nonce: string): data is FrameToPag
 export function isPageMessage(data: unknown, nonce: string): data is PageToFrame {
   if (!isRecord(data) || data['nonce'] !== nonce) return false;
   if (data['kind'] === 'stop') return true;
-  if (data['kind'] !== 'run' || !isRecord(data['files'])) return false;
+  if (data['kind'] !== 'run' || !isRecord(data['files']) || typeof data['script'] !== 'string') return false;
   return Object.values(data['files']).every((text) => typeof text === 'string');
 }
 

@@ -1,9 +1,10 @@
 /**
  * Stops runaway loops in learner code without falsely stopping async code.
  *
- * Two halves: `instrumentLoops` (build time) puts a call to the guard at the top of every
- * loop body, and `createLoopGuard` (run time, in the sandbox) decides when a call means the
- * tab is frozen. The guard measures continuous synchronous time — time during which the
+ * Two halves: `instrumentLoops` (here, before the code runs) puts a call to the guard at the
+ * top of every loop body, and `createLoopGuard` (loop-guard-runtime.ts, in the lab frame)
+ * decides when a call means the tab is frozen. They are separate modules so the frame does not
+ * carry the parser. The guard measures continuous synchronous time — time during which the
  * event loop never got a macrotask turn — not how long a loop has existed, so a loop that
  * awaits a timer or a network event can run forever, while `while (true) {}` and
  * `while (true) { await null }` (microtasks only; the tab is just as frozen) are stopped.
@@ -76,51 +77,4 @@ function visit(node: Node, enter: (node: Node) => void): void {
 
 function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
-
-export class LoopGuardError extends Error {
-  override readonly name = 'LoopGuardError';
-  readonly line: number;
-
-  constructor(line: number, message: string) {
-    super(message);
-    this.line = line;
-  }
-}
-
-export interface LoopGuardOptions {
-  /** Milliseconds, monotonic (performance.now in the sandbox). */
-  readonly now: () => number;
-  readonly budgetMs: number;
-  /**
-   * Runs `callback` on a later macrotask (MessageChannel, setTimeout). It must never call
-   * back synchronously or from a microtask: the callback firing is the proof that the
-   * browser got a turn.
-   */
-  readonly scheduleTurn: (callback: () => void) => void;
-}
-
-/** The function instrumented code calls as `guard(line)` at the top of each loop body. */
-export function createLoopGuard(options: LoopGuardOptions): (line: number) => void {
-  const { now, budgetMs, scheduleTurn } = options;
-  // Start of the current run of synchronous (or microtask-only) work; null once a turn came.
-  let sliceStart: number | null = null;
-
-  return (line) => {
-    if (sliceStart === null) {
-      sliceStart = now();
-      scheduleTurn(() => {
-        sliceStart = null;
-      });
-      return;
-    }
-    // The slice stays open after a throw, so an outer loop that catches and spins again is
-    // stopped at its next iteration too.
-    if (now() - sliceStart > budgetMs) {
-      throw new LoopGuardError(
-        line,
-        `Loop on line ${line} ran for more than ${budgetMs / 1000} s without giving the browser a turn; stopped it.`,
-      );
-    }
-  };
 }

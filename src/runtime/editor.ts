@@ -43,7 +43,8 @@ import CssWorker from 'monaco-editor/language/css/css.worker?worker';
 // its package `exports` hide index.d.ts anyway).
 import peerjsTypes from 'peerjs/dist/types.d.ts?raw';
 import eventemitter3Types from 'peerjs/node_modules/eventemitter3/index.d.ts?raw';
-import { LAB_MODULE_TYPES } from './lab-module-types.ts';
+// The same declarations `astro check` uses for the labs, so editor and build agree.
+import LAB_MODULE_TYPES from '../labs/lab-module.d.ts?raw';
 
 export interface LabEditor {
   /** Current text of every file. */

@@ -6,7 +6,9 @@ import type { FeedEvent } from '../lib/feed.ts';
 import { adoptOlder, dismissOlder, openDraft, saveDraft, stash, unstash, type DraftRecord } from '../lib/drafts.ts';
 import { EMPTY_FACTS, addEvent, metGoals, type FeedFacts } from '../lib/goals.ts';
 import type { Goal } from '../lib/lab-schema.ts';
+import { LAB_ENTRY, LAB_GUARD } from '../lib/lab-protocol.ts';
 import { decodeShare, encodeShare, parseShareHash, shareHash } from '../lib/share-code.ts';
+import { prepareLabCode } from '../lib/transpile.ts';
 import { createConsolePanel, type ConsolePanel, type Strings } from './console-panel.ts';
 import { loadDrafts, storeDrafts } from './draft-store.ts';
 import type { LabEditor } from './editor.ts';
@@ -49,6 +51,8 @@ class Lab {
   files: Files;
   showingSolution = false;
   storageWarned = false;
+  /** The files last put into the editor by code (not typed), to tell the two apart. */
+  placed: string | null = null;
   run: RunHandle | null = null;
   facts: FeedFacts = EMPTY_FACTS;
   met = new Set<string>();
@@ -57,7 +61,7 @@ class Lab {
 
   constructor(section: HTMLElement) {
     this.section = section;
-    this.data = JSON.parse(section.querySelector('.lab-data')?.textContent ?? '{}') as LabData;
+    this.data = JSON.parse(section.dataset['labJson'] ?? '{}') as LabData;
     this.t = this.data.strings;
     this.notices = section.querySelector('.lab-notices')!;
     this.console = createConsolePanel(section.querySelector('.lab-console')!, this.t);
@@ -74,7 +78,7 @@ class Lab {
     };
     toolbar.addEventListener('click', (event) => {
       const action = (event.target as Element).closest<HTMLButtonElement>('[data-action]')?.dataset['action'];
-      if (action) void this.act(action);
+      if (action) void this.act(action).catch((error: unknown) => this.fail(error));
     });
 
     const loaded = loadDrafts(this.data.id);
@@ -92,6 +96,12 @@ class Lab {
     if (kind === 'ok') p.className = 'lab-ok';
     this.notices.append(p);
     return p;
+  }
+
+  /** Something in the lab panel itself failed: say so in the panel instead of leaving it blank. */
+  fail(error: unknown): void {
+    console.error(error);
+    this.notice(`${this.t['lab.error.runtime'] ?? 'Error'}: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   warnStorage(): void {
@@ -126,11 +136,16 @@ class Lab {
 
   setFiles(files: Files): void {
     this.files = { ...files };
+    this.placed = JSON.stringify(this.files);
     this.editor?.setFiles(this.files);
   }
 
   onEdit(files: Files): void {
     this.files = files;
+    // The editor reports programmatic changes too; only the learner's typing is a draft
+    // (opening a share link or showing the solution must not overwrite their code).
+    if (JSON.stringify(files) === this.placed) return;
+    this.placed = null;
     if (this.showingSolution) return; // edits to the solution are not the learner's draft
     this.drafts = saveDraft(this.drafts, this.data.starterHash, files, this.data.starter, Date.now());
     this.persist();
@@ -177,7 +192,9 @@ class Lab {
         await this.openEditor();
         this.showSolution(false);
         this.setFiles({ ...this.data.starter });
-        this.onEdit({ ...this.data.starter });
+        // Resetting is the learner's choice: the draft becomes the starter (that is, none).
+        this.drafts = saveDraft(this.drafts, this.data.starterHash, { ...this.data.starter }, this.data.starter, Date.now());
+        this.persist();
         break;
       case 'solution':
         // Open the editor first, so the code shown is the code that will run.
@@ -264,12 +281,22 @@ class Lab {
       this.notice(this.t['lab.frameFailed'] ?? '');
       return;
     }
+    // Transpile here, not in the frame: a syntax error shows at once, and the frame, which
+    // then needs no parser, starts faster.
+    const files = editor.getFiles();
+    const prepared = prepareLabCode(files['main.ts'] ?? '', { entry: LAB_ENTRY, guard: LAB_GUARD });
+    if (!prepared.ok) {
+      const { message, line, column } = prepared.error;
+      this.onEvent({ type: 'error', phase: 'syntax', message, line, column });
+      return;
+    }
     this.buttons.stop.disabled = false;
     this.run = startRun({
       slot: this.section.querySelector('.lab-frame-slot')!,
       labOrigin: origin,
       title: this.t['lab.output'] ?? 'Lab output',
-      files: editor.getFiles(),
+      files,
+      script: prepared.script,
       onEvent: (event) => this.onEvent(event),
       onFail: () => this.notice(this.t['lab.frameFailed'] ?? ''),
     });
@@ -327,7 +354,8 @@ function labFor(section: HTMLElement): Lab {
 }
 
 export async function activateLab(section: HTMLElement, action: string): Promise<void> {
-  await labFor(section).act(action);
+  const lab = labFor(section);
+  await lab.act(action).catch((error: unknown) => lab.fail(error));
 }
 
 /** A page opened from a share link: show the shared code in its lab, run nothing. */

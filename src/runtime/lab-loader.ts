@@ -5,12 +5,26 @@
  */
 const controller = () => import('./lab-controller.ts');
 
+// Clicks made while the controller loads are kept and replayed in order, not dropped.
+const waiting = new WeakMap<HTMLElement, string[]>();
+
 document.addEventListener('click', (event) => {
   const button = (event.target as Element | null)?.closest<HTMLButtonElement>('.lab [data-action]');
   const section = button?.closest<HTMLElement>('.lab');
-  if (!button || !section || section.dataset['active']) return;
+  if (!button || !section || section.dataset['active'] === 'true') return; // the controller has it
+  const action = button.dataset['action'] ?? 'edit';
+  const queue = waiting.get(section);
+  if (queue) {
+    queue.push(action);
+    return;
+  }
+  waiting.set(section, [action]);
   section.dataset['active'] = 'loading';
-  void controller().then(({ activateLab }) => activateLab(section, button.dataset['action'] ?? 'edit'));
+  void controller().then(async ({ activateLab }) => {
+    const actions = waiting.get(section) ?? [];
+    for (let next = actions.shift(); next; next = actions.shift()) await activateLab(section, next);
+    waiting.delete(section);
+  });
 });
 
 // Labs finished on an earlier visit show their goals met before anything else loads.

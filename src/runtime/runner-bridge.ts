@@ -12,6 +12,8 @@ export interface RunOptions {
   readonly labOrigin: string;
   readonly title: string;
   readonly files: LabFiles;
+  /** main.ts prepared by prepareLabCode. */
+  readonly script: string;
   onEvent(event: FeedEvent): void;
   onFail(): void;
 }
@@ -41,7 +43,7 @@ export function startRun(options: RunOptions): RunHandle {
     const message = event.data;
     if (message.kind === 'ready') {
       clearTimeout(readyTimer);
-      frame.contentWindow?.postMessage({ kind: 'run', nonce, files: options.files }, options.labOrigin);
+      frame.contentWindow?.postMessage({ kind: 'run', nonce, files: options.files, script: options.script }, options.labOrigin);
     } else if (message.kind === 'feed') {
       options.onEvent(message.event);
     } else {

@@ -1,22 +1,20 @@
 /**
  * The lab frame's runner: the only code on the lab origin besides the learner's. It checks
  * who embedded it, installs the observer and the console bridge, then runs the learner's
- * TypeScript once and reports everything to the page as one feed.
+ * code once (transpiled and loop-guarded by the page while this frame loaded) and reports
+ * everything to the page as one feed.
  *
  * It keeps the run's nonce in this closure (and clears it from the URL) so the learner's
  * code, which shares this realm, cannot find it through location or globals.
  */
 import type { ConsoleLevel, FeedEvent } from '../lib/feed.ts';
 import { formatInspected, inspect } from '../lib/inspect-value.ts';
-import { isPageMessage, parseFrameFragment, type FrameToPage, type LabFiles } from '../lib/lab-protocol.ts';
-import { createLoopGuard, LoopGuardError } from '../lib/loop-guard.ts';
+import { LAB_ENTRY, LAB_GUARD, isPageMessage, parseFrameFragment, type FrameToPage, type LabFiles } from '../lib/lab-protocol.ts';
+import { createLoopGuard, LoopGuardError } from '../lib/loop-guard-runtime.ts';
 import { learnerLocation } from '../lib/stack-lines.ts';
-import { prepareLabCode } from '../lib/transpile.ts';
 import { createLabHelper } from './lab-helper.ts';
 import { installObserver } from './observer.ts';
 
-const ENTRY = '__labRun';
-const GUARD = '__labGuard';
 const LEVELS: readonly ConsoleLevel[] = ['log', 'info', 'warn', 'error', 'debug', 'table'];
 
 /** Modules lab code may import by name, loaded only when the code imports them. */
@@ -33,7 +31,7 @@ interface LabConfig {
   readonly siteOrigins: readonly string[];
 }
 
-export async function startRunner(): Promise<void> {
+export function startRunner(): void {
   const fragment = parseFrameFragment(location.hash);
   const page = window.parent;
   if (!fragment || page === window) {
@@ -41,12 +39,15 @@ export async function startRunner(): Promise<void> {
     return;
   }
   history.replaceState(null, '', location.pathname);
-  const config = (await (await fetch('/lab-config.json')).json()) as LabConfig;
-  // Only the site may drive this frame (the server also sends frame-ancestors for it).
-  if (!config.siteOrigins.includes(fragment.parent)) {
-    refuse(`This lab frame belongs to ${config.siteOrigins[0] ?? 'WebRTC Lab'}.`);
-    return;
-  }
+  // Only the site may drive this frame. The server already sends frame-ancestors for it; this
+  // check is the second line, and it runs while the page prepares the run, not before it.
+  const embedderAllowed = fetch('/lab-config.json')
+    .then((res) => res.json() as Promise<LabConfig>)
+    .then((config) => {
+      if (config.siteOrigins.includes(fragment.parent)) return true;
+      refuse(`This lab frame belongs to ${config.siteOrigins[0] ?? 'WebRTC Lab'}.`);
+      return false;
+    });
   const { nonce, parent: pageOrigin } = fragment;
   const send = (message: FrameToPage): void => page.postMessage(message, pageOrigin);
   const emit = (event: FeedEvent): void => send({ kind: 'feed', nonce, event });
@@ -95,21 +96,16 @@ export async function startRunner(): Promise<void> {
     },
   });
 
-  const run = async (files: LabFiles): Promise<void> => {
+  const run = async (files: LabFiles, script: string): Promise<void> => {
     document.body.innerHTML = files['index.html'] ?? '';
     if (files['style.css']) document.head.append(Object.assign(document.createElement('style'), { textContent: files['style.css'] }));
 
-    const prepared = prepareLabCode(files['main.ts'] ?? '', { entry: ENTRY, guard: GUARD });
-    if (!prepared.ok) {
-      emit({ type: 'error', phase: 'syntax', message: prepared.error.message, line: prepared.error.line, column: prepared.error.column });
-      return;
-    }
     const labHelper = createLabHelper((args) => {
       const line = callerLine();
       emit({ type: 'console', level: 'log', args: args.map((arg) => inspect(arg)), ...(line ? { line } : {}) });
     });
     const modules: Record<string, unknown> = { lab: { __esModule: true, ...labHelper } };
-    const lines = prepared.script.split('\n');
+    const lines = script.split('\n');
     for (const [index, text] of lines.entries()) {
       for (const [, name = ''] of text.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)) {
         if (name in modules) continue;
@@ -127,18 +123,23 @@ export async function startRunner(): Promise<void> {
       return modules[name];
     };
 
-    Object.defineProperty(window, GUARD, { value: guard, configurable: true });
-    Object.defineProperty(window, ENTRY, {
+    Object.defineProperty(window, LAB_GUARD, { value: guard, configurable: true });
+    Object.defineProperty(window, LAB_ENTRY, {
       configurable: true,
       value: (body: (req: typeof require, exports: object, module: object, g: typeof guard) => Promise<void>) => {
         const exports = {};
         body(require, exports, { exports }, guard).then(() => emit({ type: 'done' }), reportError);
       },
     });
-    scriptUrl = URL.createObjectURL(new Blob([prepared.script], { type: 'text/javascript' }));
-    const script = document.createElement('script');
-    script.src = scriptUrl;
-    document.head.append(script);
+    // Global (indirect) eval runs the script now, in this task, where a <script src=blob:>
+    // would wait for a fetch and another task. The sourceURL names it in stacks, which is how
+    // errors and console calls find the learner's lines (line N of the script is line N of main.ts).
+    scriptUrl = `lab-main-${nonce.slice(0, 8)}.js`;
+    try {
+      (0, eval)(`${script}\n//# sourceURL=${scriptUrl}`);
+    } catch (error) {
+      reportError(error);
+    }
   };
 
   let ran = false;
@@ -147,7 +148,7 @@ export async function startRunner(): Promise<void> {
     const message = event.data;
     if (message.kind === 'run' && !ran) {
       ran = true; // one run per frame: the page makes a new frame (a fresh document) for each Run
-      void run(message.files).catch(reportError);
+      void embedderAllowed.then((allowed) => (allowed ? run(message.files, message.script) : undefined)).catch(reportError);
     } else if (message.kind === 'stop') {
       observer.stopAll();
       send({ kind: 'stopped', nonce });

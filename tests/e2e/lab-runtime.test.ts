@@ -220,6 +220,11 @@ describe('share links', () => {
     await section.getByRole('button', run('Run')).click();
     expect(await waitForRunEnd(section)).toBe('done');
     expect(await consoleText(section)).toContain('shared code ran');
+    // Opening someone's link did not overwrite this learner's own draft.
+    await page.goto(baseUrl + pageWithLab(CHANNEL));
+    await labSection(page, CHANNEL).getByRole('button', run('Edit')).click();
+    await labSection(page, CHANNEL).locator('.monaco-editor').waitFor();
+    expect((await filesOf(labSection(page, CHANNEL)))['main.ts']).toContain('new RTCPeerConnection()');
     await page.close();
   });
 });

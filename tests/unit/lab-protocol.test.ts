@@ -17,8 +17,9 @@ describe('lab protocol', () => {
     expect(isFrameMessage({ kind: 'ready', nonce: newNonce() }, nonce)).toBe(false);
     expect(isFrameMessage({ kind: 'feed', nonce, event: 'x' }, nonce)).toBe(false);
     expect(isFrameMessage('ready', nonce)).toBe(false);
-    expect(isPageMessage({ kind: 'run', nonce, files: { 'main.ts': 'x' } }, nonce)).toBe(true);
-    expect(isPageMessage({ kind: 'run', nonce, files: { 'main.ts': 1 } }, nonce)).toBe(false);
+    expect(isPageMessage({ kind: 'run', nonce, files: { 'main.ts': 'x' }, script: 'x' }, nonce)).toBe(true);
+    expect(isPageMessage({ kind: 'run', nonce, files: { 'main.ts': 'x' } }, nonce)).toBe(false);
+    expect(isPageMessage({ kind: 'run', nonce, files: { 'main.ts': 1 }, script: 'x' }, nonce)).toBe(false);
     expect(isPageMessage({ kind: 'stop', nonce: 'guess' }, nonce)).toBe(false);
   });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'acorn';
-import { createLoopGuard, instrumentLoops, LoopGuardError } from '../../src/lib/loop-guard.ts';
+import { instrumentLoops } from '../../src/lib/loop-guard.ts';
+import { createLoopGuard, LoopGuardError } from '../../src/lib/loop-guard-runtime.ts';
 
 const G = '__guard';
 
