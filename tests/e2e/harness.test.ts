@@ -2,21 +2,14 @@
  * The harness itself: the fake camera, loopback ICE and video decoding all work in this
  * Chromium, with these flags, in this network. Every media lab test relies on it.
  */
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, watchForProblems } from '../support/chromium.ts';
+import { expect, inject, it } from 'vitest';
+import { useChromium, watchForProblems } from '../support/chromium.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useChromium();
 
 it('the fake camera delivers frames that are decoded on the far side of a loopback call', async () => {
-  const page = await browser.newPage();
+  const page = await browser().newPage();
   const problems = watchForProblems(page);
   await page.goto(`${baseUrl}/`);
   expect(await page.evaluate(() => window.isSecureContext)).toBe(true);

@@ -2,19 +2,13 @@
  * Labs in Korean, and progress: a lesson whose labs all met their goals is marked done in
  * the sidebar, in both locales, and stays done after a reload.
  */
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium.ts';
+import { expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useChromium } from '../support/chromium.ts';
 import { labSection, pageWithLab, waitForAllGoals } from '../support/labs.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useChromium();
 
 const LESSON = pageWithLab('camera-to-video');
 
@@ -28,7 +22,7 @@ async function solve(page: Page, id: string, names: { solution: string; run: str
 const sidebarLink = (page: Page) => page.locator(`nav.sidebar a[href$="${LESSON}"]`);
 
 it('runs labs with Korean controls and labels', async () => {
-  const page = await browser.newPage();
+  const page = await browser().newPage();
   await page.goto(`${baseUrl}/ko${LESSON}`);
   const section = labSection(page, 'datachannel-loopback');
   await expect(section.getByRole('list', { name: '목표' }).getByRole('listitem').first().innerText()).resolves.toMatch(/^아직 달성하지 못함:/);
@@ -43,7 +37,7 @@ it('runs labs with Korean controls and labels', async () => {
 });
 
 it('marks the lesson done in both locales once every lab on it met its goals', async () => {
-  const context = await browser.newContext();
+  const context = await browser().newContext();
   const page = await context.newPage();
   await page.goto(baseUrl + LESSON);
   expect(await sidebarLink(page).getAttribute('data-done')).toBeNull();

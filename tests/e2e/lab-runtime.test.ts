@@ -4,23 +4,17 @@
  * screens and keyboard-only use. Code is handed in through share links, exactly as a
  * learner receiving a link would get it.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { draftKey, parseDraftRecord, saveDraft, serializeDraftRecord } from '../../src/lib/drafts.ts';
 import { encodeShare, shareHash } from '../../src/lib/share-code.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { useChromium } from '../support/chromium.ts';
 import { consoleText, feedOf, filesOf, labSection, pageWithLab, waitForAllGoals, waitForRunEnd } from '../support/labs.ts';
 
 const baseUrl = inject('baseUrl');
 const CAMERA = 'camera-to-video';
 const CHANNEL = 'datachannel-loopback';
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useChromium();
 
 async function openShared(page: Page, lab: string, code: string): Promise<void> {
   const hash = shareHash(lab, await encodeShare({ lab, files: { 'main.ts': code } }));
@@ -39,7 +33,7 @@ const run = (button: string) => ({ name: button, exact: true });
 
 describe('errors point at the learner’s own lines', () => {
   it('reports a syntax error with its line and marks it in the editor', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     expect(await runShared(page, 'const a = 1;\nconst b = 2;\nconst c = (a + ;\n')).toBe('error');
     const section = labSection(page, CHANNEL);
     expect(await consoleText(section)).toMatch(/main\.ts:3\s*Syntax error \(line 3\)/);
@@ -48,7 +42,7 @@ describe('errors point at the learner’s own lines', () => {
   });
 
   it('reports a runtime error on the line that threw, not the wrapper’s', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const code = ['function broken(): number {', '  const value = null as unknown as { size: number };', '  return value.size;', '}', '', 'broken();'].join('\n');
     expect(await runShared(page, code)).toBe('error');
     const errors = (await feedOf(labSection(page, CHANNEL))).filter((e) => e.type === 'error');
@@ -57,9 +51,35 @@ describe('errors point at the learner’s own lines', () => {
   });
 });
 
+describe('the console', () => {
+  it('shows values that cannot be cloned (streams, connections, stats, errors) readably', async () => {
+    const page = await browser().newPage();
+    const code = [
+      "import { log } from 'lab';",
+      'const stream = await navigator.mediaDevices.getUserMedia({ video: true });',
+      'const pc = new RTCPeerConnection();',
+      'console.log(stream);',
+      'console.info(pc);',
+      'console.warn(await pc.getStats());',
+      "console.error(new RangeError('out of range'));",
+      "console.table([{ a: 1 }]);",
+      "log('a cycle', (() => { const o: Record<string, unknown> = {}; o['self'] = o; return o; })());",
+    ].join('\n');
+    expect(await runShared(page, code, CAMERA)).toBe('done');
+    const text = await consoleText(labSection(page, CAMERA));
+    expect(text).toMatch(/MediaStream \{id: "[^"]+", active: true/);
+    expect(text).toMatch(/RTCPeerConnection \{signalingState: "stable"/);
+    expect(text).toContain('RTCStatsReport');
+    expect(text).toContain('RangeError: out of range');
+    expect(text).toContain('[Circular]');
+    expect(text).not.toContain('[object Object]');
+    await page.close();
+  });
+});
+
 describe('the loop guard', () => {
   it('stops while (true) {} with its line, and the page keeps answering', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const started = Date.now();
     expect(await runShared(page, "import { log } from 'lab';\nlog('before');\nwhile (true) {}\n")).toBe('error');
     expect(Date.now() - started).toBeLessThan(15_000);
@@ -73,7 +93,7 @@ describe('the loop guard', () => {
   });
 
   it('does not stop an async loop that awaits', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const code = [
       "import { log } from 'lab';",
       'let turns = 0;',
@@ -91,7 +111,7 @@ describe('the loop guard', () => {
 
 describe('Stop', () => {
   it('ends the camera tracks and closes the frame; running again gets the camera again', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(baseUrl + pageWithLab(CAMERA));
     const section = labSection(page, CAMERA);
     await section.getByRole('button', run('Solution')).click();
@@ -116,7 +136,7 @@ describe('Stop', () => {
 
 describe('isolation between the site and the lab frame', () => {
   it('keeps the site’s storage, DOM and message channel out of the learner’s reach', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(baseUrl + pageWithLab(CHANNEL));
     await page.evaluate(() => localStorage.setItem('webrtc-lab:secret', 'site-only'));
     const code = [
@@ -152,7 +172,7 @@ describe('isolation between the site and the lab frame', () => {
   });
 
   it('the lab frame refuses to run when opened on its own', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const port = new URL(baseUrl).port;
     await page.goto(`http://lab.localhost:${port}/lab-frame/`);
     await expect.poll(() => page.textContent('body')).toContain('only inside a lesson');
@@ -165,7 +185,7 @@ describe('isolation between the site and the lab frame', () => {
 
 describe('drafts', () => {
   it('survive a reload; Solution then My code restores the learner’s code exactly', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(baseUrl + pageWithLab(CAMERA));
     const section = labSection(page, CAMERA);
     await section.getByRole('button', run('Edit')).click();
@@ -189,7 +209,7 @@ describe('drafts', () => {
   });
 
   it('keeps a draft made against an older starter and offers it, never replacing the new starter silently', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(baseUrl + pageWithLab(CHANNEL));
     const old = "import { log } from 'lab';\nlog('from an older version of this lab');\n";
     const record = saveDraft(parseDraftRecord(null), 'an-older-starter', { 'main.ts': old }, { 'main.ts': 'older starter' }, Date.now());
@@ -208,7 +228,7 @@ describe('drafts', () => {
 
 describe('share links', () => {
   it('show the shared code and run nothing until Run is clicked', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const code = "import { log } from 'lab';\nlog('shared code ran');\n";
     await openShared(page, CHANNEL, code);
     const section = labSection(page, CHANNEL);
@@ -231,7 +251,7 @@ describe('share links', () => {
 
 describe('touch screens', () => {
   it('show readable code, load no Monaco, and Run works', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const context = await browser().newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
     const page = await context.newPage();
     const requested: string[] = [];
     page.on('request', (request) => requested.push(request.url()));
@@ -252,7 +272,7 @@ describe('touch screens', () => {
 
 describe('keyboard only', () => {
   it('reaches the lab, edits, runs with Ctrl+Enter and leaves the editor', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(baseUrl + pageWithLab(CHANNEL));
     const section = labSection(page, CHANNEL);
     const edit = section.getByRole('button', run('Edit'));

@@ -2,23 +2,16 @@
  * Every lab folder, run in Chromium as a learner would: its starter runs cleanly, and its
  * solution meets every goal. A new lab is covered here without touching this file.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, watchForProblems } from '../support/chromium.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useChromium, watchForProblems } from '../support/chromium.ts';
 import { LAB_IDS, feedOf, labSection, pageWithLab, waitForAllGoals, waitForRunEnd } from '../support/labs.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useChromium();
 
 describe.each(LAB_IDS)('lab %s', (id) => {
   it('runs its starter without errors', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const problems = watchForProblems(page);
     await page.goto(baseUrl + pageWithLab(id));
     const section = labSection(page, id);
@@ -31,7 +24,7 @@ describe.each(LAB_IDS)('lab %s', (id) => {
   });
 
   it('meets every goal with its solution', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const problems = watchForProblems(page);
     await page.goto(baseUrl + pageWithLab(id));
     const section = labSection(page, id);

@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, watchForProblems } from '../support/chromium.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useChromium, watchForProblems } from '../support/chromium.ts';
 import { listPages } from '../support/site-files.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useChromium();
 
 // The not-found page is one bilingual page (Starlight also mirrors it at /ko/404/).
 const pages = listPages().filter((page) => !/\/404(?:\.html|\/)$/.test(page));
@@ -26,7 +18,7 @@ describe('every page renders in its language with no console errors', () => {
   });
 
   it.each(pages)('%s', async (path) => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const problems = watchForProblems(page);
     const offsite: string[] = [];
     page.on('request', (request) => {
@@ -46,7 +38,7 @@ describe('every page renders in its language with no console errors', () => {
 
 describe('search', () => {
   it('finds Korean text on a Korean page, with Korean UI strings', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const problems = watchForProblems(page);
     await page.goto(`${baseUrl}/ko/`, { waitUntil: 'networkidle' });
     await page.keyboard.press('Control+k');

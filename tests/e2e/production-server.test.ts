@@ -2,24 +2,17 @@
  * The production server as a browser meets it: the broker on the page's own origin,
  * refusals a page can read, and no stray WebSocket endpoints.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
-import { launchChromium } from '../support/chromium.ts';
+import { useChromium } from '../support/chromium.ts';
 
 const baseUrl = inject('baseUrl');
 const port = new URL(baseUrl).port;
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useChromium();
 
 /** Opens a broker socket from a page on `origin` and reports the first message or the close. */
 async function brokerFromPage(origin: string): Promise<{ first?: string; code?: number; reason?: string }> {
-  const page = await browser.newPage();
+  const page = await browser().newPage();
   await page.goto(`${origin}/404.html`);
   const outcome = await page.evaluate(async () => {
     const id = `e2e-${crypto.randomUUID()}`;

@@ -3,6 +3,7 @@
  * Flags measured in shared/NOTES.md: fake media devices, no background traffic, and
  * loopback ICE (without it, a loopback-only machine gathers no candidates at all).
  */
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -37,4 +38,19 @@ export function watchForProblems(page: Page): string[] {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   return problems;
+}
+
+/** One Chromium for a test file: launched before its tests, closed after. Call at the top level. */
+export function useChromium(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium is not running yet: use the browser inside a test or hook');
+    return browser;
+  };
 }
