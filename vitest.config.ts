@@ -23,6 +23,8 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A browser on two busy cores: waiting for the page is normal, 1 s (the default) is not enough.
+          expect: { poll: { timeout: 15_000 } },
           // Each file launches its own Chromium; two at once fill two cores.
           maxWorkers: 2,
         },
