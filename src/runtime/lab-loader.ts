@@ -3,6 +3,8 @@
  * (editor, runner bridge) is imported on the learner's first click, or when the page was
  * opened from a share link, so a page that is only read stays light.
  */
+import { LABS_DONE_KEY } from './progress.ts';
+
 const controller = () => import('./lab-controller.ts');
 
 // Clicks made while the controller loads are kept and replayed in order, not dropped.
@@ -29,7 +31,7 @@ document.addEventListener('click', (event) => {
 
 // Labs finished on an earlier visit show their goals met before anything else loads.
 try {
-  const done = new Set<unknown>(JSON.parse(localStorage.getItem('webrtc-lab:labs-done') ?? '[]'));
+  const done = new Set<unknown>(JSON.parse(localStorage.getItem(LABS_DONE_KEY) ?? '[]'));
   for (const list of document.querySelectorAll<HTMLElement>('.lab .lab-goals')) {
     if (!done.has(list.closest<HTMLElement>('.lab')?.dataset['lab'])) continue;
     for (const item of list.querySelectorAll<HTMLElement>('li')) {

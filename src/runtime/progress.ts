@@ -2,7 +2,8 @@
  * Which labs and lessons the learner finished, on the site's origin. A lesson is done when
  * every lab on it met all its goals; the sidebar marks it in both locales.
  */
-const LABS = 'webrtc-lab:labs-done';
+/** Also read by lab-loader.ts on reading pages, before this module loads. */
+export const LABS_DONE_KEY = 'webrtc-lab:labs-done';
 const LESSONS = 'webrtc-lab:lessons-done';
 
 function readSet(key: string): Set<string> {
@@ -31,11 +32,11 @@ export function lessonSlug(pathname: string = location.pathname): string {
 }
 
 export function markLabDone(labId: string): void {
-  add(LABS, labId);
+  add(LABS_DONE_KEY, labId);
 }
 
 export function labsDone(): Set<string> {
-  return readSet(LABS);
+  return readSet(LABS_DONE_KEY);
 }
 
 export function markLessonDone(slug: string, doneLabel: string): void {

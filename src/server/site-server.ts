@@ -1,7 +1,8 @@
 /**
  * The production server: the built site (dist/) and the broker in one Node process.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -63,12 +64,13 @@ export async function startSiteServer({ distDir, config, log = console.log }: Si
     res.status(404).sendFile(path.join(distDir, '404.html'));
   });
 
-  server.on('upgrade', (req, socket, head) => {
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     if (!broker.handleUpgrade(req, socket, head)) {
       // No other WebSocket endpoint exists in production.
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     }
-  });
+  };
+  server.on('upgrade', onUpgrade);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -84,9 +86,7 @@ export async function startSiteServer({ distDir, config, log = console.log }: Si
   const extra: Server[] = [];
   if (labUrl.port && Number(labUrl.port) !== port) {
     const labServer = createServer(app);
-    labServer.on('upgrade', (req, socket, head) => {
-      if (!broker.handleUpgrade(req, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-    });
+    labServer.on('upgrade', onUpgrade);
     await new Promise<void>((resolve, reject) => {
       labServer.once('error', reject);
       labServer.listen(Number(labUrl.port), config.host, () => resolve());
