@@ -1,16 +1,21 @@
 /**
- * Every lab under src/labs, found by folder: adding a lab never touches this file.
- * Server-side only (Astro components); the browser receives what a page embeds.
+ * Every lab under src/labs, found by folder: adding a lab never touches this file. What a
+ * folder holds is declared once in src/lib/lab-manifest.ts. Server-side only (Astro
+ * components); the browser receives what a page embeds.
  */
 import { hashFiles } from '../lib/drafts.ts';
+import { LAB_META_FILE, labFiles, type LabFiles, type LabVersion, type Locale } from '../lib/lab-manifest.ts';
 import { parseLab, type LabMeta } from '../lib/lab-schema.ts';
 
 export interface LabBundle {
   readonly id: string;
   readonly meta: LabMeta;
-  readonly starter: Readonly<Record<string, string>>;
-  readonly solution: Readonly<Record<string, string>>;
-  /** Identifies this version of the starter, so drafts made against an older one are recognised. */
+  /** The files of one version in one locale (Korean editions carry Korean comments). */
+  files(version: LabVersion, locale: Locale): LabFiles | null;
+  /**
+   * Identifies this version of the starter (the English edition: a comment translated later
+   * does not orphan anyone's draft), so drafts made against an older one are recognised.
+   */
   readonly starterHash: string;
 }
 
@@ -19,25 +24,15 @@ const texts = import.meta.glob<string>('../labs/*/*.{ts,html,css}', { query: '?r
 
 const folderOf = (key: string): string => key.split('/')[2] ?? '';
 
-function text(id: string, file: string): string | undefined {
-  return texts[`../labs/${id}/${file}`];
-}
-
 function load(id: string): LabBundle {
-  const module = metas[`../labs/${id}/lab.ts`];
+  const module = metas[`../labs/${id}/${LAB_META_FILE}`];
   if (!module) throw new Error(`no lab "${id}" (labs: ${labIds().join(', ')})`);
   const meta = parseLab(id, module.default);
-  const shared: Record<string, string> = {};
-  const html = text(id, 'index.html');
-  if (html === undefined) throw new Error(`src/labs/${id}: index.html is missing`);
-  shared['index.html'] = html;
-  const css = text(id, 'style.css');
-  if (css !== undefined) shared['style.css'] = css;
-  const main = text(id, 'main.ts');
-  const solution = text(id, 'solution.ts');
-  if (main === undefined || solution === undefined) throw new Error(`src/labs/${id}: main.ts and solution.ts are both required`);
-  const starter = { 'main.ts': main, ...shared };
-  return { id, meta, starter, solution: { 'main.ts': solution, ...shared }, starterHash: hashFiles(starter) };
+  const read = (file: string): string | undefined => texts[`../labs/${id}/${file}`];
+  const files = (version: LabVersion, locale: Locale): LabFiles | null => labFiles(read, version, locale);
+  const starter = files('starter', 'en');
+  if (!starter?.['main.ts'] || starter['index.html'] === undefined) throw new Error(`src/labs/${id}: main.ts and index.html are required`);
+  return { id, meta, files, starterHash: hashFiles(starter) };
 }
 
 export function labIds(): string[] {

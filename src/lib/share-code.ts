@@ -6,18 +6,16 @@
  * untrusted input: decoding returns null for anything malformed and never inflates more
  * than MAX_JSON_BYTES, so a small link cannot expand into a huge allocation.
  */
+import { LAB_FILE_NAMES, LAB_ID, isLabFileName } from './lab-manifest.ts';
 
 export interface SharePayload {
   readonly lab: string;
   readonly files: Readonly<Record<string, string>>;
 }
 
-/** Files a lab can have; anything else in a link is refused, not carried along. */
-export const SHARE_FILE_NAMES: readonly string[] = ['main.ts', 'index.html', 'style.css'];
 /** Upper bound on the decompressed JSON: far more code than any lab needs. */
 export const MAX_JSON_BYTES = 256 * 1024;
 
-const LAB_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 /**
  * Deflate's worst case is stored blocks (5 bytes per 64 KiB), so a payload within
@@ -31,7 +29,7 @@ const MAX_ENCODED_CHARS = Math.ceil(((MAX_JSON_BYTES + 5 * Math.ceil(MAX_JSON_BY
  */
 export async function encodeShare(payload: SharePayload): Promise<string> {
   const checked = validPayload(payload);
-  if (!checked) throw new TypeError('share payload needs a lab id like "my-lab" and only main.ts, index.html or style.css');
+  if (!checked) throw new TypeError(`share payload needs a lab id like "my-lab" and only ${LAB_FILE_NAMES.join(', ')}`);
   const json = new TextEncoder().encode(JSON.stringify(checked));
   if (json.byteLength > MAX_JSON_BYTES) throw new RangeError(`code too large to share (${json.byteLength} bytes)`);
   const compressed = await readAll(new Blob([json]).stream().pipeThrough(new CompressionStream('deflate-raw')), Infinity);
@@ -73,7 +71,7 @@ function validPayload(value: unknown): SharePayload | null {
   if (typeof lab !== 'string' || !LAB_ID.test(lab)) return null;
   if (typeof files !== 'object' || files === null || Array.isArray(files)) return null;
   const entries = Object.entries(files);
-  if (!entries.every(([name, text]) => SHARE_FILE_NAMES.includes(name) && typeof text === 'string')) return null;
+  if (!entries.every(([name, text]) => isLabFileName(name) && typeof text === 'string')) return null;
   return { lab, files: Object.fromEntries(entries) as Record<string, string> };
 }
 

@@ -6,13 +6,19 @@
  * first line. So an error the browser reports on script line N is on the learner's line N,
  * and the sandbox needs no source map.
  */
-import { parse } from 'acorn';
+import { parse, type Node } from 'acorn';
 import { transform, type Options } from 'sucrase';
 import { instrumentLoops } from './loop-guard.ts';
 
 export type PrepareResult =
-  | { ok: true; script: string }
+  /** `imports`: each module the code imports, from the parse, with the line of its first import. */
+  | { ok: true; script: string; imports: readonly ImportedModule[] }
   | { ok: false; error: { message: string; line: number; column: number } };
+
+export interface ImportedModule {
+  readonly name: string;
+  readonly line: number;
+}
 
 export interface PrepareOptions {
   /** Global the script calls with the wrapped learner code, e.g. `__labRun` or `self.__labRun`. */
@@ -57,10 +63,14 @@ export function prepareLabCode(source: string, options: PrepareOptions): Prepare
   });
   const script = (body: string): string => `${prefix}${body}\n});`;
 
+  let imports: ImportedModule[];
   try {
     // Parse the code exactly as the browser will see it, inside the function, so clashes
     // like `let module = …` with the wrapper's parameters are reported here, with a line.
-    parse(script(js), { ecmaVersion: 'latest', sourceType: 'script' });
+    const found = requiredModules(parse(script(js), { ecmaVersion: 'latest', sourceType: 'script', locations: true }));
+    imports = found
+      .filter((entry, index) => found.findIndex((other) => other.name === entry.name) === index)
+      .map((entry) => ({ name: entry.name, line: Math.min(entry.line, lastLine) }));
   } catch (error) {
     return {
       ok: false,
@@ -69,10 +79,36 @@ export function prepareLabCode(source: string, options: PrepareOptions): Prepare
   }
 
   try {
-    return { ok: true, script: script(instrumentLoops(js, guard)) };
+    return { ok: true, script: script(instrumentLoops(js, guard)), imports };
   } catch (error) {
     return { ok: false, error: syntaxError(error, fromOutput) };
   }
+}
+
+/**
+ * Every `require('name')` call in the parsed program (sucrase turns each import into one), with
+ * its line. From the parse, so `require('fs')` inside a comment or a string imports nothing.
+ */
+function requiredModules(program: Node): ImportedModule[] {
+  const found: ImportedModule[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
+    }
+    if (typeof value !== 'object' || value === null || typeof (value as { type?: unknown }).type !== 'string') return;
+    const node = value as Node & Record<string, unknown>;
+    if (node.type === 'CallExpression') {
+      const callee = node['callee'] as (Node & { name?: string }) | undefined;
+      const [first] = (node['arguments'] as Array<Node & { value?: unknown }> | undefined) ?? [];
+      if (callee?.type === 'Identifier' && callee.name === 'require' && first?.type === 'Literal' && typeof first.value === 'string') {
+        found.push({ name: first.value, line: node.loc?.start.line ?? 1 });
+      }
+    }
+    for (const [field, child] of Object.entries(node)) if (field !== 'loc') visit(child);
+  };
+  visit(program);
+  return found;
 }
 
 interface Position {

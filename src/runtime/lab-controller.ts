@@ -1,32 +1,39 @@
 /**
  * A lab once the learner touches it: the editor (Monaco, or a text box on touch screens),
  * drafts, runs in the lab frame, the console, goals and progress. Loaded on first click.
+ * The pieces live beside it: notices, goal view, run session, draft store.
  */
 import type { FeedEvent } from '../lib/feed.ts';
 import { adoptOlder, dismissOlder, openDraft, saveDraft, stash, unstash, type DraftRecord } from '../lib/drafts.ts';
-import { EMPTY_FACTS, addEvent, metGoals, type FeedFacts } from '../lib/goals.ts';
-import type { Goal } from '../lib/lab-schema.ts';
+import type { Goal } from '../lib/goal-checks.ts';
+import { watchOf } from '../lib/goals/goal-board.ts';
+import { interpolate } from '../lib/interpolate.ts';
+import { ENTRY_FILE, LAB_MODULES, isLabModule, type LabFiles, type LabModule, type Locale } from '../lib/lab-manifest.ts';
 import { LAB_ENTRY, LAB_GUARD } from '../lib/lab-protocol.ts';
 import { decodeShare, encodeShare, parseShareHash, shareHash } from '../lib/share-code.ts';
 import { prepareLabCode } from '../lib/transpile.ts';
 import { createConsolePanel, type ConsolePanel, type Strings } from './console-panel.ts';
 import { loadDrafts, storeDrafts } from './draft-store.ts';
 import type { LabEditor } from './editor.ts';
+import { GoalView } from './goal-view.ts';
+import { Notices } from './lab-notices.ts';
 import { mountPlainEditor } from './plain-editor.ts';
-import { labsDone, lessonSlug, markLabDone, markLessonDone } from './progress.ts';
-import { startRun, type RunHandle } from './runner-bridge.ts';
+import { labsDone } from './progress.ts';
+import { RunSession } from './run-session.ts';
 
 interface LabData {
   readonly id: string;
-  readonly locale: 'en' | 'ko';
-  readonly starter: Readonly<Record<string, string>>;
-  readonly solution: Readonly<Record<string, string>>;
+  readonly locale: Locale;
+  readonly starter: LabFiles;
+  readonly solution: LabFiles;
   readonly starterHash: string;
   readonly goals: readonly Goal[];
   readonly strings: Strings;
 }
 
 type Files = Record<string, string>;
+type Action = 'edit' | 'run' | 'stop' | 'reset' | 'solution' | 'share';
+const ACTIONS: readonly Action[] = ['edit', 'run', 'stop', 'reset', 'solution', 'share'];
 
 let labOrigin: Promise<string> | null = null;
 function getLabOrigin(): Promise<string> {
@@ -37,14 +44,16 @@ function getLabOrigin(): Promise<string> {
 }
 
 const isTouchOnly = (): boolean => matchMedia('(hover: none) and (pointer: coarse)').matches;
+const pageTheme = (): 'light' | 'dark' => (document.documentElement.dataset['theme'] === 'dark' ? 'dark' : 'light');
 
 class Lab {
   readonly data: LabData;
   readonly section: HTMLElement;
   readonly t: Strings;
-  readonly notices: HTMLElement;
+  readonly notices: Notices;
   readonly console: ConsolePanel;
-  readonly buttons: Record<'edit' | 'run' | 'stop' | 'reset' | 'solution' | 'share', HTMLButtonElement>;
+  readonly goals: GoalView;
+  readonly buttons: Record<Action, HTMLButtonElement>;
   drafts: DraftRecord;
   editor: LabEditor | null = null;
   editorLoading: Promise<LabEditor> | null = null;
@@ -53,65 +62,50 @@ class Lab {
   storageWarned = false;
   /** The files last put into the editor by code (not typed), to tell the two apart. */
   placed: string | null = null;
-  run: RunHandle | null = null;
-  facts: FeedFacts = EMPTY_FACTS;
-  met = new Set<string>();
+  session: RunSession | null = null;
   /** This run's feed, as received; the Inspector and the browser tests read it. */
   feed: FeedEvent[] = [];
+  /** Actions run one at a time, in order: a double Run never leaves two frames or two listeners. */
+  queue: Promise<void> = Promise.resolve();
 
   constructor(section: HTMLElement) {
     this.section = section;
     this.data = JSON.parse(section.dataset['labJson'] ?? '{}') as LabData;
     this.t = this.data.strings;
-    this.notices = section.querySelector('.lab-notices')!;
+    this.notices = new Notices(section.querySelector('.lab-notices')!);
     this.console = createConsolePanel(section.querySelector('.lab-console')!, this.t);
+    this.goals = new GoalView(section, this.data.goals, this.data.locale, this.t);
 
     const toolbar = section.querySelector('.lab-toolbar')!;
-    const button = (action: string) => toolbar.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!;
-    this.buttons = {
-      edit: button('edit'),
-      run: button('run'),
-      stop: button('stop'),
-      reset: button('reset'),
-      solution: button('solution'),
-      share: button('share'),
-    };
+    this.buttons = Object.fromEntries(ACTIONS.map((action) => [action, toolbar.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!])) as Record<Action, HTMLButtonElement>;
     toolbar.addEventListener('click', (event) => {
       const action = (event.target as Element).closest<HTMLButtonElement>('[data-action]')?.dataset['action'];
-      if (action) void this.act(action).catch((error: unknown) => this.fail(error));
+      if (action) void this.act(action);
     });
 
     const loaded = loadDrafts(this.data.id);
     this.drafts = loaded.record;
     if (loaded.error) this.warnStorage();
     const opened = openDraft(this.drafts, this.data.starterHash);
-    this.files = { ...this.data.starter, ...(opened.files ?? {}) };
+    this.files = { ...this.data.starter, ...(opened.files ?? {}) } as Files;
     if (opened.older) this.offerOlder();
-    if (labsDone().has(this.data.id)) this.markGoals(new Set(this.data.goals.map((g) => g.id)));
-  }
-
-  notice(text: string, kind: 'warn' | 'ok' = 'warn'): HTMLParagraphElement {
-    const p = document.createElement('p');
-    p.textContent = text;
-    if (kind === 'ok') p.className = 'lab-ok';
-    this.notices.append(p);
-    return p;
+    if (labsDone().has(this.data.id)) this.goals.show(new Set(this.data.goals.map((g) => g.id)), false);
   }
 
   /** Something in the lab panel itself failed: say so in the panel instead of leaving it blank. */
   fail(error: unknown): void {
     console.error(error);
-    this.notice(`${this.t['lab.error.runtime'] ?? 'Error'}: ${error instanceof Error ? error.message : String(error)}`);
+    this.notices.add(`${this.t['lab.error.runtime'] ?? 'Error'}: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   warnStorage(): void {
     if (this.storageWarned) return;
     this.storageWarned = true;
-    this.notice(this.t['lab.storageError'] ?? '');
+    this.notices.add(this.t['lab.storageError'] ?? '');
   }
 
   offerOlder(): void {
-    const p = this.notice(this.t['lab.olderDraft'] ?? '');
+    const p = this.notices.add(this.t['lab.olderDraft'] ?? '');
     const use = Object.assign(document.createElement('button'), { type: 'button', textContent: this.t['lab.useOlder'] ?? '' });
     const dismiss = Object.assign(document.createElement('button'), { type: 'button', textContent: this.t['lab.dismissOlder'] ?? '' });
     use.addEventListener('click', () => {
@@ -119,7 +113,7 @@ class Lab {
       if (!older) return;
       this.drafts = adoptOlder(this.drafts, this.data.starterHash, Date.now());
       this.persist();
-      this.setFiles({ ...this.data.starter, ...older.files });
+      this.setFiles({ ...this.data.starter, ...older.files } as Files);
       p.remove();
     });
     dismiss.addEventListener('click', () => {
@@ -147,7 +141,7 @@ class Lab {
     if (JSON.stringify(files) === this.placed) return;
     this.placed = null;
     if (this.showingSolution) return; // edits to the solution are not the learner's draft
-    this.drafts = saveDraft(this.drafts, this.data.starterHash, files, this.data.starter, Date.now());
+    this.drafts = saveDraft(this.drafts, this.data.starterHash, files, this.data.starter as Files, Date.now());
     this.persist();
   }
 
@@ -155,13 +149,13 @@ class Lab {
     if (this.editor) return this.editor;
     this.editorLoading ??= (async () => {
       const slot = this.section.querySelector<HTMLElement>('.lab-code')!;
-      const options = { files: this.files, onRun: () => void this.start(), onChange: (files: Files) => this.onEdit(files) };
+      const options = { files: this.files, onRun: () => void this.act('run'), onChange: (files: Files) => this.onEdit(files) };
       let editor: LabEditor;
       if (isTouchOnly()) {
-        editor = mountPlainEditor(slot, { ...options, label: `${this.data.id} main.ts` });
-        this.notice(this.t['lab.touch'] ?? '', 'ok');
+        editor = mountPlainEditor(slot, { ...options, label: `${this.data.id} ${ENTRY_FILE}` });
+        this.notices.add(this.t['lab.touch'] ?? '', 'ok');
       } else {
-        const loading = this.notice(this.t['lab.loading'] ?? '', 'ok');
+        const loading = this.notices.add(this.t['lab.loading'] ?? '', 'ok');
         const { mountEditor } = await import('./editor.ts');
         const host = document.createElement('div');
         slot.replaceChildren(host);
@@ -177,7 +171,13 @@ class Lab {
     return this.editorLoading;
   }
 
-  async act(action: string): Promise<void> {
+  /** Queues an action behind the ones in flight; failures show in the panel. */
+  act(action: string): Promise<void> {
+    this.queue = this.queue.then(() => this.perform(action)).catch((error: unknown) => this.fail(error));
+    return this.queue;
+  }
+
+  private async perform(action: string): Promise<void> {
     switch (action) {
       case 'edit':
         (await this.openEditor()).focus();
@@ -191,9 +191,9 @@ class Lab {
       case 'reset':
         await this.openEditor();
         this.showSolution(false);
-        this.setFiles({ ...this.data.starter });
+        this.setFiles({ ...this.data.starter } as Files);
         // Resetting is the learner's choice: the draft becomes the starter (that is, none).
-        this.drafts = saveDraft(this.drafts, this.data.starterHash, { ...this.data.starter }, this.data.starter, Date.now());
+        this.drafts = saveDraft(this.drafts, this.data.starterHash, { ...this.data.starter } as Files, this.data.starter as Files, Date.now());
         this.persist();
         break;
       case 'solution':
@@ -215,7 +215,7 @@ class Lab {
       this.drafts = stash(this.drafts, this.currentFiles(), Date.now());
       this.persist();
       this.showingSolution = true;
-      this.setFiles({ ...this.data.solution });
+      this.setFiles({ ...this.data.solution } as Files);
     } else {
       const restored = unstash(this.drafts);
       this.drafts = restored.record;
@@ -235,16 +235,16 @@ class Lab {
     try {
       encoded = await encodeShare({ lab: this.data.id, files: this.currentFiles() });
     } catch {
-      this.notice(this.t['lab.shareTooLarge'] ?? '');
+      this.notices.add(this.t['lab.shareTooLarge'] ?? '');
       return;
     }
     const url = `${location.origin}${location.pathname}${shareHash(this.data.id, encoded)}`;
     try {
       await navigator.clipboard.writeText(url);
-      this.notice(this.t['lab.linkCopied'] ?? '', 'ok');
+      this.notices.add(this.t['lab.linkCopied'] ?? '', 'ok');
     } catch {
       // Clipboard refused (permissions, insecure context): show the link to copy by hand.
-      const p = this.notice('');
+      const p = this.notices.add('');
       const input = Object.assign(document.createElement('input'), { readOnly: true, value: url, size: 40 });
       input.setAttribute('aria-label', this.t['lab.copyLink'] ?? '');
       p.append(input);
@@ -253,23 +253,28 @@ class Lab {
   }
 
   async stop(announce: boolean): Promise<void> {
-    const run = this.run;
-    this.run = null;
+    const session = this.session;
+    this.session = null;
     this.buttons.stop.disabled = true;
-    if (!run) return;
-    await run.stop();
+    if (!session) return;
+    await session.stop();
     this.section.dataset['run'] = 'stopped';
-    if (announce) this.notice(this.t['lab.stopped'] ?? '', 'ok');
+    if (announce) this.notices.add(this.t['lab.stopped'] ?? '', 'ok');
+  }
+
+  /** An error found on the page, before any frame: shown like the frame's own. */
+  pageError(message: string, line: number, column = 1): void {
+    this.onEvent({ type: 'error', phase: 'syntax', message, line, column, at: 0 });
   }
 
   async start(): Promise<void> {
     const editor = await this.openEditor();
     await this.stop(false);
-    this.notices.querySelectorAll('p.lab-ok').forEach((p) => p.remove());
+    this.notices.clearPassing();
     editor.clearMarkers();
     this.console.clear();
-    this.facts = EMPTY_FACTS;
     this.feed = [];
+    this.goals.show(new Set(), false);
     this.section.dataset['run'] = 'starting';
     const output = this.section.querySelector<HTMLElement>('.lab-output')!;
     output.hidden = false;
@@ -278,31 +283,42 @@ class Lab {
       origin = await getLabOrigin();
     } catch {
       labOrigin = null;
-      this.notice(this.t['lab.frameFailed'] ?? '');
+      this.notices.add(this.t['lab.frameFailed'] ?? '');
       return;
     }
     // Transpile here, not in the frame: a syntax error shows at once, and the frame, which
     // then needs no parser, starts faster.
     const files = editor.getFiles();
-    const prepared = prepareLabCode(files['main.ts'] ?? '', { entry: LAB_ENTRY, guard: LAB_GUARD });
+    const prepared = prepareLabCode(files[ENTRY_FILE] ?? '', { entry: LAB_ENTRY, guard: LAB_GUARD });
     if (!prepared.ok) {
       const { message, line, column } = prepared.error;
-      this.onEvent({ type: 'error', phase: 'syntax', message, line, column });
+      this.pageError(message, line, column);
+      return;
+    }
+    const unknown = prepared.imports.find((entry) => !isLabModule(entry.name));
+    if (unknown) {
+      this.pageError(interpolate(this.t['lab.error.import'] ?? 'Cannot import "{{module}}"', { module: unknown.name, modules: LAB_MODULES.join(', ') }), unknown.line);
       return;
     }
     this.buttons.stop.disabled = false;
-    this.run = startRun({
+    this.session = new RunSession({
       slot: this.section.querySelector('.lab-frame-slot')!,
       labOrigin: origin,
       title: this.t['lab.output'] ?? 'Lab output',
       files,
       script: prepared.script,
+      modules: prepared.imports.map((entry) => entry.name as LabModule),
+      watch: watchOf(this.data.goals),
+      locale: this.data.locale,
+      theme: pageTheme(),
+      goals: this.data.goals,
       onEvent: (event) => this.onEvent(event),
-      onFail: () => this.notice(this.t['lab.frameFailed'] ?? ''),
+      onGoals: (met) => this.onGoals(met),
+      onFail: () => this.notices.add(this.t['lab.frameFailed'] ?? ''),
     });
     // Bring the output into view: the learner wants to see it, and browsers stop painting
     // frames scrolled out of view (a video there shows no new frames).
-    this.run.frame.scrollIntoView({ block: 'nearest' });
+    this.session.frame.scrollIntoView({ block: 'nearest' });
   }
 
   onEvent(event: FeedEvent): void {
@@ -311,28 +327,12 @@ class Lab {
     else if (event.type === 'error') this.section.dataset['run'] = 'error';
     else if (this.section.dataset['run'] === 'starting') this.section.dataset['run'] = 'running';
     this.console.add(event);
-    if (event.type === 'error' && event.line) this.editor?.markError('main.ts', event.line, event.column ?? 1, event.message);
-    this.facts = addEvent(this.facts, event);
-    const met = metGoals(this.data.goals, this.facts, this.met);
-    if (met.size !== this.met.size) this.markGoals(met);
+    if (event.type === 'error' && event.line) this.editor?.markError(ENTRY_FILE, event.line, event.column ?? 1, event.message);
   }
 
-  markGoals(met: Set<string>): void {
-    this.met = met;
-    for (const item of this.section.querySelectorAll<HTMLElement>('.lab-goals li[data-goal]')) {
-      const isMet = met.has(item.dataset['goal'] ?? '');
-      item.dataset['met'] = String(isMet);
-      const state = item.querySelector('.lab-goal-state');
-      if (state) state.textContent = `${(isMet ? this.t['lab.goalMet'] : this.t['lab.goalUnmet']) ?? ''}:`;
-    }
-    if (met.size < this.data.goals.length || labsDone().has(this.data.id)) return;
-    markLabDone(this.data.id);
-    const onPage = [...document.querySelectorAll<HTMLElement>('.lab[data-lab]')].map((s) => s.dataset['lab'] ?? '');
-    const done = labsDone();
-    if (onPage.every((id) => done.has(id))) {
-      markLessonDone(lessonSlug(), this.t['lab.done'] ?? '');
-      this.notice(this.t['lab.allMet'] ?? '', 'ok');
-    }
+  onGoals(met: ReadonlySet<string>): void {
+    const all = this.goals.show(met);
+    if (all && this.goals.recordDone(this.data.id)) this.notices.add(this.t['lab.allMet'] ?? '', 'ok');
   }
 }
 
@@ -354,8 +354,7 @@ function labFor(section: HTMLElement): Lab {
 }
 
 export async function activateLab(section: HTMLElement, action: string): Promise<void> {
-  const lab = labFor(section);
-  await lab.act(action).catch((error: unknown) => lab.fail(error));
+  await labFor(section).act(action);
 }
 
 /** A page opened from a share link: show the shared code in its lab, run nothing. */
@@ -367,11 +366,11 @@ export async function openSharedLink(): Promise<void> {
   const lab = labFor(section);
   const payload = await decodeShare(parsed.encoded);
   if (!payload || payload.lab !== parsed.lab) {
-    lab.notice(lab.t['lab.shareBroken'] ?? '');
+    lab.notices.add(lab.t['lab.shareBroken'] ?? '');
     return;
   }
-  lab.notice(lab.t['lab.shared'] ?? '');
-  lab.setFiles({ ...lab.data.starter, ...payload.files });
+  lab.notices.add(lab.t['lab.shared'] ?? '');
+  lab.setFiles({ ...lab.data.starter, ...payload.files } as Files);
   await lab.openEditor();
   section.scrollIntoView({ block: 'start' });
 }

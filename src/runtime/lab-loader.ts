@@ -3,7 +3,8 @@
  * (editor, runner bridge) is imported on the learner's first click, or when the page was
  * opened from a share link, so a page that is only read stays light.
  */
-import { LABS_DONE_KEY } from './progress.ts';
+import { showFinishedLabs } from './goal-view.ts';
+import { showSavedDrafts } from './static-draft.ts';
 
 const controller = () => import('./lab-controller.ts');
 
@@ -30,19 +31,9 @@ document.addEventListener('click', (event) => {
 });
 
 // Labs finished on an earlier visit show their goals met before anything else loads.
-try {
-  const done = new Set<unknown>(JSON.parse(localStorage.getItem(LABS_DONE_KEY) ?? '[]'));
-  for (const list of document.querySelectorAll<HTMLElement>('.lab .lab-goals')) {
-    if (!done.has(list.closest<HTMLElement>('.lab')?.dataset['lab'])) continue;
-    for (const item of list.querySelectorAll<HTMLElement>('li')) {
-      item.dataset['met'] = 'true';
-      const state = item.querySelector('.lab-goal-state');
-      if (state) state.textContent = list.dataset['metLabel'] ?? '';
-    }
-  }
-} catch {
-  // Storage unavailable: nothing was remembered, nothing to show.
-}
+showFinishedLabs();
+// What the code box shows is what Run runs: a saved draft, not the starter.
+showSavedDrafts();
 
 // A share link opened on this same page changes only the fragment: no reload, so listen too.
 const openShared = (): void => {

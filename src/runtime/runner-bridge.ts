@@ -4,8 +4,9 @@
  * origin, with this run's nonce. Stopping asks the frame to end its tracks and close its
  * connections, then destroys it, which releases anything the code still held.
  */
-import type { FeedEvent } from '../lib/feed.ts';
-import { frameUrl, isFrameMessage, newNonce, type LabFiles } from '../lib/lab-protocol.ts';
+import type { FeedEvent, FeedWatch } from '../lib/feed.ts';
+import type { LabFiles, LabModule, Locale } from '../lib/lab-manifest.ts';
+import { frameUrl, isFrameMessage, newNonce, type Theme } from '../lib/lab-protocol.ts';
 
 export interface RunOptions {
   readonly slot: HTMLElement;
@@ -14,6 +15,10 @@ export interface RunOptions {
   readonly files: LabFiles;
   /** main.ts prepared by prepareLabCode. */
   readonly script: string;
+  readonly modules: readonly LabModule[];
+  readonly watch: FeedWatch;
+  readonly locale: Locale;
+  readonly theme: Theme;
   onEvent(event: FeedEvent): void;
   onFail(): void;
 }
@@ -25,6 +30,9 @@ export interface RunHandle {
 
 const READY_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 1_000;
+/** The output grows with the frame's content between these heights (CSS px), unless the learner resized it. */
+const MIN_HEIGHT = 160;
+const MAX_HEIGHT = 900;
 
 export function startRun(options: RunOptions): RunHandle {
   const nonce = newNonce();
@@ -43,9 +51,12 @@ export function startRun(options: RunOptions): RunHandle {
     const message = event.data;
     if (message.kind === 'ready') {
       clearTimeout(readyTimer);
-      frame.contentWindow?.postMessage({ kind: 'run', nonce, files: options.files, script: options.script }, options.labOrigin);
+      const { files, script, modules, watch, locale, theme } = options;
+      frame.contentWindow?.postMessage({ kind: 'run', nonce, files, script, modules, watch, locale, theme }, options.labOrigin);
     } else if (message.kind === 'feed') {
       options.onEvent(message.event);
+    } else if (message.kind === 'size') {
+      fit(options.slot, message.height);
     } else {
       onStopped?.();
     }
@@ -66,4 +77,22 @@ export function startRun(options: RunOptions): RunHandle {
       frame.remove();
     },
   };
+}
+
+/**
+ * Sizes the output slot to the frame's content. The slot is resizable by the learner (CSS
+ * `resize: vertical`); once they drag it, their height wins for the rest of the page's life.
+ */
+function fit(slot: HTMLElement, contentHeight: number): void {
+  if (slot.dataset['resized'] === 'true') return;
+  const height = Math.round(Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, contentHeight + 2)));
+  slot.dataset['fitted'] = String(height);
+  slot.style.height = `${height}px`;
+  if (!slot.dataset['watched']) {
+    slot.dataset['watched'] = 'true';
+    new ResizeObserver(() => {
+      const fitted = Number(slot.dataset['fitted']);
+      if (Math.abs(slot.getBoundingClientRect().height - fitted) > 4) slot.dataset['resized'] = 'true';
+    }).observe(slot);
+  }
 }

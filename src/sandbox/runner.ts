@@ -7,21 +7,16 @@
  * It keeps the run's nonce in this closure (and clears it from the URL) so the learner's
  * code, which shares this realm, cannot find it through location or globals.
  */
-import type { ConsoleLevel, FeedEvent } from '../lib/feed.ts';
+import type { ConsoleLevel, FeedEventBody } from '../lib/feed.ts';
 import { formatInspected, inspect } from '../lib/inspect-value.ts';
-import { LAB_ENTRY, LAB_GUARD, isPageMessage, parseFrameFragment, type FrameToPage, type LabFiles } from '../lib/lab-protocol.ts';
+import { LAB_ENTRY, LAB_GUARD, isPageMessage, parseFrameFragment, type FrameToPage, type RunMessage } from '../lib/lab-protocol.ts';
 import { createLoopGuard, LoopGuardError } from '../lib/loop-guard-runtime.ts';
 import { learnerLocation } from '../lib/stack-lines.ts';
 import { createLabHelper } from './lab-helper.ts';
+import { LIBRARIES } from './modules.ts';
 import { installObserver } from './observer.ts';
 
 const LEVELS: readonly ConsoleLevel[] = ['log', 'info', 'warn', 'error', 'debug', 'table'];
-
-/** Modules lab code may import by name, loaded only when the code imports them. */
-const LIBRARIES: Readonly<Record<string, () => Promise<Record<string, unknown>>>> = {
-  peerjs: () => import('peerjs'),
-  'webrtc-adapter': () => import('webrtc-adapter'),
-};
 
 function refuse(message: string): void {
   document.body.textContent = message;
@@ -50,7 +45,9 @@ export function startRunner(): void {
     });
   const { nonce, parent: pageOrigin } = fragment;
   const send = (message: FrameToPage): void => page.postMessage(message, pageOrigin);
-  const emit = (event: FeedEvent): void => send({ kind: 'feed', nonce, event });
+  // The run's clock starts when the page's Run message arrives; every event carries its time on it.
+  let startedAt = performance.now();
+  const emit = (event: FeedEventBody): void => send({ kind: 'feed', nonce, event: { ...event, at: Math.round((performance.now() - startedAt) * 10) / 10 } });
 
   let scriptUrl = '';
   const callerLine = (): number | undefined => learnerLocation(new Error().stack, scriptUrl)?.line;
@@ -96,27 +93,21 @@ export function startRunner(): void {
     },
   });
 
-  const run = async (files: LabFiles, script: string): Promise<void> => {
+  const run = async ({ files, script, modules: imports, watch }: RunMessage): Promise<void> => {
     document.body.innerHTML = files['index.html'] ?? '';
     if (files['style.css']) document.head.append(Object.assign(document.createElement('style'), { textContent: files['style.css'] }));
+    observer.watch(watch);
+    reportSize();
 
     const labHelper = createLabHelper((args) => {
       const line = callerLine();
       emit({ type: 'console', level: 'log', args: args.map((arg) => inspect(arg)), ...(line ? { line } : {}) });
     });
     const modules: Record<string, unknown> = { lab: { __esModule: true, ...labHelper } };
-    const lines = script.split('\n');
-    for (const [index, text] of lines.entries()) {
-      for (const [, name = ''] of text.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)) {
-        if (name in modules) continue;
-        const load = LIBRARIES[name];
-        if (!load) {
-          emit({ type: 'error', phase: 'runtime', message: `Cannot import "${name}": lab code can import peerjs, webrtc-adapter and lab.`, line: index + 1 });
-          return;
-        }
-        // Namespaces are not marked __esModule; sucrase's interop needs the mark to use `default`.
-        modules[name] = { __esModule: true, ...(await load()) };
-      }
+    // The page found the imports in the parse and checked them against the manifest.
+    for (const name of imports) {
+      // Namespaces are not marked __esModule; sucrase's interop needs the mark to use `default`.
+      if (name !== 'lab') modules[name] = { __esModule: true, ...(await LIBRARIES[name]()) };
     }
     const require = (name: string): unknown => {
       if (!(name in modules)) throw new Error(`Cannot import "${name}"`);
@@ -148,11 +139,28 @@ export function startRunner(): void {
     const message = event.data;
     if (message.kind === 'run' && !ran) {
       ran = true; // one run per frame: the page makes a new frame (a fresh document) for each Run
-      void embedderAllowed.then((allowed) => (allowed ? run(message.files, message.script) : undefined)).catch(reportError);
+      startedAt = performance.now();
+      document.documentElement.dataset['theme'] = message.theme;
+      document.documentElement.lang = message.locale;
+      void embedderAllowed.then((allowed) => (allowed ? run(message) : undefined)).catch(reportError);
     } else if (message.kind === 'stop') {
       observer.stopAll();
+      emit({ type: 'stopped' });
       send({ kind: 'stopped', nonce });
     }
   });
+
+  // The page sizes the output to the content (within its limits); tell it when that changes.
+  let sizeQueued = false;
+  const reportSize = (): void => {
+    if (sizeQueued) return;
+    sizeQueued = true;
+    // A timer, not requestAnimationFrame: frames scrolled out of view get no animation frames.
+    setTimeout(() => {
+      sizeQueued = false;
+      send({ kind: 'size', nonce, height: Math.ceil(document.documentElement.scrollHeight) });
+    }, 50);
+  };
+  new ResizeObserver(reportSize).observe(document.body);
   send({ kind: 'ready', nonce });
 }

@@ -12,14 +12,22 @@ describe('lab protocol', () => {
 
   it('accepts only messages carrying this run’s nonce', () => {
     expect(isFrameMessage({ kind: 'ready', nonce }, nonce)).toBe(true);
-    expect(isFrameMessage({ kind: 'feed', nonce, event: { type: 'done' } }, nonce)).toBe(true);
+    expect(isFrameMessage({ kind: 'feed', nonce, event: { type: 'done', at: 12.5 } }, nonce)).toBe(true);
+    expect(isFrameMessage({ kind: 'feed', nonce, event: { type: 'done' } }, nonce)).toBe(false);
+    expect(isFrameMessage({ kind: 'size', nonce, height: 480 }, nonce)).toBe(true);
+    expect(isFrameMessage({ kind: 'size', nonce, height: 'tall' }, nonce)).toBe(false);
     expect(isFrameMessage({ kind: 'ready' }, nonce)).toBe(false);
     expect(isFrameMessage({ kind: 'ready', nonce: newNonce() }, nonce)).toBe(false);
     expect(isFrameMessage({ kind: 'feed', nonce, event: 'x' }, nonce)).toBe(false);
     expect(isFrameMessage('ready', nonce)).toBe(false);
-    expect(isPageMessage({ kind: 'run', nonce, files: { 'main.ts': 'x' }, script: 'x' }, nonce)).toBe(true);
-    expect(isPageMessage({ kind: 'run', nonce, files: { 'main.ts': 'x' } }, nonce)).toBe(false);
-    expect(isPageMessage({ kind: 'run', nonce, files: { 'main.ts': 1 }, script: 'x' }, nonce)).toBe(false);
+    const run = { kind: 'run', nonce, files: { 'main.ts': 'x' }, script: 'x', modules: ['peerjs'], watch: { values: ['#level'], canvases: [] }, locale: 'ko', theme: 'dark' };
+    expect(isPageMessage(run, nonce)).toBe(true);
+    expect(isPageMessage({ ...run, script: undefined }, nonce)).toBe(false);
+    expect(isPageMessage({ ...run, files: { 'main.ts': 1 } }, nonce)).toBe(false);
+    expect(isPageMessage({ ...run, files: { 'evil.js': 'x' } }, nonce)).toBe(false);
+    expect(isPageMessage({ ...run, modules: ['fs'] }, nonce)).toBe(false);
+    expect(isPageMessage({ ...run, watch: { values: [1], canvases: [] } }, nonce)).toBe(false);
+    expect(isPageMessage({ ...run, locale: 'fr' }, nonce)).toBe(false);
     expect(isPageMessage({ kind: 'stop', nonce: 'guess' }, nonce)).toBe(false);
   });
 

@@ -255,3 +255,24 @@ describe('prepareLabCode: syntax errors', () => {
     );
   });
 });
+
+describe('prepareLabCode: imports come from the parse', () => {
+  it('lists the modules the code imports', () => {
+    const result = prepareLabCode("import Peer from 'peerjs';\nimport adapter from 'webrtc-adapter';\nimport { log } from 'lab';\nlog(Peer, adapter);\n", OPTIONS);
+    expect(result.ok && result.imports).toEqual([
+      { name: 'peerjs', line: 1 },
+      { name: 'webrtc-adapter', line: 2 },
+      { name: 'lab', line: 3 },
+    ]);
+  });
+
+  it('ignores require() in comments and strings', () => {
+    const result = prepareLabCode("// const fs = require('fs');\nconst s = \"require('fs')\";\n/* require('child_process') */\n", OPTIONS);
+    expect(result.ok && result.imports).toEqual([]);
+  });
+
+  it('gives each import its line, for the page to refuse modules labs cannot use', () => {
+    const result = prepareLabCode("const a = 1;\nimport fs from 'fs';\nfs.readFileSync(a);\n", OPTIONS);
+    expect(result.ok && result.imports).toEqual([{ name: 'fs', line: 2 }]);
+  });
+});

@@ -1,0 +1,158 @@
+/** Judges for peer connections: ICE candidates and errors, the selected pair, states, restarts, and stats. */
+import type { FeedEvent, StatsSummary } from '../feed.ts';
+import { iceUfrag, parseCandidate } from '../ice-candidate.ts';
+import type { FeedOrigin, JudgeTable } from './judge.ts';
+import { key } from './judge.ts';
+
+type ConnectionJudges = Pick<
+  JudgeTable,
+  'ice-candidates' | 'ice-selected-pair' | 'ice-candidate-error' | 'connection-state' | 'outbound-bitrate' | 'codec' | 'ice-restart'
+>;
+
+/** The latest connection state and stats of each peer connection in the judged feed. */
+class Connections {
+  readonly states = new Map<string, string>();
+  readonly stats = new Map<string, { at: number; stats: StatsSummary }>();
+  /** The report before the latest, for rates. */
+  readonly previous = new Map<string, StatsSummary>();
+
+  add(event: FeedEvent, from: FeedOrigin): void {
+    if (event.type === 'pc-state' && event.which === 'connectionState') this.states.set(key(from, event.pc), event.value);
+    if (event.type === 'pc-stats') {
+      const id = key(from, event.pc);
+      const before = this.stats.get(id);
+      if (before) this.previous.set(id, before.stats);
+      this.stats.set(id, { at: event.at, stats: event.stats });
+    }
+  }
+}
+
+/** Bits per second of `media` sent between a pc's last two reports; null without two reports. */
+function outboundBps(before: StatsSummary | undefined, latest: StatsSummary, media: 'audio' | 'video'): number | null {
+  if (!before) return null;
+  const seconds = (latest.timestamp - before.timestamp) / 1000;
+  if (!(seconds > 0)) return null;
+  const bytes = media === 'video' ? latest.videoBytesSent - before.videoBytesSent : latest.audioBytesSent - before.audioBytesSent;
+  return (bytes * 8) / seconds;
+}
+
+export const connectionJudges: ConnectionJudges = {
+  'ice-candidates': (check, of) => {
+    const seen = new Set<string>();
+    return {
+      add(event, from) {
+        if (from !== of || event.type !== 'pc-candidate' || event.side !== check.side || event.candidate === null) return;
+        const type = parseCandidate(event.candidate)?.type;
+        if (type) seen.add(type);
+      },
+      holds: () => check.types.every((type) => seen.has(type)),
+    };
+  },
+
+  'ice-selected-pair': (check, of) => {
+    const pcs = new Connections();
+    return {
+      add: (event, from) => {
+        if (from === of) pcs.add(event, from);
+      },
+      holds: () =>
+        [...pcs.stats].some(
+          ([id, { stats }]) =>
+            pcs.states.get(id) === 'connected' &&
+            stats.localCandidateType !== null &&
+            (check.localType === undefined || stats.localCandidateType === check.localType) &&
+            (check.remoteType === undefined || stats.remoteCandidateType === check.remoteType),
+        ),
+    };
+  },
+
+  'ice-candidate-error': (check, of) => {
+    let seen = false;
+    return {
+      add(event, from) {
+        if (from === of && event.type === 'pc-candidate-error' && event.errorCode === check.code) seen = true;
+      },
+      holds: () => seen,
+    };
+  },
+
+  'connection-state': (check, of) => {
+    const pcs = new Connections();
+    return {
+      add: (event, from) => {
+        if (from === of) pcs.add(event, from);
+      },
+      holds: () => [...pcs.states.values()].includes(check.state),
+    };
+  },
+
+  'outbound-bitrate': (check, of) => {
+    const pcs = new Connections();
+    return {
+      add: (event, from) => {
+        if (from === of) pcs.add(event, from);
+      },
+      holds: () =>
+        [...pcs.stats].some(([id, { stats }]) => {
+          const bps = outboundBps(pcs.previous.get(id), stats, check.media);
+          return bps !== null && bps >= check.minBps && bps <= check.maxBps;
+        }),
+    };
+  },
+
+  codec: (check, of) => {
+    const pcs = new Connections();
+    const field = `${check.direction}${check.media === 'video' ? 'Video' : 'Audio'}` as const;
+    return {
+      add: (event, from) => {
+        if (from === of) pcs.add(event, from);
+      },
+      holds: () => [...pcs.stats.values()].some(({ stats }) => stats.codecs[field]?.toLowerCase() === check.mimeType.toLowerCase()),
+    };
+  },
+
+  /**
+   * Restarted: both descriptions carry new ICE credentials (a restart that was negotiated, not
+   * only asked for). Reconnected: the pc is connected and a stats report taken after the new
+   * remote description shows a selected candidate pair. A restart that fails drops the state.
+   */
+  'ice-restart': (_check, of) => {
+    interface Restart {
+      firstLocal?: string;
+      firstRemote?: string;
+      renegotiatedAt?: number;
+      local?: string;
+      remote?: string;
+      reconnected: boolean;
+    }
+    const pcs = new Map<string, Restart>();
+    const states = new Map<string, string>();
+    return {
+      add(event, from) {
+        if (from !== of) return;
+        if (event.type === 'pc-state' && event.which === 'connectionState') states.set(event.pc, event.value);
+        if (event.type === 'pc-description' && event.sdpType !== 'rollback') {
+          const ufrag = iceUfrag(event.sdp);
+          if (ufrag === null) return;
+          const record = pcs.get(event.pc) ?? { reconnected: false };
+          pcs.set(event.pc, record);
+          if (event.side === 'local') {
+            record.firstLocal ??= ufrag;
+            record.local = ufrag;
+          } else {
+            record.firstRemote ??= ufrag;
+            record.remote = ufrag;
+          }
+          if (record.renegotiatedAt === undefined && record.local !== record.firstLocal && record.remote !== record.firstRemote) record.renegotiatedAt = event.at;
+        }
+        if (event.type === 'pc-stats') {
+          const record = pcs.get(event.pc);
+          if (record?.renegotiatedAt !== undefined && event.at > record.renegotiatedAt && event.stats.localCandidateType !== null && states.get(event.pc) === 'connected') {
+            record.reconnected = true;
+          }
+        }
+      },
+      holds: () => [...pcs].some(([pc, record]) => record.reconnected && states.get(pc) === 'connected'),
+    };
+  },
+};

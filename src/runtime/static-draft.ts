@@ -1,0 +1,33 @@
+/**
+ * On a reading page, before the editor loads: a lab whose learner saved a draft shows that
+ * draft in its code box, not the starter, because Run runs the draft. Plain text, no
+ * highlighting (the highlighter stays off reading pages); the editor replaces it on Edit.
+ */
+import { openDraft } from '../lib/drafts.ts';
+import { ENTRY_FILE } from '../lib/lab-manifest.ts';
+import { loadDrafts } from './draft-store.ts';
+
+interface EmbeddedLab {
+  readonly starterHash: string;
+  readonly starter: Readonly<Record<string, string>>;
+  readonly strings: Readonly<Record<string, string>>;
+}
+
+export function showSavedDrafts(): void {
+  for (const section of document.querySelectorAll<HTMLElement>('.lab[data-lab]')) {
+    const id = section.dataset['lab'] ?? '';
+    const { record, error } = loadDrafts(id);
+    if (error) continue;
+    const data = JSON.parse(section.dataset['labJson'] ?? '{}') as EmbeddedLab;
+    const code = openDraft(record, data.starterHash).files?.[ENTRY_FILE];
+    if (code === undefined || code === data.starter[ENTRY_FILE]) continue;
+    const box = section.querySelector<HTMLElement>('.lab-code');
+    if (!box) continue;
+    const caption = Object.assign(document.createElement('p'), { className: 'lab-draft-note', textContent: data.strings['lab.yourDraft'] ?? '' });
+    const pre = document.createElement('pre');
+    pre.className = 'lab-draft';
+    pre.dataset['file'] = ENTRY_FILE;
+    pre.append(Object.assign(document.createElement('code'), { textContent: code }));
+    box.replaceChildren(caption, pre);
+  }
+}

@@ -1,0 +1,64 @@
+/** ICE, connection and stats goal kinds. */
+import { describe, expect, it } from 'vitest';
+import { at, goals, metAfter, stats } from './feed-builder.ts';
+
+const candidate = (ms: number, line: string | null, side: 'local' | 'remote' = 'local') => at(ms, { type: 'pc-candidate', pc: 'pc1', side, candidate: line });
+const HOST = 'candidate:1 1 udp 2122260223 127.0.0.1 54321 typ host generation 0';
+const RELAY = 'candidate:3 1 udp 41885439 127.0.0.1 50000 typ relay raddr 0.0.0.0 rport 0 generation 0';
+const state = (ms: number, value: string, pc = 'pc1') => at(ms, { type: 'pc-state', pc, which: 'connectionState', value });
+
+describe('ice-candidates', () => {
+  it('needs every type asked for, gathered on the side asked for', () => {
+    const both = goals({ check: { kind: 'ice-candidates', types: ['host', 'relay'] } });
+    expect(metAfter(both, [candidate(5, HOST)])).toEqual(new Set());
+    expect(metAfter(both, [candidate(5, HOST), candidate(60, RELAY), candidate(61, null)])).toEqual(new Set(['g0']));
+    expect(metAfter(both, [candidate(5, HOST, 'remote'), candidate(60, RELAY, 'remote')])).toEqual(new Set());
+  });
+});
+
+describe('ice-selected-pair', () => {
+  const relayOnly = goals({ check: { kind: 'ice-selected-pair', localType: 'relay' } });
+  it('needs a connected pc whose selected pair is relay', () => {
+    expect(metAfter(relayOnly, [state(40, 'connected'), at(1000, { type: 'pc-stats', pc: 'pc1', stats: stats({ localCandidateType: 'relay', remoteCandidateType: 'host' }) })])).toEqual(new Set(['g0']));
+    expect(metAfter(relayOnly, [state(40, 'connected'), at(1000, { type: 'pc-stats', pc: 'pc1', stats: stats({ localCandidateType: 'host', remoteCandidateType: 'host' }) })])).toEqual(new Set());
+    expect(metAfter(relayOnly, [state(40, 'failed'), at(1000, { type: 'pc-stats', pc: 'pc1', stats: stats({ localCandidateType: 'relay' }) })])).toEqual(new Set());
+  });
+});
+
+describe('ice-candidate-error', () => {
+  it('needs the error code asked for', () => {
+    const unauthorized = goals({ check: { kind: 'ice-candidate-error', code: 401 } });
+    const error = (code: number) => at(80, { type: 'pc-candidate-error', pc: 'pc1', url: 'turn:127.0.0.1:3478?transport=udp', errorCode: code, errorText: code === 401 ? 'Unauthorized' : 'STUN host lookup received error.' });
+    expect(metAfter(unauthorized, [error(401)])).toEqual(new Set(['g0']));
+    expect(metAfter(unauthorized, [error(701)])).toEqual(new Set());
+  });
+});
+
+describe('codec', () => {
+  it('compares the negotiated codec, ignoring case', () => {
+    const vp9 = goals({ check: { kind: 'codec', media: 'video', direction: 'outbound', mimeType: 'video/VP9' } });
+    const report = (mime: string) => at(1000, { type: 'pc-stats', pc: 'pc1', stats: stats({ codecs: { outboundVideo: mime, inboundVideo: null, outboundAudio: null, inboundAudio: null } }) });
+    expect(metAfter(vp9, [report('video/vp9')])).toEqual(new Set(['g0']));
+    expect(metAfter(vp9, [report('video/VP8')])).toEqual(new Set());
+  });
+});
+
+describe('ice-restart', () => {
+  const restart = goals({ check: { kind: 'ice-restart' } });
+  const sdp = (ufrag: string) => `v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=ice-ufrag:${ufrag}\r\na=ice-pwd:abcdefghijklmnopqrstuvwx\r\n`;
+  const description = (ms: number, side: 'local' | 'remote', ufrag: string) => at(ms, { type: 'pc-description', pc: 'pc1', side, sdpType: side === 'local' ? 'offer' : 'answer', sdp: sdp(ufrag) });
+  const connectedStats = (ms: number) => at(ms, { type: 'pc-stats', pc: 'pc1', stats: stats({ localCandidateType: 'host', remoteCandidateType: 'host' }) });
+  const first = [description(10, 'local', 'aaaa'), description(20, 'remote', 'bbbb'), state(60, 'connected'), connectedStats(1000)];
+
+  it('is met when new credentials were negotiated and the pc is connected after it', () => {
+    expect(metAfter(restart, [...first, at(1500, { type: 'pc-restart-ice', pc: 'pc1' }), description(1510, 'local', 'cccc'), description(1520, 'remote', 'dddd'), connectedStats(2000)])).toEqual(new Set(['g0']));
+  });
+
+  it('is not met when the restart was only asked for', () => {
+    expect(metAfter(restart, [...first, at(1500, { type: 'pc-restart-ice', pc: 'pc1' }), connectedStats(2000)])).toEqual(new Set());
+  });
+
+  it('is not met when the connection failed after the restart', () => {
+    expect(metAfter(restart, [...first, description(1510, 'local', 'cccc'), description(1520, 'remote', 'dddd'), state(1700, 'failed'), connectedStats(2000)])).toEqual(new Set());
+  });
+});
