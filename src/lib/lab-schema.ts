@@ -16,6 +16,13 @@ export const labSchema = z.strictObject({
   summary: localized,
   needs: z.array(z.enum(LAB_NEEDS)).default([]),
   goals: z.array(goalSchema).min(1, 'a lab needs at least one goal'),
+  /**
+   * What a learner does in the lab's output once it runs (click Share, then Stop sharing),
+   * in order. The browser tests perform them the same way; `after` waits for a goal first.
+   */
+  steps: z
+    .array(z.strictObject({ click: z.string().trim().min(1), after: z.string().optional() }))
+    .default([]),
 });
 
 export type LabInput = z.input<typeof labSchema>;
@@ -37,6 +44,8 @@ export function parseLab(folder: string, value: unknown): LabMeta {
     const ids = result.data.goals.map((g) => g.id);
     const dup = ids.find((id, i) => ids.indexOf(id) !== i);
     if (dup) throw new Error(`src/labs/${folder}/lab.ts: goals: duplicate goal id "${dup}"`);
+    const unknownStep = result.data.steps.find((step) => step.after !== undefined && !ids.includes(step.after));
+    if (unknownStep) throw new Error(`src/labs/${folder}/lab.ts: steps: "${unknownStep.after}" is not a goal id`);
     return result.data;
   }
   const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);

@@ -4,12 +4,35 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { ROOT } from '../../scripts/build-state.ts';
 import type { FeedEvent } from '../../src/lib/feed.ts';
+import { parseLab, type LabMeta } from '../../src/lib/lab-schema.ts';
 import { listPages, readPage } from './site-files.ts';
 
 export const LAB_IDS = readdirSync(path.join(ROOT, 'src/labs'), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
   .sort();
+
+/** A lab's lab.ts, through the schema (defaults applied). */
+export async function labMeta(id: string): Promise<LabMeta> {
+  const module = (await import(path.join(ROOT, 'src/labs', id, 'lab.ts'))) as { default: unknown };
+  return parseLab(id, module.default);
+}
+
+/** Ids of the goals the lab panel shows as met. */
+export async function metGoalIds(section: Locator): Promise<string[]> {
+  return section.locator('.lab-goals li[data-met="true"]').evaluateAll((items) => items.map((li) => li.getAttribute('data-goal') ?? ''));
+}
+
+/** Does what the lab's steps say a learner does in its output: clicks, each after its goal if it names one. */
+export async function performSteps(section: Locator, steps: LabMeta['steps'], timeout = 20_000): Promise<void> {
+  const frame = section.frameLocator('.lab-frame-slot iframe');
+  for (const step of steps) {
+    if (step.after !== undefined) {
+      await section.locator(`.lab-goals li[data-goal="${step.after}"][data-met="true"]`).waitFor({ timeout });
+    }
+    await frame.locator(step.click).click({ timeout });
+  }
+}
 
 /** The first reading page (English) that embeds the lab. */
 export function pageWithLab(id: string): string {
