@@ -1,7 +1,7 @@
 /**
- * Finds the learner's line in an error stack. The learner's code runs from one blob: URL,
- * with line N of the script being line N of main.ts, so the frames in that URL are where
- * the learner's code was when it failed.
+ * Finds the learner's line in an error stack. The runner evaluates the learner's script with
+ * a `//# sourceURL=` name of its own, and line N of that script is line N of main.ts, so the
+ * stack frames naming that URL are where the learner's code was when it failed.
  */
 export interface CodeLocation {
   readonly line: number;
@@ -10,7 +10,7 @@ export interface CodeLocation {
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Every location in the script, innermost first. Chromium writes `(blob:…:12:5)`, Firefox and Safari `f@blob:…:12:5`. */
+/** Every location in the script, innermost first. Chromium writes `(lab-main-….js:12:5)`, Firefox and Safari `f@lab-main-….js:12:5`. */
 export function allLocations(stack: string | undefined, scriptUrl: string): CodeLocation[] {
   if (!stack || !scriptUrl) return [];
   return [...stack.matchAll(new RegExp(`${escape(scriptUrl)}:(\\d+):(\\d+)`, 'g'))].map((m) => ({ line: Number(m[1]), column: Number(m[2]) }));

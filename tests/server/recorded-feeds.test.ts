@@ -1,0 +1,40 @@
+/**
+ * The goal board on feeds recorded from real runs of every lab in Chromium (RECORD_FEEDS=1
+ * npm test -- tests/e2e/labs.test.ts writes them): each solution's feed meets every goal of
+ * its lab, each starter's leaves one unmet. So every goal kind a lab uses is judged here on
+ * what a browser really reported, not only on hand-made events.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../scripts/build-state.ts';
+import type { FeedEvent } from '../../src/lib/feed.ts';
+import { createGoalBoard } from '../../src/lib/goals/goal-board.ts';
+import { parseLab } from '../../src/lib/lab-schema.ts';
+
+const FIXTURES = path.join(ROOT, 'tests/fixtures/feeds');
+const recorded = existsSync(FIXTURES) ? readdirSync(FIXTURES).filter((file) => file.endsWith('.json')) : [];
+
+async function judged(id: string, feed: readonly FeedEvent[]): Promise<{ met: ReadonlySet<string>; goals: string[] }> {
+  const meta = parseLab(id, ((await import(path.join(ROOT, 'src/labs', id, 'lab.ts'))) as { default: unknown }).default);
+  const board = createGoalBoard(meta.goals);
+  for (const event of feed) board.add(event);
+  const last = feed.at(-1)?.at ?? 0;
+  return { met: board.judge(last), goals: meta.goals.map((goal) => goal.id) };
+}
+
+describe('goals on recorded feeds', () => {
+  it('has a recorded starter and solution feed for every lab', () => {
+    const labs = readdirSync(path.join(ROOT, 'src/labs'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const missing = labs.flatMap((id) => ['starter', 'solution'].map((v) => `${id}.${v}.json`)).filter((file) => !recorded.includes(file));
+    expect(missing, 'record them with RECORD_FEEDS=1 npm test -- tests/e2e/labs.test.ts').toEqual([]);
+  });
+
+  it.each(recorded)('%s', async (file) => {
+    const [id = '', version] = file.replace(/\.json$/, '').split('.');
+    const feed = JSON.parse(readFileSync(path.join(FIXTURES, file), 'utf8')) as FeedEvent[];
+    const { met, goals } = await judged(id, feed);
+    if (version === 'solution') expect([...met].sort()).toEqual([...goals].sort());
+    else expect(met.size).toBeLessThan(goals.length);
+  });
+});
