@@ -1,0 +1,125 @@
+/**
+ * Reduces one getStats() report to the few numbers the lab shows and goals check. Pure: it
+ * takes the report's stat dictionaries (`report.values()`), so recorded reports test it.
+ *
+ * Browsers differ in what they fill: Firefox has no `transport` stats (it marks the chosen
+ * candidate pair with a non-standard `selected`), older reports say `mediaType` for `kind`,
+ * and a report taken before negotiation has neither RTP nor pairs. Every field is read
+ * defensively.
+ */
+import type { MediaKind, StatsSummary } from './feed.ts';
+
+/** A stats dictionary as the browser gave it. */
+type Stat = Readonly<Record<string, unknown>>;
+
+/** Stats measured here on the report's clock; remote-* stats carry the remote end's older times. */
+const LOCAL_TYPES = new Set(['outbound-rtp', 'inbound-rtp', 'transport', 'candidate-pair', 'peer-connection']);
+
+function isStat(value: unknown): value is Stat {
+  return typeof value === 'object' && value !== null;
+}
+
+function num(stat: Stat | undefined, key: string): number {
+  const value = stat?.[key];
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+function str(stat: Stat | undefined, key: string): string | null {
+  const value = stat?.[key];
+  return typeof value === 'string' ? value : null;
+}
+
+function kindOf(stat: Stat): MediaKind | null {
+  const kind = stat['kind'] ?? stat['mediaType'];
+  return kind === 'audio' || kind === 'video' ? kind : null;
+}
+
+export function summarizeStats(stats: Iterable<unknown>): StatsSummary {
+  const all: Stat[] = [];
+  const byId = new Map<string, Stat>();
+  for (const value of stats) {
+    if (!isStat(value)) continue;
+    all.push(value);
+    const id = str(value, 'id');
+    if (id !== null) byId.set(id, value);
+  }
+
+  let timestamp = 0;
+  let anyTimestamp = 0;
+  let framesDecoded = 0;
+  let framesSent = 0;
+  const payload = { videoSent: 0, videoReceived: 0, audioSent: 0, audioReceived: 0 };
+  let sawRtp = false;
+  let transportIn = 0;
+  let transportOut = 0;
+  let sawTransport = false;
+  let pair: Stat | undefined;
+  const codecs: { outboundVideo: string | null; inboundVideo: string | null; outboundAudio: string | null; inboundAudio: string | null } = {
+    outboundVideo: null,
+    inboundVideo: null,
+    outboundAudio: null,
+    inboundAudio: null,
+  };
+  const codecOf = (stat: Stat): string | null => str(byId.get(str(stat, 'codecId') ?? ''), 'mimeType');
+
+  for (const stat of all) {
+    const type = stat['type'];
+    anyTimestamp = Math.max(anyTimestamp, num(stat, 'timestamp'));
+    if (typeof type === 'string' && LOCAL_TYPES.has(type)) timestamp = Math.max(timestamp, num(stat, 'timestamp'));
+    const kind = kindOf(stat);
+    if (type === 'inbound-rtp') {
+      sawRtp = true;
+      const bytes = num(stat, 'bytesReceived');
+      if (kind === 'video') {
+        payload.videoReceived += bytes;
+        framesDecoded += num(stat, 'framesDecoded');
+        codecs.inboundVideo ??= codecOf(stat);
+      } else if (kind === 'audio') {
+        payload.audioReceived += bytes;
+        codecs.inboundAudio ??= codecOf(stat);
+      }
+    } else if (type === 'outbound-rtp') {
+      sawRtp = true;
+      const bytes = num(stat, 'bytesSent');
+      if (kind === 'video') {
+        payload.videoSent += bytes;
+        framesSent += num(stat, 'framesSent');
+        codecs.outboundVideo ??= codecOf(stat);
+      } else if (kind === 'audio') {
+        payload.audioSent += bytes;
+        codecs.outboundAudio ??= codecOf(stat);
+      }
+    } else if (type === 'transport') {
+      sawTransport = true;
+      transportIn += num(stat, 'bytesReceived');
+      transportOut += num(stat, 'bytesSent');
+      const selected = str(stat, 'selectedCandidatePairId');
+      if (!pair && selected !== null) pair = byId.get(selected);
+    }
+  }
+  // Firefox has no transport stats; it marks the pair `selected` (non-standard) instead.
+  pair ??=
+    all.find((s) => s['type'] === 'candidate-pair' && s['nominated'] === true && s['state'] === 'succeeded') ??
+    all.find((s) => s['type'] === 'candidate-pair' && s['selected'] === true);
+  const local = pair ? byId.get(str(pair, 'localCandidateId') ?? '') : undefined;
+  const remote = pair ? byId.get(str(pair, 'remoteCandidateId') ?? '') : undefined;
+  const rtt = pair?.['currentRoundTripTime'];
+  // Media labs count RTP payload; a data-only connection has no RTP, so count what the transport
+  // (or, without transport stats, the candidate pair) carried.
+  const fallback = sawTransport ? { in: transportIn, out: transportOut } : { in: num(pair, 'bytesReceived'), out: num(pair, 'bytesSent') };
+  return {
+    timestamp: timestamp || anyTimestamp,
+    framesDecoded,
+    framesSent,
+    bytesReceived: sawRtp ? payload.videoReceived + payload.audioReceived : fallback.in,
+    bytesSent: sawRtp ? payload.videoSent + payload.audioSent : fallback.out,
+    videoBytesSent: payload.videoSent,
+    videoBytesReceived: payload.videoReceived,
+    audioBytesSent: payload.audioSent,
+    audioBytesReceived: payload.audioReceived,
+    codecs,
+    roundTripTime: typeof rtt === 'number' && Number.isFinite(rtt) ? rtt : null,
+    localCandidateType: str(local, 'candidateType'),
+    remoteCandidateType: str(remote, 'candidateType'),
+  };
+}
