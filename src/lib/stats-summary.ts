@@ -83,7 +83,8 @@ export function summarizeStats(stats: Iterable<unknown>): StatsSummary {
       const bytes = num(stat, 'bytesSent');
       if (kind === 'video') {
         payload.videoSent += bytes;
-        framesSent += num(stat, 'framesSent');
+        // Firefox counts frames encoded, not sent; on a healthy sender they are the same frames.
+        framesSent += typeof stat['framesSent'] === 'number' ? num(stat, 'framesSent') : num(stat, 'framesEncoded');
         codecs.outboundVideo ??= codecOf(stat);
       } else if (kind === 'audio') {
         payload.audioSent += bytes;

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { ChannelFlowTally, TEXTS_PER_EVENT } from '../../src/lib/channel-flow.ts';
+import { clip, TEXT_LIMIT } from '../../src/lib/text-clip.ts';
+
+const sha256 = (...parts: Uint8Array[]): string => {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part);
+  return hash.digest('hex');
+};
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const EMPTY = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+describe('ChannelFlowTally', () => {
+  it('starts as the digest of nothing for both streams', () => {
+    const { texts, textsDropped, flow } = new ChannelFlowTally().take();
+    expect({ texts, textsDropped }).toEqual({ texts: [], textsDropped: 0 });
+    expect(flow).toEqual({ messages: 0, bytes: 0, textMessages: 0, binaryMessages: 0, binaryBytes: 0, textSha256: EMPTY, binarySha256: EMPTY });
+    expect(sha256()).toBe(EMPTY);
+  });
+
+  it('hashes text as UTF-8 and binary as bytes, each stream in order, cumulatively across takes', () => {
+    const tally = new ChannelFlowTally();
+    tally.addText('héllo 👋');
+    tally.addBinary(new Uint8Array([1, 2, 3]));
+    const first = tally.take();
+    expect(first.texts).toEqual(['héllo 👋']);
+    expect(first.flow).toEqual({
+      messages: 2,
+      bytes: 11 + 3,
+      textMessages: 1,
+      binaryMessages: 1,
+      binaryBytes: 3,
+      textSha256: sha256(utf8('héllo 👋')),
+      binarySha256: sha256(new Uint8Array([1, 2, 3])),
+    });
+    tally.addText('again');
+    tally.addBinary(new Uint8Array([4]));
+    const second = tally.take();
+    expect(second.texts).toEqual(['again']);
+    expect(second.flow.textSha256).toBe(sha256(utf8('héllo 👋'), utf8('again')));
+    expect(second.flow.binarySha256).toBe(sha256(new Uint8Array([1, 2, 3, 4])));
+    expect(second.flow.messages).toBe(4);
+  });
+
+  it('encodes a lone surrogate as U+FFFD, as send() does', () => {
+    const tally = new ChannelFlowTally();
+    tally.addText('a\ud800b');
+    const { flow } = tally.take();
+    expect(flow.bytes).toBe(5);
+    expect(flow.textSha256).toBe(sha256(utf8('a\ufffdb')));
+  });
+
+  it('keeps the first 200 texts of a take, each clipped, and counts the rest', () => {
+    const tally = new ChannelFlowTally();
+    const long = 'x'.repeat(TEXT_LIMIT + 50);
+    tally.addText(long);
+    for (let i = 1; i < 500; i += 1) tally.addText(`m${i}`);
+    const taken = tally.take();
+    expect(taken.texts).toHaveLength(TEXTS_PER_EVENT);
+    expect(taken.texts[0]).toHaveLength(TEXT_LIMIT);
+    expect(taken.texts[199]).toBe('m199');
+    expect(taken.textsDropped).toBe(300);
+    // The digest covers every message, the clipped and the dropped alike.
+    const all = [long, ...Array.from({ length: 499 }, (_, i) => `m${i + 1}`)];
+    expect(taken.flow.textSha256).toBe(sha256(...all.map(utf8)));
+    expect(tally.take()).toMatchObject({ texts: [], textsDropped: 0 });
+  });
+
+  it('says whether anything arrived since the previous take', () => {
+    const tally = new ChannelFlowTally();
+    expect(tally.changed).toBe(false);
+    tally.addBinary(new Uint8Array(0));
+    expect(tally.changed).toBe(true);
+    tally.take();
+    expect(tally.changed).toBe(false);
+  });
+
+  it('matches a one-shot hash of the concatenation however the stream is cut', () => {
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ maxLength: 200 }), { maxLength: 30 }), (chunks) => {
+        const tally = new ChannelFlowTally();
+        for (const chunk of chunks) tally.addBinary(chunk);
+        const { flow } = tally.take();
+        expect(flow.binarySha256).toBe(sha256(...chunks));
+        expect(flow.binaryBytes).toBe(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
+      }),
+    );
+  });
+});
+
+describe('clip', () => {
+  it('leaves short text alone and never splits a surrogate pair', () => {
+    expect(clip('short')).toBe('short');
+    const emoji = `${'a'.repeat(TEXT_LIMIT - 1)}👋tail`;
+    expect(clip(emoji)).toBe('a'.repeat(TEXT_LIMIT - 1));
+    expect(clip('abcdef', 3)).toBe('abc');
+  });
+});

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { summarizeStats } from '../../src/lib/stats-summary.ts';
+
+interface Recorded {
+  sender: unknown[];
+  receiver: unknown[];
+  dataOnly: unknown[];
+  beforeNegotiation?: unknown[];
+}
+
+const load = (name: string): Recorded => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as Recorded;
+const chromium = load('stats-chromium-156.json');
+const firefox = load('stats-firefox-esr.json');
+
+const NO_CODECS = { outboundVideo: null, inboundVideo: null, outboundAudio: null, inboundAudio: null };
+
+describe('summarizeStats on Chromium reports', () => {
+  it('sums RTP payload per kind on the sending end and names the codecs it sends', () => {
+    expect(summarizeStats(chromium.sender)).toEqual({
+      // The report's own time, not the remote-inbound-rtp stats' older RTCP times.
+      timestamp: 1796032320104.921,
+      framesDecoded: 0,
+      framesSent: 55,
+      bytesReceived: 0,
+      bytesSent: 167401 + 7865,
+      videoBytesSent: 167401,
+      videoBytesReceived: 0,
+      audioBytesSent: 7865,
+      audioBytesReceived: 0,
+      codecs: { ...NO_CODECS, outboundVideo: 'video/VP8', outboundAudio: 'audio/opus' },
+      roundTripTime: 0.001,
+      localCandidateType: 'host',
+      remoteCandidateType: 'host',
+    });
+  });
+
+  it('counts what the receiving end received and decoded, not what remote-outbound-rtp says was sent', () => {
+    const summary = summarizeStats(chromium.receiver);
+    expect(summary).toMatchObject({
+      timestamp: 1796032320106.541,
+      framesDecoded: 55,
+      bytesReceived: 167401 + 7865,
+      bytesSent: 0,
+      videoBytesReceived: 167401,
+      audioBytesReceived: 7865,
+      videoBytesSent: 0,
+      codecs: { ...NO_CODECS, inboundVideo: 'video/VP8', inboundAudio: 'audio/opus' },
+    });
+  });
+
+  it('falls back to the transport for a data-only connection', () => {
+    expect(summarizeStats(chromium.dataOnly)).toMatchObject({
+      bytesSent: 2237,
+      bytesReceived: 2378,
+      videoBytesSent: 0,
+      audioBytesSent: 0,
+      codecs: NO_CODECS,
+      localCandidateType: 'host',
+    });
+  });
+
+  it('gives zeros and nulls before negotiation', () => {
+    expect(summarizeStats(chromium.beforeNegotiation ?? [])).toEqual({
+      timestamp: 1796032320643.727,
+      framesDecoded: 0,
+      framesSent: 0,
+      bytesReceived: 0,
+      bytesSent: 0,
+      videoBytesSent: 0,
+      videoBytesReceived: 0,
+      audioBytesSent: 0,
+      audioBytesReceived: 0,
+      codecs: NO_CODECS,
+      roundTripTime: null,
+      localCandidateType: null,
+      remoteCandidateType: null,
+    });
+  });
+
+  it('reads a report as its Map or its values alike', () => {
+    const asMap = new Map(chromium.sender.map((stat) => [(stat as { id: string }).id, stat]));
+    expect(summarizeStats(asMap.values())).toEqual(summarizeStats(chromium.sender));
+  });
+});
+
+describe('summarizeStats on Firefox reports (no transport stats)', () => {
+  it('finds the selected pair without transport stats and leaves the round trip unknown', () => {
+    expect(summarizeStats(firefox.sender)).toEqual({
+      timestamp: 1796032451873.412,
+      framesDecoded: 0,
+      // Firefox reports framesEncoded where Chromium reports framesSent.
+      framesSent: 88,
+      bytesReceived: 0,
+      bytesSent: 198342 + 8113,
+      videoBytesSent: 198342,
+      videoBytesReceived: 0,
+      audioBytesSent: 8113,
+      audioBytesReceived: 0,
+      codecs: { ...NO_CODECS, outboundVideo: 'video/VP8', outboundAudio: 'audio/opus' },
+      roundTripTime: null,
+      localCandidateType: 'host',
+      remoteCandidateType: 'host',
+    });
+  });
+
+  it('reads the receiving end, including a peer-reflexive remote candidate', () => {
+    expect(summarizeStats(firefox.receiver)).toMatchObject({
+      framesDecoded: 86,
+      videoBytesReceived: 196410,
+      audioBytesReceived: 8011,
+      codecs: { ...NO_CODECS, inboundVideo: 'video/VP8', inboundAudio: 'audio/opus' },
+      localCandidateType: 'host',
+      remoteCandidateType: 'prflx',
+    });
+  });
+
+  it('falls back to the selected pair for a data-only connection', () => {
+    expect(summarizeStats(firefox.dataOnly)).toMatchObject({ timestamp: 1796032452402.117, bytesSent: 2107, bytesReceived: 2264, codecs: NO_CODECS });
+  });
+
+  it('takes the pair marked selected when none is both nominated and succeeded', () => {
+    const stats = firefox.dataOnly.map((stat) => {
+      const s = stat as Record<string, unknown>;
+      return s['type'] === 'candidate-pair' ? { ...s, nominated: false } : s;
+    });
+    expect(summarizeStats(stats)).toMatchObject({ bytesSent: 2107, localCandidateType: 'host', remoteCandidateType: 'host' });
+  });
+});
+
+describe('summarizeStats on odd input', () => {
+  it('reads the older mediaType, skips non-objects and a codec it cannot find', () => {
+    const summary = summarizeStats([
+      null,
+      'junk',
+      { id: 'o1', type: 'outbound-rtp', mediaType: 'video', bytesSent: 10, codecId: 'missing', timestamp: 5 },
+      { id: 'o2', type: 'outbound-rtp', kind: 'audio', bytesSent: Number.NaN, timestamp: 6 },
+    ]);
+    expect(summary).toMatchObject({ timestamp: 6, videoBytesSent: 10, audioBytesSent: 0, bytesSent: 10, codecs: NO_CODECS });
+  });
+});
