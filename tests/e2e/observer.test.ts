@@ -1,203 +1,34 @@
 /**
- * The lab observer (src/sandbox/observer.ts) in real Chromium: it must report what the
- * learner's WebRTC objects do, and change nothing about how they behave.
- *
- * The observer is bundled here with esbuild and injected into a page of the site, the way the
- * lab frame runs it before the learner's code. The code the tests run in the page is written
- * the way a learner would write it (on* handlers, unawaited addIceCandidate).
+ * The lab observer (src/sandbox/observer.ts) in real Chromium, connections and channels: it
+ * must report what the learner's WebRTC objects do, and change nothing about how they behave.
+ * Media capture, recording, playback and sampled elements: observer-media.test.ts.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import type { Browser, Page } from 'playwright-core';
-import type { FeedEvent } from '../../src/lib/feed.ts';
-import type { installObserver, Observer } from '../../src/sandbox/observer.ts';
-import { launchChromium, watchForProblems } from '../support/chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { feedOf, learnerErrors, ofType, sleep, STATS_MS, until, useObserverLab, VIDEO_MS, WRAPPED_METHODS, type Body, type LabWindow, type Of } from '../support/observer-lab.ts';
 
-const baseUrl = inject('baseUrl');
-const OBSERVER = fileURLToPath(new URL('../../src/sandbox/observer.ts', import.meta.url));
-const STATS_MS = 250;
-const VIDEO_MS = 250;
+const openLab = useObserverLab();
 
-type Of<T extends FeedEvent['type']> = Extract<FeedEvent, { type: T }>;
+const sha256 = (...parts: Uint8Array[]): string => {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part);
+  return hash.digest('hex');
+};
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const EMPTY_SHA256 = sha256();
 
-/** What the tests keep on the page's window (cast, so the project's Window type stays clean). */
-interface LabWindow {
-  __observer: { installObserver: typeof installObserver };
-  __run: Observer;
-  __feed: FeedEvent[];
-  /** performance.now() of each feed event, same index. */
-  __times: number[];
-  __native: {
-    RTCPeerConnection: typeof RTCPeerConnection;
-    hadWebkit: boolean;
-    methods: Record<string, { name: string; length: number }>;
-  };
-  __nativeReason: unknown;
-  __errors: string[];
-  __lab: Lab;
+/** The latest cumulative flow of one channel direction. */
+function lastFlow(feed: readonly Body[], dc: string, direction: 'in' | 'out') {
+  return ofType(feed, 'dc-message').filter((e) => e.dc === dc && e.direction === direction).at(-1)?.flow;
 }
 
-/** The learner-style helpers defined by LEARNER below. */
-interface Lab {
-  pair(): [RTCPeerConnection, RTCPeerConnection];
-  negotiate(a: RTCPeerConnection, b: RTCPeerConnection): Promise<void>;
-  call(): Promise<{ a: RTCPeerConnection; b: RTCPeerConnection; stream: MediaStream; video: HTMLVideoElement }>;
-  channels(a: RTCPeerConnection, b: RTCPeerConnection): Promise<{ dcA: RTCDataChannel; dcB: RTCDataChannel; received: unknown[] }>;
-  state: Record<string, unknown>;
+/** Every text of one channel direction, across its events, and how many were only counted. */
+function textsOf(feed: readonly Body[], dc: string, direction: 'in' | 'out'): { texts: string[]; dropped: number } {
+  const events = ofType(feed, 'dc-message').filter((e) => e.dc === dc && e.direction === direction);
+  return { texts: events.flatMap((e) => e.texts), dropped: events.reduce((sum, e) => sum + e.textsDropped, 0) };
 }
 
-/** Runs before the observer: remembers the natives the transparency checks compare against. */
-const BEFORE = `
-  window.__native = {
-    RTCPeerConnection: window.RTCPeerConnection,
-    hadWebkit: 'webkitRTCPeerConnection' in window,
-    methods: {},
-  };
-  for (const [owner, keys] of [
-    [RTCPeerConnection.prototype, ['setLocalDescription', 'setRemoteDescription', 'addIceCandidate', 'createDataChannel', 'close']],
-    [RTCDataChannel.prototype, ['send']],
-    [MediaDevices.prototype, ['getUserMedia', 'getDisplayMedia']],
-    [MediaStreamTrack.prototype, ['stop']],
-  ]) {
-    for (const key of keys) window.__native.methods[key] = { name: owner[key].name, length: owner[key].length };
-  }
-  window.__errors = [];
-`;
-
-/** Records the browser's own rejection reason for getUserMedia, underneath the observer. */
-const SPY_ON_GET_USER_MEDIA = `
-  const original = MediaDevices.prototype.getUserMedia;
-  MediaDevices.prototype.getUserMedia = function (...args) {
-    const promise = original.apply(this, args);
-    promise.then(null, (reason) => { window.__nativeReason = reason; });
-    return promise;
-  };
-`;
-
-/** Learner-style code, shared by the tests. */
-const LEARNER = `
-  window.__lab = {
-    state: {},
-    pair() {
-      const a = new RTCPeerConnection();
-      const b = new RTCPeerConnection();
-      const fail = (error) => window.__errors.push(String(error));
-      a.onicecandidate = (e) => { b.addIceCandidate(e.candidate).catch(fail); };
-      b.onicecandidate = (e) => { a.addIceCandidate(e.candidate).catch(fail); };
-      return [a, b];
-    },
-    async negotiate(a, b) {
-      await a.setLocalDescription();
-      await b.setRemoteDescription(a.localDescription);
-      await b.setLocalDescription();
-      await a.setRemoteDescription(b.localDescription);
-    },
-    async call() {
-      const stream = await navigator.mediaDevices.getUserMedia({ video: true });
-      const [a, b] = this.pair();
-      for (const track of stream.getTracks()) a.addTrack(track, stream);
-      const video = document.createElement('video');
-      video.muted = true;
-      video.autoplay = true;
-      video.style.cssText = 'position:fixed;top:0;left:0;width:320px;height:240px;z-index:99999';
-      document.body.append(video);
-      video.id = 'remote';
-      b.ontrack = (e) => { video.srcObject = e.streams[0]; };
-      await this.negotiate(a, b);
-      Object.assign(this.state, { a, b, stream, video });
-      return { a, b, stream, video };
-    },
-    async channels(a, b) {
-      const dcA = a.createDataChannel('chat');
-      const remote = new Promise((resolve) => { b.ondatachannel = (e) => resolve(e.channel); });
-      await this.negotiate(a, b);
-      const dcB = await remote;
-      const received = [];
-      dcB.onmessage = (e) => received.push(e.data);
-      const open = (dc) => dc.readyState === 'open' ? null : new Promise((resolve) => dc.addEventListener('open', resolve, { once: true }));
-      await open(dcA);
-      await open(dcB);
-      Object.assign(this.state, { a, b, dcA, dcB, received });
-      return { dcA, dcB, received };
-    },
-  };
-`;
-
-let browser: Browser;
-let observerBundle: string;
-
-beforeAll(async () => {
-  const [bundled, launched] = await Promise.all([
-    build({ entryPoints: [OBSERVER], bundle: true, write: false, format: 'iife', globalName: '__observer', target: 'es2022', platform: 'browser', logLevel: 'silent' }),
-    launchChromium(),
-  ]);
-  browser = launched;
-  const output = bundled.outputFiles[0];
-  if (!output) throw new Error('esbuild produced no output for the observer');
-  observerBundle = output.text;
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** A page of the site with the observer installed, as the lab frame has it before the learner's code. */
-async function openLab(options: { spyOnGetUserMedia?: boolean } = {}): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage();
-  const problems = watchForProblems(page);
-  await page.goto(`${baseUrl}/`);
-  expect(await page.evaluate(() => window.isSecureContext)).toBe(true);
-  await page.addScriptTag({ content: BEFORE });
-  if (options.spyOnGetUserMedia) await page.addScriptTag({ content: SPY_ON_GET_USER_MEDIA });
-  await page.addScriptTag({ content: observerBundle });
-  await page.evaluate(
-    ({ statsIntervalMs, videoIntervalMs }) => {
-      const w = window as unknown as LabWindow;
-      w.__feed = [];
-      w.__times = [];
-      w.__run = w.__observer.installObserver(
-        window,
-        (event) => {
-          w.__feed.push(event);
-          w.__times.push(performance.now());
-        },
-        (value) => ({ t: 'string', v: String(value) }),
-        { statsIntervalMs, videoIntervalMs },
-      );
-    },
-    { statsIntervalMs: STATS_MS, videoIntervalMs: VIDEO_MS },
-  );
-  await page.addScriptTag({ content: LEARNER });
-  return { page, problems };
-}
-
-function feedOf(page: Page): Promise<FeedEvent[]> {
-  return page.evaluate(() => (window as unknown as LabWindow).__feed);
-}
-
-function ofType<T extends FeedEvent['type']>(feed: readonly FeedEvent[], type: T): Of<T>[] {
-  return feed.filter((event): event is Of<T> => event.type === type);
-}
-
-/** Polls the feed until `done` holds; fails with `what` and the feed's event counts otherwise. */
-async function until(page: Page, what: string, done: (feed: FeedEvent[]) => boolean, timeoutMs = 15_000): Promise<FeedEvent[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const feed = await feedOf(page);
-    if (done(feed)) return feed;
-    if (Date.now() > deadline) {
-      const counts: Record<string, number> = {};
-      for (const event of feed) counts[event.type] = (counts[event.type] ?? 0) + 1;
-      throw new Error(`timed out waiting for ${what}; feed has ${JSON.stringify(counts)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-describe('the lab observer', () => {
+describe('the lab observer: connections and channels', () => {
   it('reports a loopback call: peers, states, descriptions, candidates, tracks, stats and video frames', async () => {
     const { page, problems } = await openLab();
     await page.evaluate(async () => {
@@ -266,44 +97,44 @@ describe('the lab observer', () => {
     expect(last.remoteCandidateType).toBe('host');
     expect(last.bytesReceived).toBeGreaterThan(0);
     expect(last.roundTripTime).toBeTypeOf('number');
+    expect(last.videoBytesReceived).toBe(last.bytesReceived);
+    expect(last.codecs).toEqual({ outboundVideo: null, inboundVideo: 'video/VP8', outboundAudio: null, inboundAudio: null });
     const sent = ofType(feed, 'pc-stats').filter((e) => e.pc === 'pc1').at(-1)!.stats;
     expect(sent.framesSent).toBeGreaterThan(0);
     expect(sent.bytesSent).toBeGreaterThan(0);
+    expect(sent.videoBytesSent).toBe(sent.bytesSent);
+    expect(sent.codecs.outboundVideo).toBe('video/VP8');
+    // The report's own clock, which moves on between two reports.
+    const pc1Stats = ofType(feed, 'pc-stats').filter((e) => e.pc === 'pc1');
+    expect(pc1Stats.at(-1)!.stats.timestamp).toBeGreaterThan(pc1Stats[0]!.stats.timestamp);
 
     const frames = ofType(feed, 'video-frames').filter((e) => e.element === 'video#remote');
     expect(frames.at(-1)).toMatchObject({ width: 640, height: 480 });
     expect(frames.every((e, i) => i === 0 || e.frames > frames[i - 1]!.frames)).toBe(true);
+    // A live stream is not playback of a recording.
+    expect(ofType(feed, 'media-playback')).toEqual([]);
 
     // The learner's own handlers still ran: the video plays what ontrack gave it.
     expect(await page.evaluate(() => (window as unknown as LabWindow).__lab.state['video'] instanceof HTMLVideoElement && document.querySelector('video')!.videoWidth)).toBe(640);
-    expect(await page.evaluate(() => (window as unknown as LabWindow).__errors)).toEqual([]);
+    expect(await learnerErrors(page)).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   });
 
   it('is transparent: constructor identity, names, statics, return values and unhandled rejections', async () => {
     const { page, problems } = await openLab();
-    const result = await page.evaluate(async () => {
+    const result = await page.evaluate(async (wrapped) => {
       const w = window as unknown as LabWindow;
       const Native = w.__native.RTCPeerConnection;
       const pc = new RTCPeerConnection({ iceServers: [] });
       const certificate = await RTCPeerConnection.generateCertificate({ name: 'ECDSA', namedCurve: 'P-256' } as EcKeyGenParams);
       const methods: Record<string, { name: string; length: number }> = {};
-      const owners: Record<string, object> = {
-        setLocalDescription: RTCPeerConnection.prototype,
-        setRemoteDescription: RTCPeerConnection.prototype,
-        addIceCandidate: RTCPeerConnection.prototype,
-        createDataChannel: RTCPeerConnection.prototype,
-        close: RTCPeerConnection.prototype,
-        send: RTCDataChannel.prototype,
-        getUserMedia: MediaDevices.prototype,
-        getDisplayMedia: MediaDevices.prototype,
-        stop: MediaStreamTrack.prototype,
-      };
-      for (const [key, owner] of Object.entries(owners)) {
-        const method = (owner as Record<string, (...args: unknown[]) => unknown>)[key]!;
-        methods[key] = { name: method.name, length: method.length };
+      for (const [owner, keys] of Object.entries(wrapped)) {
+        const prototype = (window as unknown as Record<string, { prototype: Record<string, (...args: unknown[]) => unknown> }>)[owner]!.prototype;
+        for (const key of keys) methods[key] = { name: prototype[key]!.name, length: prototype[key]!.length };
       }
+      const NativeRecorder = w.__native.MediaRecorder;
+      const recorder = new MediaRecorder(new MediaStream());
       const isConstructor = (f: unknown) => {
         try {
           Reflect.construct(String, [], f as new () => unknown);
@@ -365,8 +196,19 @@ describe('the lab observer', () => {
         nativeName,
         handledName,
         syncError,
+        recorder: {
+          wrapperIsNew: MediaRecorder !== NativeRecorder,
+          instanceOfWrapper: recorder instanceof MediaRecorder,
+          instanceOfNative: recorder instanceof NativeRecorder,
+          name: MediaRecorder.name,
+          length: MediaRecorder.length,
+          nativeLength: NativeRecorder.length,
+          tag: Object.prototype.toString.call(recorder),
+          isTypeSupported: MediaRecorder.isTypeSupported('video/webm'),
+          state: recorder.state,
+        },
       };
-    });
+    }, WRAPPED_METHODS);
     expect(result).toMatchObject({
       wrapperIsNew: true,
       instanceOfWrapper: true,
@@ -388,6 +230,17 @@ describe('the lab observer', () => {
     expect(result.nativeName).not.toBe('resolved');
     expect(result.webkit).not.toBe(false);
     expect(result.methods).toEqual(result.nativeMethods);
+    expect(result.recorder).toEqual({
+      wrapperIsNew: true,
+      instanceOfWrapper: true,
+      instanceOfNative: true,
+      name: 'MediaRecorder',
+      length: result.recorder.nativeLength,
+      nativeLength: 1,
+      tag: '[object MediaRecorder]',
+      isTypeSupported: true,
+      state: 'inactive',
+    });
     const feed = await feedOf(page);
     expect(ofType(feed, 'pc-created').map((e) => e.pc)).toEqual(['pc1', 'pc2']);
     expect(ofType(feed, 'pc-description')).toEqual([expect.objectContaining({ pc: 'pc1', side: 'local', sdpType: 'offer' })]);
@@ -398,7 +251,7 @@ describe('the lab observer', () => {
     await page.close();
   });
 
-  it('reports a data channel pair: creation on both sides, open, and messages in and out with byte counts', async () => {
+  it('reports a data channel pair: configuration, open, and messages in and out with counts and digests', async () => {
     const { page, problems } = await openLab();
     const learner = await page.evaluate(async () => {
       const lab = (window as unknown as LabWindow).__lab;
@@ -406,33 +259,35 @@ describe('the lab observer', () => {
       const { dcA, received } = await lab.channels(a, b);
       dcA.send('héllo 👋');
       dcA.send(new Uint8Array(1000).buffer);
-      const deadline = performance.now() + 5000;
-      while (received.length < 2 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      await lab.receive(received, 2);
       return received.map((data) => (typeof data === 'string' ? data : (data as ArrayBuffer).byteLength));
     });
     expect(learner).toEqual(['héllo 👋', 1000]);
-    const feed = await until(page, 'both messages counted in and out', (f) => {
-      const messages = ofType(f, 'dc-message');
-      return messages.some((e) => e.direction === 'out' && e.messages === 2) && messages.some((e) => e.direction === 'in' && e.messages === 2);
-    });
-    expect(ofType(feed, 'dc-created')).toEqual([
-      { type: 'dc-created', pc: 'pc1', dc: 'dc1', label: 'chat', ordered: true, remote: false },
-      { type: 'dc-created', pc: 'pc2', dc: 'dc2', label: 'chat', ordered: true, remote: true },
+    const feed = await until(page, 'both messages counted in and out', (f) => lastFlow(f, 'dc1', 'out')?.messages === 2 && lastFlow(f, 'dc2', 'in')?.messages === 2);
+    const config = { label: 'chat', ordered: true, maxRetransmits: null, maxPacketLifeTime: null, negotiated: false, protocol: '' };
+    const created = ofType(feed, 'dc-created');
+    expect(created).toEqual([
+      { type: 'dc-created', pc: 'pc1', dc: 'dc1', ...config, id: created[0]!.id, remote: false },
+      { type: 'dc-created', pc: 'pc2', dc: 'dc2', ...config, id: created[1]!.id, remote: true },
     ]);
+    // Created before negotiation, the channel has no stream id yet; the far end's has one.
+    expect(created[0]!.id).toBeNull();
+    expect(created[1]!.id).toBeTypeOf('number');
     expect(ofType(feed, 'dc-state')).toEqual([
       { type: 'dc-state', dc: 'dc1', value: 'open' },
       { type: 'dc-state', dc: 'dc2', value: 'open' },
     ]);
     // 'héllo 👋' is 11 bytes of UTF-8; the first message is reported at once, the second
-    // (inside 100 ms) with the totals and the last text seen.
-    const out = ofType(feed, 'dc-message').filter((e) => e.direction === 'out');
-    expect(out).toEqual([
-      { type: 'dc-message', dc: 'dc1', direction: 'out', bytes: 11, text: 'héllo 👋', messages: 1, totalBytes: 11 },
-      { type: 'dc-message', dc: 'dc1', direction: 'out', bytes: 1000, text: 'héllo 👋', messages: 2, totalBytes: 1011 },
+    // (inside 100 ms) with the cumulative flow and no text.
+    const first = { messages: 1, bytes: 11, textMessages: 1, binaryMessages: 0, binaryBytes: 0, textSha256: sha256(utf8('héllo 👋')), binarySha256: EMPTY_SHA256 };
+    const both = { ...first, messages: 2, bytes: 1011, binaryMessages: 1, binaryBytes: 1000, binarySha256: sha256(new Uint8Array(1000)) };
+    expect(ofType(feed, 'dc-message').filter((e) => e.direction === 'out')).toEqual([
+      { type: 'dc-message', dc: 'dc1', direction: 'out', texts: ['héllo 👋'], textsDropped: 0, flow: first },
+      { type: 'dc-message', dc: 'dc1', direction: 'out', texts: [], textsDropped: 0, flow: both },
     ]);
     const incoming = ofType(feed, 'dc-message').filter((e) => e.direction === 'in');
-    expect(incoming[0]).toEqual({ type: 'dc-message', dc: 'dc2', direction: 'in', bytes: 11, text: 'héllo 👋', messages: 1, totalBytes: 11 });
-    expect(incoming.at(-1)).toEqual({ type: 'dc-message', dc: 'dc2', direction: 'in', bytes: 1000, text: 'héllo 👋', messages: 2, totalBytes: 1011 });
+    expect(incoming[0]).toEqual({ type: 'dc-message', dc: 'dc2', direction: 'in', texts: ['héllo 👋'], textsDropped: 0, flow: first });
+    expect(incoming.at(-1)?.flow).toEqual(both);
 
     // Data-only: no RTP, so stats count what the transport carried.
     await until(page, 'pc-stats with bytes on pc1', (f) => ofType(f, 'pc-stats').some((e) => e.pc === 'pc1' && e.stats.bytesSent > 0 && e.stats.localCandidateType === 'host'));
@@ -457,39 +312,72 @@ describe('the lab observer', () => {
     const after = await feedOf(page);
     const closedAt = after.findIndex((e) => e.type === 'pc-closed' && e.pc === 'pc1');
     expect(after.slice(closedAt).filter((e) => e.type === 'pc-stats' && e.pc === 'pc1')).toEqual([]);
-    expect(await page.evaluate(() => (window as unknown as LabWindow).__errors)).toEqual([]);
+    expect(await learnerErrors(page)).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   });
 
-  it('coalesces a 2,000-message burst into few dc-message events with exact totals', async () => {
+  it('reports a channel configured as asked: unordered, maxRetransmits 0, negotiated with id 5', async () => {
+    const { page, problems } = await openLab();
+    const opened = await page.evaluate(async () => {
+      const lab = (window as unknown as LabWindow).__lab;
+      const [a, b] = lab.pair();
+      const options: RTCDataChannelInit = { ordered: false, maxRetransmits: 0, negotiated: true, id: 5 };
+      const dcA = a.createDataChannel('fast', options);
+      const dcB = b.createDataChannel('fast', options);
+      const timed = a.createDataChannel('timed', { maxPacketLifeTime: 250, protocol: 'json' });
+      await lab.negotiate(a, b);
+      return lab.until(() => dcA.readyState === 'open' && dcB.readyState === 'open' && timed.readyState === 'open');
+    });
+    expect(opened).toBe(true);
+    const feed = await until(page, 'all three channels open', (f) => ofType(f, 'dc-state').filter((e) => e.value === 'open').length === 4);
+    const fast = { label: 'fast', ordered: false, maxRetransmits: 0, maxPacketLifeTime: null, negotiated: true, id: 5, protocol: '', remote: false };
+    const created = ofType(feed, 'dc-created');
+    expect(created.slice(0, 3)).toEqual([
+      { type: 'dc-created', pc: 'pc1', dc: 'dc1', ...fast },
+      { type: 'dc-created', pc: 'pc2', dc: 'dc2', ...fast },
+      { type: 'dc-created', pc: 'pc1', dc: 'dc3', label: 'timed', ordered: true, maxRetransmits: null, maxPacketLifeTime: 250, negotiated: false, id: null, protocol: 'json', remote: false },
+    ]);
+    // The in-band channel announces itself on the far end, with the id it was given.
+    expect(created[3]).toMatchObject({ pc: 'pc2', dc: 'dc4', label: 'timed', maxPacketLifeTime: 250, protocol: 'json', remote: true });
+    expect(created[3]!.id).toBeTypeOf('number');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('coalesces a 2,000-message burst into few events, at most one per 100 ms, with exact totals', async () => {
     const { page, problems } = await openLab();
     const expected = await page.evaluate(async () => {
       const lab = (window as unknown as LabWindow).__lab;
       const [a, b] = lab.pair();
       const { dcA, received } = await lab.channels(a, b);
-      let bytes = 0;
+      const messages: string[] = [];
       for (let i = 0; i < 2000; i += 1) {
         const message = i === 1999 ? 'the end ✓' : `message ${i}`;
-        bytes += new TextEncoder().encode(message).byteLength;
+        messages.push(message);
         dcA.send(message);
       }
-      const deadline = performance.now() + 10_000;
-      while (received.length < 2000 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-      return { bytes, received: received.length };
+      await lab.receive(received, 2000);
+      return { messages, received: received.length };
     });
     expect(expected.received).toBe(2000);
-    const feed = await until(page, 'the final totals in both directions', (f) =>
-      ofType(f, 'dc-message').filter((e) => e.messages === 2000).length === 2,
-    );
+    const digest = sha256(...expected.messages.map(utf8));
+    const bytes = expected.messages.reduce((sum, message) => sum + utf8(message).byteLength, 0);
+    const feed = await until(page, 'the final totals in both directions', (f) => lastFlow(f, 'dc1', 'out')?.messages === 2000 && lastFlow(f, 'dc2', 'in')?.messages === 2000);
     const times = await page.evaluate(() => (window as unknown as LabWindow).__times);
-    for (const direction of ['out', 'in'] as const) {
+    for (const [dc, direction] of [['dc1', 'out'], ['dc2', 'in']] as const) {
       const indexes = feed.flatMap((e, i) => (e.type === 'dc-message' && e.direction === direction ? [i] : []));
       const events = indexes.map((i) => feed[i] as Of<'dc-message'>);
       expect(events.length).toBeGreaterThanOrEqual(2);
       expect(events.length).toBeLessThan(40);
-      expect(events[0]).toMatchObject({ messages: 1, totalBytes: 9, text: 'message 0' });
-      expect(events.at(-1)).toMatchObject({ messages: 2000, totalBytes: expected.bytes, bytes: 11, text: 'the end ✓' });
+      expect(events[0]).toMatchObject({ texts: ['message 0'], flow: { messages: 1, bytes: 9 } });
+      expect(events.at(-1)!.flow).toEqual({ messages: 2000, bytes, textMessages: 2000, binaryMessages: 0, binaryBytes: 0, textSha256: digest, binarySha256: EMPTY_SHA256 });
+      // Every text is either carried or counted, and those carried keep their order.
+      const { texts, dropped } = textsOf(feed, dc, direction);
+      expect(texts.length + dropped).toBe(2000);
+      expect(events.every((e) => e.texts.length <= 200)).toBe(true);
+      const positions = texts.map((text) => expected.messages.indexOf(text));
+      expect(positions.every((p, k) => p >= 0 && (k === 0 || p > positions[k - 1]!))).toBe(true);
       // At most one event per 100 ms (a timer may fire a hair early against performance.now()).
       for (let k = 1; k < indexes.length; k += 1) expect(times[indexes[k]!]! - times[indexes[k - 1]!]!).toBeGreaterThanOrEqual(98);
     }
@@ -497,51 +385,176 @@ describe('the lab observer', () => {
     await page.close();
   });
 
-  it('reports a getUserMedia failure and hands the learner the very same rejection', async () => {
-    const { page, problems } = await openLab({ spyOnGetUserMedia: true });
-    const result = await page.evaluate(async () => {
-      const w = window as unknown as LabWindow;
-      try {
-        await navigator.mediaDevices.getUserMedia({ video: { width: { exact: 99999 } } });
-        return { caught: false };
-      } catch (error) {
-        const e = error as OverconstrainedError;
-        return { caught: true, same: e === w.__nativeReason, name: e.name, message: e.message, constraint: e.constraint, isClass: e instanceof OverconstrainedError };
+  it('carries every text of a 500-message burst sent over a second, across its events', async () => {
+    const { page, problems } = await openLab();
+    const messages = await page.evaluate(async () => {
+      const lab = (window as unknown as LabWindow).__lab;
+      const [a, b] = lab.pair();
+      const { dcA, received } = await lab.channels(a, b);
+      const sent: string[] = [];
+      // 25 messages every 50 ms: a chat flood, not one synchronous loop.
+      for (let batch = 0; batch < 20; batch += 1) {
+        for (let i = 0; i < 25; i += 1) {
+          const message = `${batch * 25 + i}: ${'é'.repeat(i)}`;
+          sent.push(message);
+          dcA.send(message);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
+      await lab.receive(received, 500);
+      return sent;
     });
-    expect(result).toMatchObject({ caught: true, same: true, name: 'OverconstrainedError', constraint: 'width', isClass: true });
-    const feed = await feedOf(page);
-    expect(feed).toEqual([
-      { type: 'media-request', api: 'getUserMedia', constraints: { t: 'string', v: '[object Object]' } },
-      { type: 'media-error', api: 'getUserMedia', name: 'OverconstrainedError', message: result.message },
-    ]);
+    const feed = await until(page, 'all 500 counted', (f) => lastFlow(f, 'dc1', 'out')?.messages === 500 && lastFlow(f, 'dc2', 'in')?.messages === 500);
+    expect(textsOf(feed, 'dc1', 'out')).toEqual({ texts: messages, dropped: 0 });
+    expect(textsOf(feed, 'dc2', 'in')).toEqual({ texts: messages, dropped: 0 });
+    expect(ofType(feed, 'dc-message').length).toBeLessThan(60);
     expect(problems).toEqual([]);
     await page.close();
   });
 
-  it('reports track.stop() as track-ended, once', async () => {
+  it('hashes text and binary payloads alike at both ends: strings, ArrayBuffers, views, numbers, objects', async () => {
     const { page, problems } = await openLab();
     const result = await page.evaluate(async () => {
-      const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
-      const video = stream.getVideoTracks()[0]!;
-      const returned = video.stop();
-      video.stop();
-      return { returned: returned === undefined, state: video.readyState, audio: stream.getAudioTracks()[0]!.readyState };
+      const lab = (window as unknown as LabWindow).__lab;
+      const [a, b] = lab.pair();
+      const { dcA, received } = await lab.channels(a, b);
+      const bytes = (length: number, seed: number) => Uint8Array.from({ length }, (_, i) => (i * 31 + seed) & 0xff);
+      let toStringCalls = 0;
+      const object = {
+        toString() {
+          toStringCalls += 1;
+          return `object ${toStringCalls}`;
+        },
+      };
+      const reused = bytes(64, 1);
+      dcA.send('first');
+      dcA.send(reused.buffer);
+      reused.fill(0); // send() copied it; so must the observer's hash have
+      const big = bytes(4096, 2);
+      dcA.send(big.subarray(100, 1100)); // a view into a larger buffer: only its own bytes go
+      dcA.send(new DataView(bytes(16, 3).buffer, 4, 8));
+      dcA.send(42 as unknown as string);
+      dcA.send(object as unknown as string);
+      dcA.send('last 👋');
+      await lab.receive(received, 7);
+      let closedError = '';
+      const spare = a.createDataChannel('spare');
+      spare.close();
+      try {
+        spare.send('never sent');
+      } catch (error) {
+        closedError = (error as Error).name;
+      }
+      return {
+        toStringCalls,
+        closedError,
+        received: received.map((data) => (typeof data === 'string' ? data : Array.from(new Uint8Array(data as ArrayBuffer)))),
+      };
     });
-    expect(result).toEqual({ returned: true, state: 'ended', audio: 'live' });
-    const feed = await feedOf(page);
-    const tracks = ofType(feed, 'track');
-    expect(tracks.map((e) => [e.kind, e.source]).sort()).toEqual([
-      ['audio', 'getUserMedia'],
-      ['video', 'getUserMedia'],
-    ]);
-    const videoId = tracks.find((e) => e.kind === 'video')!.track;
-    expect(ofType(feed, 'track-ended')).toEqual([{ type: 'track-ended', track: videoId }]);
+    // Lab code saw exactly what it would have without the observer.
+    expect(result.toStringCalls).toBe(1);
+    expect(result.closedError).toBe('InvalidStateError');
+    const bytes = (length: number, seed: number) => Uint8Array.from({ length }, (_, i) => (i * 31 + seed) & 0xff);
+    const binary = [bytes(64, 1), bytes(4096, 2).subarray(100, 1100), bytes(16, 3).subarray(4, 12)];
+    const texts = ['first', '42', 'object 1', 'last 👋'];
+    expect(result.received).toEqual(['first', Array.from(binary[0]!), Array.from(binary[1]!), Array.from(binary[2]!), '42', 'object 1', 'last 👋']);
+    const expectedFlow = {
+      messages: 7,
+      bytes: texts.reduce((sum, text) => sum + utf8(text).byteLength, 0) + 64 + 1000 + 8,
+      textMessages: 4,
+      binaryMessages: 3,
+      binaryBytes: 1072,
+      textSha256: sha256(...texts.map(utf8)),
+      binarySha256: sha256(...binary),
+    };
+    const feed = await until(page, 'all seven counted at the far end', (f) => lastFlow(f, 'dc2', 'in')?.messages === 7);
+    expect(lastFlow(feed, 'dc1', 'out')).toEqual(expectedFlow);
+    expect(lastFlow(feed, 'dc2', 'in')).toEqual(expectedFlow);
+    expect(textsOf(feed, 'dc2', 'in').texts).toEqual(texts);
+    // The closed channel's refused send() was not counted.
+    expect(ofType(feed, 'dc-message').filter((e) => e.dc !== 'dc1' && e.dc !== 'dc2')).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   });
 
-  it('stopAll() ends every track and closes every connection of the run', async () => {
+  it('reads Blob payloads (sent, and received with binaryType "blob") in stream order', async () => {
+    const { page, problems } = await openLab();
+    const result = await page.evaluate(async () => {
+      const lab = (window as unknown as LabWindow).__lab;
+      const [a, b] = lab.pair();
+      const { dcA, dcB, received } = await lab.channels(a, b, { binaryType: 'blob' });
+      const bytes = (length: number, seed: number) => Uint8Array.from({ length }, (_, i) => (i * 7 + seed) & 0xff);
+      // A large Blob first: the small buffers after it must still be hashed after it.
+      dcA.send(new Blob([bytes(200_000, 1)]));
+      dcA.send(bytes(10, 2));
+      dcA.send('between');
+      dcA.send(new Blob([bytes(3, 3), bytes(4, 4)]));
+      dcA.send(new Uint16Array([1, 2, 3]));
+      await lab.receive(received, 5);
+      const binary = received.filter((data) => typeof data !== 'string');
+      const kinds = binary.map((data) => Object.prototype.toString.call(data));
+      const sizes = await Promise.all(binary.map(async (data) => (await (data as Blob).arrayBuffer()).byteLength));
+      return { binaryType: dcB.binaryType, kinds, sizes, texts: received.filter((data) => typeof data === 'string') };
+    });
+    // Chromium reads a sent Blob before it goes out, so the text sent after it may overtake
+    // it on the wire; binary payloads keep their order. Digests are per kind, so both ends agree.
+    expect(result).toEqual({
+      binaryType: 'blob',
+      kinds: ['[object Blob]', '[object Blob]', '[object Blob]', '[object Blob]'],
+      sizes: [200_000, 10, 7, 6],
+      texts: ['between'],
+    });
+    const bytes = (length: number, seed: number) => Uint8Array.from({ length }, (_, i) => (i * 7 + seed) & 0xff);
+    const u16 = new Uint8Array(new Uint16Array([1, 2, 3]).buffer);
+    const binary = [bytes(200_000, 1), bytes(10, 2), bytes(3, 3), bytes(4, 4), u16];
+    const expectedFlow = {
+      messages: 5,
+      bytes: 200_000 + 10 + 7 + 7 + 6,
+      textMessages: 1,
+      binaryMessages: 4,
+      binaryBytes: 200_000 + 10 + 7 + 6,
+      textSha256: sha256(utf8('between')),
+      binarySha256: sha256(...binary),
+    };
+    const feed = await until(page, 'all five counted at both ends', (f) => lastFlow(f, 'dc1', 'out')?.messages === 5 && lastFlow(f, 'dc2', 'in')?.messages === 5);
+    expect(lastFlow(feed, 'dc1', 'out')).toEqual(expectedFlow);
+    expect(lastFlow(feed, 'dc2', 'in')).toEqual(expectedFlow);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('reports ICE restarts: restartIce() and createOffer({ iceRestart: true })', async () => {
+    const { page, problems } = await openLab();
+    const result = await page.evaluate(async () => {
+      const lab = (window as unknown as LabWindow).__lab;
+      const [a, b] = lab.pair();
+      await lab.channels(a, b);
+      const returned = a.restartIce();
+      await lab.negotiate(a, b);
+      const reconnected = await lab.until(() => a.connectionState === 'connected' && b.iceConnectionState === 'connected');
+      const offer = await b.createOffer({ iceRestart: true });
+      await b.createOffer();
+      return { returned: returned === undefined, reconnected, offer: offer.type };
+    });
+    expect(result).toEqual({ returned: true, reconnected: true, offer: 'offer' });
+    const feed = await feedOf(page);
+    expect(ofType(feed, 'pc-restart-ice')).toEqual([
+      { type: 'pc-restart-ice', pc: 'pc1' },
+      { type: 'pc-restart-ice', pc: 'pc2' },
+    ]);
+    // A real restart: the offer after it carries new ICE credentials.
+    const ufrags = ofType(feed, 'pc-description')
+      .filter((e) => e.pc === 'pc1' && e.side === 'local')
+      .map((e) => /a=ice-ufrag:(\S+)/.exec(e.sdp)?.[1]);
+    expect(ufrags).toHaveLength(2);
+    expect(ufrags[0]).not.toBe(ufrags[1]);
+    const restartAt = feed.findIndex((e) => e.type === 'pc-restart-ice');
+    expect(feed.slice(restartAt).some((e) => e.type === 'pc-description' && e.pc === 'pc1' && e.side === 'local')).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('stopAll() reports what waits, ends every track and closes every connection of the run', async () => {
     const { page, problems } = await openLab();
     await page.evaluate(async () => {
       const lab = (window as unknown as LabWindow).__lab;
@@ -552,6 +565,10 @@ describe('the lab observer', () => {
     await until(page, 'video frames', (f) => ofType(f, 'video-frames').length > 0);
     const inPage = await page.evaluate(() => {
       const w = window as unknown as LabWindow;
+      const { dcA } = w.__lab.state as { dcA: RTCDataChannel };
+      // The second message waits for its 100 ms; stopAll() must not lose it.
+      dcA.send('one');
+      dcA.send('two');
       const before = w.__feed.length;
       w.__run.stopAll();
       const { a, b, stream, video } = w.__lab.state as { a: RTCPeerConnection; b: RTCPeerConnection; stream: MediaStream; video: HTMLVideoElement };
@@ -567,6 +584,7 @@ describe('the lab observer', () => {
     expect(inPage.pcs).toEqual(['closed', 'closed', 'closed', 'closed']);
     expect(inPage.emitted).toContain('track-ended');
     expect(inPage.emitted).toContain('pc-closed');
+    expect(inPage.emitted[0]).toBe('dc-message');
 
     // Chromium closes the channels of a closed connection a moment later, with events.
     await until(page, 'both channels closed', (f) => ofType(f, 'dc-state').filter((e) => e.value === 'closed').length === 2);
@@ -574,7 +592,7 @@ describe('the lab observer', () => {
     const feed = await feedOf(page);
     const trackIds = ofType(feed, 'track').map((e) => e.track);
     expect(trackIds).toEqual(['track1', 'track2']);
-    expect(ofType(feed, 'track-ended').map((e) => e.track).sort()).toEqual(trackIds);
+    expect(ofType(feed, 'track-ended').map((e) => [e.track, e.cause])).toEqual(trackIds.map((track) => [track, 'runner']));
     expect(ofType(feed, 'pc-closed')).toEqual([
       { type: 'pc-closed', pc: 'pc1' },
       { type: 'pc-closed', pc: 'pc2' },
@@ -584,6 +602,7 @@ describe('the lab observer', () => {
       expect([last('signalingState'), last('connectionState')]).toEqual(['closed', 'closed']);
     }
     expect(ofType(feed, 'dc-state').filter((e) => e.value === 'closed').map((e) => e.dc).sort()).toEqual(['dc1', 'dc2']);
+    expect(textsOf(feed, 'dc1', 'out')).toEqual({ texts: ['one', 'two'], dropped: 0 });
     // Timers and frame callbacks are gone: nothing periodic after stopAll() returned.
     expect(feed.slice(inPage.stoppedAt).filter((e) => e.type === 'pc-stats' || e.type === 'video-frames')).toEqual([]);
 
@@ -594,7 +613,7 @@ describe('the lab observer', () => {
       a.close();
     });
     expect((await feedOf(page)).length).toBe(length);
-    expect(await page.evaluate(() => (window as unknown as LabWindow).__errors)).toEqual([]);
+    expect(await learnerErrors(page)).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   });
