@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Inspected } from '../../src/lib/feed.ts';
 import { inspect } from '../../src/lib/inspect/capture.ts';
+import { STATS_MAX_FIELDS, STATS_MAX_REPORTS } from '../../src/lib/inspect/webrtc.ts';
 import { bool, expectCloneable, fake, fakeElement, fakePeerConnection, fakeStatsReport, fakeStream, fakeTrack, num, str, variant } from '../support/inspect-fakes.ts';
 
 describe('inspect: browser objects (faked with Symbol.toStringTag)', () => {
@@ -158,5 +159,44 @@ describe('inspect: browser objects (faked with Symbol.toStringTag)', () => {
     expect(inspect(fakeStream(), { depth: 1 })).toMatchObject({
       entries: expect.arrayContaining([['tracks', { t: 'array', items: [{ t: 'elided', tag: 'MediaStreamTrack' }, { t: 'elided', tag: 'MediaStreamTrack' }], more: 0 }]]),
     });
+  });
+});
+
+describe('inspect: enough of a stats report to expand it, and no more', () => {
+  const report = (count: number, fields: number) =>
+    fakeStatsReport(
+      new Map(
+        Array.from({ length: count }, (_, i) => {
+          const id = `S${i}`;
+          return [id, { id, type: 'inbound-rtp', ...Object.fromEntries(Array.from({ length: fields }, (_, f) => [`f${f}`, f])) }] as const;
+        }),
+      ),
+    );
+
+  it('keeps more entries and fields than a plain Map would (a video inbound-rtp has ~70 fields)', () => {
+    const inspected = variant(inspect(report(60, 70)), 'map');
+    expect(inspected.entries).toHaveLength(60);
+    expect(inspected.more).toBe(0);
+    const first = variant(inspected.entries[0]![1], 'object');
+    expect(first.entries).toHaveLength(72);
+    expect(first.more).toBe(0);
+    expectCloneable(inspected);
+  });
+
+  it('caps the fields per stats object and stops at the node budget, counting what it left out', () => {
+    const wide = variant(inspect(report(1, 500)), 'map');
+    expect(variant(wide.entries[0]![1], 'object')).toMatchObject({ more: 502 - STATS_MAX_FIELDS });
+    const huge = variant(inspect(report(400, 40)), 'map');
+    expect(huge.entries.length).toBeLessThan(STATS_MAX_REPORTS);
+    expect(huge.entries.length + huge.more).toBe(400);
+    expect(JSON.stringify(huge).length).toBeLessThan(500_000);
+  });
+
+  it('keeps a whole SDP where other strings are cut', () => {
+    const sdp = `v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n${'a=candidate:1 1 udp 1 192.0.2.1 9 typ host\r\n'.repeat(400)}`;
+    expect(sdp.length).toBeGreaterThan(10_000);
+    expect(inspect(sdp)).toEqual(str(sdp));
+    expect(inspect(fake('RTCSessionDescription', { type: 'offer', sdp }))).toMatchObject({ entries: [['type', str('offer')], ['sdp', str(sdp)]] });
+    expect(inspect('x'.repeat(20_000))).toMatchObject({ truncated: 10_000 });
   });
 });
