@@ -98,7 +98,8 @@ function mediaErrorDetail(event: Extract<FeedEvent, { type: 'media-error' }>, st
 
 /** The runner reports an uncaught error as `Name: message`, or `Uncaught <value>` for non-Errors. */
 function rethrows(message: string, at: number, media: NonNullable<ConsoleEntry['media']>): boolean {
-  if (media.uncaught || !(at - media.at <= UNCAUGHT_WINDOW_MS)) return false;
+  // Only a known gap rules it out: events without a time still fold by adjacency.
+  if (media.uncaught || at - media.at > UNCAUGHT_WINDOW_MS) return false;
   return [media.name, `Uncaught ${media.name}`].some((head) => message === head || message.startsWith(`${head}:`) || message.startsWith(`${head} `));
 }
 
