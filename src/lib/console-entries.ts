@@ -5,13 +5,10 @@
  */
 import type { FeedEvent } from './feed.ts';
 import { consoleParts, type ConsolePart } from './inspect/console-parts.ts';
+import { interpolate } from './interpolate.ts';
 
 /** UI strings of the lab (keys `lab.…` of src/content/i18n/<locale>.json). */
 export type Strings = Readonly<Record<string, string>>;
-
-export function interpolate(text: string, values: Readonly<Record<string, string | number>>): string {
-  return text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
-}
 
 export type EntryLevel = 'log' | 'info' | 'warn' | 'error' | 'debug';
 
@@ -38,7 +35,7 @@ const HINTED = new Set(['NotAllowedError', 'NotFoundError', 'NotReadableError', 
  * How long after a media error an uncaught error of the same name still counts as that one
  * rethrown (the goal checks use the same second).
  */
-export const UNCAUGHT_WINDOW_MS = 1000;
+const UNCAUGHT_WINDOW_MS = 1000;
 
 const VIDEO_CONSTRAINTS = new Set(['width', 'height', 'aspectRatio', 'frameRate', 'facingMode', 'resizeMode', 'pan', 'tilt', 'zoom']);
 const AUDIO_CONSTRAINTS = new Set([

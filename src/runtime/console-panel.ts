@@ -3,10 +3,11 @@
  * line, with a plain-language hint for the media errors learners actually meet. What each
  * entry says is decided in src/lib/console-entries.ts; this file builds the elements.
  */
-import { consoleChange, interpolate, type ConsoleEntry, type Strings } from '../lib/console-entries.ts';
+import { consoleChange, type ConsoleEntry, type Strings } from '../lib/console-entries.ts';
 import type { FeedEvent } from '../lib/feed.ts';
 import type { ConsolePart } from '../lib/inspect/console-parts.ts';
 import { truncationNote } from '../lib/inspect/format.ts';
+import { interpolate } from '../lib/interpolate.ts';
 
 export type { Strings };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consoleChange, interpolate, type ConsoleEntry, type Strings } from '../../src/lib/console-entries.ts';
+import { consoleChange, type ConsoleEntry, type Strings } from '../../src/lib/console-entries.ts';
 import type { FeedEvent } from '../../src/lib/feed.ts';
 import en from '../../src/content/i18n/en.json' with { type: 'json' };
 import ko from '../../src/content/i18n/ko.json' with { type: 'json' };
@@ -29,12 +29,6 @@ const overconstrained = (at: number, extra: Partial<Extract<FeedEvent, { type: '
 });
 const uncaught = (at: number, message = 'OverconstrainedError: ', line: number | undefined = 2): FeedEvent =>
   line === undefined ? { type: 'error', at, phase: 'runtime', message } : { type: 'error', at, phase: 'runtime', message, line };
-
-describe('interpolate', () => {
-  it('fills {{names}} and leaves unknown ones empty', () => {
-    expect(interpolate('line {{line}} of {{file}}{{x}}', { line: 3, file: 'main.ts' })).toBe('line 3 of main.ts');
-  });
-});
 
 describe('console entries', () => {
   it('shows console calls at their level and line; console.table as a log', () => {
