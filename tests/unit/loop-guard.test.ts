@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'acorn';
 import { instrumentLoops } from '../../src/lib/loop-guard.ts';
+import { frameMessage } from '../../src/lib/frame-messages.ts';
 import { createLoopGuard, LoopGuardError } from '../../src/lib/loop-guard-runtime.ts';
 
 const G = '__guard';
@@ -166,6 +167,19 @@ describe('createLoopGuard', () => {
     expect(error.name).toBe('LoopGuardError');
     expect(error.line).toBe(12);
     expect(error.message).toBe('Loop on line 12 ran for more than 1 s without giving the browser a turn; stopped it.');
+  });
+
+  it('words its message with the function it was given (the learner’s language)', () => {
+    let time = 0;
+    const guard = createLoopGuard({
+      now: () => time,
+      budgetMs: 2000,
+      scheduleTurn: () => {},
+      message: (line, seconds) => frameMessage('ko', 'loopGuard', { line, seconds }),
+    });
+    guard(5);
+    time = 2001;
+    expect(() => guard(5)).toThrow('5번째 줄의 반복문이 브라우저에 차례를 넘기지 않은 채 2초 넘게 실행되어 멈췄습니다.');
   });
 
   it('lets a loop that awaits a timer run forever', () => {
