@@ -2,7 +2,7 @@
  * Sentences the lab frame writes itself — to its own page, or into the feed — in English and
  * Korean. A pure table: the runner picks the learner's locale and fills in the details.
  */
-import { LAB_MODULES, type Locale } from './lab-manifest.ts';
+import type { Locale } from './lab-manifest.ts';
 
 export interface FrameMessageParams {
   /** The frame document opened on its own, not inside a lesson. */
@@ -11,31 +11,22 @@ export interface FrameMessageParams {
   readonly wrongEmbedder: { readonly site: string };
   /** The loop guard stopped a loop (see loop-guard-runtime.ts). */
   readonly loopGuard: { readonly line: number; readonly seconds: number };
-  /** Lab code imported a module the frame does not provide. */
-  readonly cannotImport: { readonly name: string };
 }
 
 export type FrameMessageKey = keyof FrameMessageParams;
 
 type Table = { readonly [K in FrameMessageKey]: (params: FrameMessageParams[K]) => string };
 
-/** `a, b and c`: the modules lab code may import, from the one list of them. */
-function englishList(items: readonly string[]): string {
-  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
-}
-
 const MESSAGES: Readonly<Record<Locale, Table>> = {
   en: {
     outsideLesson: () => 'This page runs WebRTC Lab code. It works only inside a lesson.',
     wrongEmbedder: ({ site }) => `This lab frame belongs to ${site}.`,
     loopGuard: ({ line, seconds }) => `Loop on line ${line} ran for more than ${seconds} s without giving the browser a turn; stopped it.`,
-    cannotImport: ({ name }) => `Cannot import "${name}": lab code can import ${englishList(LAB_MODULES)}.`,
   },
   ko: {
     outsideLesson: () => '이 페이지는 WebRTC Lab의 실습 코드를 실행합니다. 레슨 안에서만 동작합니다.',
     wrongEmbedder: ({ site }) => `이 실습 프레임은 ${site}에서만 쓸 수 있습니다.`,
     loopGuard: ({ line, seconds }) => `${line}번째 줄의 반복문이 브라우저에 차례를 넘기지 않은 채 ${seconds}초 넘게 실행되어 멈췄습니다.`,
-    cannotImport: ({ name }) => `"${name}" 모듈은 가져올 수 없습니다. 실습 코드에서는 ${LAB_MODULES.join(', ')}만 가져올 수 있습니다.`,
   },
 };
 

@@ -8,19 +8,25 @@
  * code, which shares this realm, cannot find it through location or globals.
  */
 import type { ConsoleLevel, FeedEventBody } from '../lib/feed.ts';
-import { formatInspected, inspect } from '../lib/inspect-value.ts';
+import { inspect } from '../lib/inspect/capture.ts';
+import { formatInspected } from '../lib/inspect/format.ts';
 import { LAB_ENTRY, LAB_GUARD, isPageMessage, parseFrameFragment, type FrameToPage, type RunMessage } from '../lib/lab-protocol.ts';
 import { createLoopGuard, LoopGuardError } from '../lib/loop-guard-runtime.ts';
 import { learnerLocation } from '../lib/stack-lines.ts';
+import { frameMessage, type FrameMessageKey, type FrameMessageParams } from '../lib/frame-messages.ts';
+import { LOCALES, type Locale } from '../lib/lab-manifest.ts';
 import { createLabHelper } from './lab-helper.ts';
 import { LIBRARIES } from './modules.ts';
 import { installObserver } from './observer.ts';
 
 const LEVELS: readonly ConsoleLevel[] = ['log', 'info', 'warn', 'error', 'debug', 'table'];
 
-function refuse(message: string): void {
-  document.body.textContent = message;
+/** Before a run the frame does not know the learner's language: it says why in both. */
+function refuse(sentences: readonly string[]): void {
+  document.body.replaceChildren(...sentences.map((text) => Object.assign(document.createElement('p'), { textContent: text })));
 }
+
+const inBoth = <K extends FrameMessageKey>(key: K, params: FrameMessageParams[K]): string[] => LOCALES.map((locale) => frameMessage(locale, key, params));
 
 interface LabConfig {
   readonly siteOrigins: readonly string[];
@@ -30,7 +36,7 @@ export function startRunner(): void {
   const fragment = parseFrameFragment(location.hash);
   const page = window.parent;
   if (!fragment || page === window) {
-    refuse('This page runs WebRTC Lab code. It works only inside a lesson.');
+    refuse(inBoth('outsideLesson', {}));
     return;
   }
   history.replaceState(null, '', location.pathname);
@@ -40,7 +46,7 @@ export function startRunner(): void {
     .then((res) => res.json() as Promise<LabConfig>)
     .then((config) => {
       if (config.siteOrigins.includes(fragment.parent)) return true;
-      refuse(`This lab frame belongs to ${config.siteOrigins[0] ?? 'WebRTC Lab'}.`);
+      refuse(inBoth('wrongEmbedder', { site: config.siteOrigins[0] ?? 'WebRTC Lab' }));
       return false;
     });
   const { nonce, parent: pageOrigin } = fragment;
@@ -79,9 +85,11 @@ export function startRunner(): void {
   window.addEventListener('unhandledrejection', (event) => reportError(event.reason));
 
   const observer = installObserver(window, emit, (value) => inspect(value));
+  let locale: Locale = 'en';
   const guard = createLoopGuard({
     now: () => performance.now(),
     budgetMs: 1000,
+    message: (line, seconds) => frameMessage(locale, 'loopGuard', { line, seconds }),
     // A MessageChannel message can only be delivered when the event loop gets a turn.
     scheduleTurn: (callback) => {
       const channel = new MessageChannel();
@@ -142,6 +150,7 @@ export function startRunner(): void {
       startedAt = performance.now();
       document.documentElement.dataset['theme'] = message.theme;
       document.documentElement.lang = message.locale;
+      locale = message.locale;
       void embedderAllowed.then((allowed) => (allowed ? run(message) : undefined)).catch(reportError);
     } else if (message.kind === 'stop') {
       observer.stopAll();

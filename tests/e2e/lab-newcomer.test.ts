@@ -12,7 +12,6 @@ import { useChromium } from '../support/chromium.ts';
 import { consoleText, feedOf, labSection, pageWithLab, waitForAllGoals, waitForRunEnd } from '../support/labs.ts';
 
 const baseUrl = inject('baseUrl');
-const CAMERA = 'camera-to-video';
 const CHANNEL = 'datachannel-loopback';
 const browser = useChromium();
 const button = (name: string) => ({ name, exact: true });

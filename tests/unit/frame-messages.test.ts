@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { frameMessage, type FrameMessageKey, type FrameMessageParams } from '../../src/lib/frame-messages.ts';
-import { LAB_MODULES, LOCALES } from '../../src/lib/lab-manifest.ts';
+import { LOCALES } from '../../src/lib/lab-manifest.ts';
 
 const SAMPLES: { readonly [K in FrameMessageKey]: FrameMessageParams[K] } = {
   outsideLesson: {},
   wrongEmbedder: { site: 'http://localhost:4321' },
   loopGuard: { line: 12, seconds: 1 },
-  cannotImport: { name: 'lodash' },
 };
 const KEYS = Object.keys(SAMPLES) as FrameMessageKey[];
 
@@ -19,14 +18,12 @@ describe('frameMessage', () => {
     expect(message('en', 'outsideLesson')).toBe('This page runs WebRTC Lab code. It works only inside a lesson.');
     expect(message('en', 'wrongEmbedder')).toBe('This lab frame belongs to http://localhost:4321.');
     expect(message('en', 'loopGuard')).toBe('Loop on line 12 ran for more than 1 s without giving the browser a turn; stopped it.');
-    expect(message('en', 'cannotImport')).toBe('Cannot import "lodash": lab code can import lab, peerjs and webrtc-adapter.');
   });
 
   it('says it in Korean too', () => {
     expect(message('ko', 'outsideLesson')).toBe('이 페이지는 WebRTC Lab의 실습 코드를 실행합니다. 레슨 안에서만 동작합니다.');
     expect(message('ko', 'wrongEmbedder')).toBe('이 실습 프레임은 http://localhost:4321에서만 쓸 수 있습니다.');
     expect(message('ko', 'loopGuard')).toBe('12번째 줄의 반복문이 브라우저에 차례를 넘기지 않은 채 1초 넘게 실행되어 멈췄습니다.');
-    expect(message('ko', 'cannotImport')).toBe('"lodash" 모듈은 가져올 수 없습니다. 실습 코드에서는 lab, peerjs, webrtc-adapter만 가져올 수 있습니다.');
   });
 
   it('has every message in every locale, written for each', () => {
@@ -36,14 +33,8 @@ describe('frameMessage', () => {
     }
   });
 
-  it('names every importable module, from the lab manifest', () => {
-    for (const locale of LOCALES) {
-      for (const name of LAB_MODULES) expect(message(locale, 'cannotImport')).toContain(name);
-    }
-  });
-
   it('fills in its details', () => {
     expect(frameMessage('en', 'loopGuard', { line: 3, seconds: 0.5 })).toContain('line 3 ran for more than 0.5 s');
-    expect(frameMessage('ko', 'cannotImport', { name: 'three' })).toMatch(/^"three" 모듈/);
+    expect(frameMessage('ko', 'loopGuard', { line: 7, seconds: 1 })).toMatch(/^7번째 줄/);
   });
 });

@@ -39,7 +39,8 @@ describe('encodeShare / decodeShare', () => {
       }),
       { numRuns: 150 },
     );
-  });
+    // 150 compress/decompress rounds: about a second alone, several on two busy cores.
+  }, 30_000);
 
   it('refuses to encode what it would refuse to decode', async () => {
     await expect(encodeShare({ lab: 'Bad Lab', files: {} })).rejects.toThrow(TypeError);
