@@ -9,11 +9,15 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import type { ChannelFlow } from './feed.ts';
 import { clip } from './text-clip.ts';
 
-/** Texts one dc-message carries at most; the rest are only counted. */
-export const TEXTS_PER_EVENT = 200;
+/**
+ * Characters of text one dc-message carries at most (each text clipped first); the rest are
+ * only counted. A budget in characters, not messages: a burst of thousands of short texts in
+ * 100 ms all arrive, while a flood of long ones cannot make a huge postMessage.
+ */
+export const TEXT_CHARS_PER_EVENT = 64 * 1024;
 
 export interface FlowTake {
-  /** Every text since the previous take (clipped), up to TEXTS_PER_EVENT. */
+  /** Every text since the previous take (clipped), up to TEXT_CHARS_PER_EVENT characters. */
   readonly texts: readonly string[];
   readonly textsDropped: number;
   readonly flow: ChannelFlow;
@@ -31,6 +35,7 @@ export class ChannelFlowTally {
   private readonly textHash = sha256.create();
   private readonly binaryHash = sha256.create();
   private texts: string[] = [];
+  private textChars = 0;
   private textsDropped = 0;
   /** `messages` at the previous take. */
   private takenAt = 0;
@@ -41,8 +46,13 @@ export class ChannelFlowTally {
     this.messages += 1;
     this.textMessages += 1;
     this.bytes += bytes.byteLength;
-    if (this.texts.length < TEXTS_PER_EVENT) this.texts.push(clip(text));
-    else this.textsDropped += 1;
+    const clipped = clip(text);
+    if (this.textChars + clipped.length <= TEXT_CHARS_PER_EVENT) {
+      this.texts.push(clipped);
+      this.textChars += clipped.length;
+    } else {
+      this.textsDropped += 1;
+    }
   }
 
   addBinary(bytes: Uint8Array): void {
@@ -75,6 +85,7 @@ export class ChannelFlowTally {
       },
     };
     this.texts = [];
+    this.textChars = 0;
     this.textsDropped = 0;
     this.takenAt = this.messages;
     return taken;

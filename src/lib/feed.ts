@@ -108,11 +108,13 @@ export type FeedEventBody =
       readonly protocol: string;
       readonly remote: boolean;
     }
-  | { readonly type: 'dc-state'; readonly dc: string; readonly value: 'open' | 'closing' | 'closed' }
+  /** `id`: the SCTP stream id as the channel has it now (an in-band channel gets one only when it opens). */
+  | { readonly type: 'dc-state'; readonly dc: string; readonly value: 'open' | 'closing' | 'closed'; readonly id: number | null }
   /**
    * Coalesced: at most one event per channel and direction per 100 ms. `texts` holds every
-   * text message since the previous event (each clipped), so a burst loses no text a goal
-   * waits for; beyond 200 texts in one event the rest are only counted in `textsDropped`.
+   * text message since the previous event (each clipped to 1000 characters), so a burst loses
+   * no text a goal waits for; beyond 64 Ki characters in one event the rest are only counted
+   * in `textsDropped`.
    */
   | {
       readonly type: 'dc-message';
@@ -139,7 +141,8 @@ export type FeedEventBody =
   | { readonly type: 'recorder'; readonly state: 'recording' | 'inactive'; readonly mimeType: string; readonly bytes: number }
   /**
    * A <video>/<audio> playing something other than a live stream. `played` is the furthest
-   * playback position reached (seconds); `source` is 'blob' for a blob: URL (a recording).
+   * position reached while playing, not by seeking (seconds); `source` is 'blob' for a blob:
+   * URL (a recording).
    */
   | { readonly type: 'media-playback'; readonly element: string; readonly source: 'blob' | 'url'; readonly played: number };
 

@@ -273,9 +273,10 @@ describe('the lab observer: connections and channels', () => {
     // Created before negotiation, the channel has no stream id yet; the far end's has one.
     expect(created[0]!.id).toBeNull();
     expect(created[1]!.id).toBeTypeOf('number');
+    // Opened, the in-band channel has its stream id, the same at both ends.
     expect(ofType(feed, 'dc-state')).toEqual([
-      { type: 'dc-state', dc: 'dc1', value: 'open' },
-      { type: 'dc-state', dc: 'dc2', value: 'open' },
+      { type: 'dc-state', dc: 'dc1', value: 'open', id: created[1]!.id },
+      { type: 'dc-state', dc: 'dc2', value: 'open', id: created[1]!.id },
     ]);
     // 'héllo 👋' is 11 bytes of UTF-8; the first message is reported at once, the second
     // (inside 100 ms) with the cumulative flow and no text.

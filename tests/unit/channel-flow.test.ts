@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { ChannelFlowTally, TEXTS_PER_EVENT } from '../../src/lib/channel-flow.ts';
+import { ChannelFlowTally, TEXT_CHARS_PER_EVENT } from '../../src/lib/channel-flow.ts';
 import { clip, TEXT_LIMIT } from '../../src/lib/text-clip.ts';
 
 const sha256 = (...parts: Uint8Array[]): string => {
@@ -52,18 +52,25 @@ describe('ChannelFlowTally', () => {
     expect(flow.textSha256).toBe(sha256(utf8('a\ufffdb')));
   });
 
-  it('keeps the first 200 texts of a take, each clipped, and counts the rest', () => {
+  it('keeps every text of a burst of short ones', () => {
+    const tally = new ChannelFlowTally();
+    for (let i = 0; i < 5000; i += 1) tally.addText(`m${i}`);
+    const taken = tally.take();
+    expect(taken.texts).toHaveLength(5000);
+    expect(taken.textsDropped).toBe(0);
+  });
+
+  it('keeps texts up to its character budget, each clipped, and counts the rest', () => {
     const tally = new ChannelFlowTally();
     const long = 'x'.repeat(TEXT_LIMIT + 50);
-    tally.addText(long);
-    for (let i = 1; i < 500; i += 1) tally.addText(`m${i}`);
+    const fit = TEXT_CHARS_PER_EVENT / TEXT_LIMIT;
+    for (let i = 0; i < fit + 10; i += 1) tally.addText(long);
     const taken = tally.take();
-    expect(taken.texts).toHaveLength(TEXTS_PER_EVENT);
+    expect(taken.texts).toHaveLength(Math.floor(fit));
     expect(taken.texts[0]).toHaveLength(TEXT_LIMIT);
-    expect(taken.texts[199]).toBe('m199');
-    expect(taken.textsDropped).toBe(300);
+    expect(taken.textsDropped).toBe(Math.ceil(fit + 10) - Math.floor(fit));
     // The digest covers every message, the clipped and the dropped alike.
-    const all = [long, ...Array.from({ length: 499 }, (_, i) => `m${i + 1}`)];
+    const all = Array.from({ length: Math.ceil(fit + 10) }, () => long);
     expect(taken.flow.textSha256).toBe(sha256(...all.map(utf8)));
     expect(tally.take()).toMatchObject({ texts: [], textsDropped: 0 });
   });

@@ -45,6 +45,8 @@ class Channels {
       case 'dc-state': {
         const end = this.end(from, event.dc);
         if (event.value === 'open') end.open = true;
+        // An in-band channel learns its stream id only when it opens.
+        if (end.created && end.created.id === null && event.id !== null) end.created = { ...end.created, id: event.id };
         return end;
       }
       case 'dc-message': {

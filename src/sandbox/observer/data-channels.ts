@@ -137,7 +137,7 @@ export function observeDataChannels(ctx: Interceptor): DataChannels {
     // States only move forward; an event can arrive after we already read a later state.
     if (!record || value === 'connecting' || rank <= record.rank) return;
     record.rank = rank;
-    report({ type: 'dc-state', dc: record.id, value });
+    report({ type: 'dc-state', dc: record.id, value, id: channel.id });
   }
 
   function observe(channel: RTCDataChannel, pc: string, remote: boolean): void {

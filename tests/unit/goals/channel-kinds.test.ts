@@ -79,12 +79,18 @@ describe('datachannel-config and -open', () => {
     const feed = [
       at(10, channel('pc1', 'dc1', { label: 'game', ordered: false, maxRetransmits: 0 })),
       at(11, channel('pc1', 'dc2', { label: 'fixed', negotiated: true, id: 5 })),
-      at(90, { type: 'dc-state', dc: 'dc1', value: 'open' }),
+      at(90, { type: 'dc-state', dc: 'dc1', value: 'open', id: 1 }),
     ];
     expect(metAfter(config, feed)).toEqual(new Set(['g0', 'g1', 'g2']));
   });
 
+  it('learns an in-band channel’s stream id when it opens', () => {
+    const id1 = goals({ check: { kind: 'datachannel-config', id: 1 } });
+    expect(metAfter(id1, [at(10, channel('pc1', 'dc1'))])).toEqual(new Set());
+    expect(metAfter(id1, [at(10, channel('pc1', 'dc1')), at(90, { type: 'dc-state', dc: 'dc1', value: 'open', id: 1 })])).toEqual(new Set(['g0']));
+  });
+
   it('is not met by a channel with the defaults', () => {
-    expect(metAfter(config, [at(10, channel('pc1', 'dc1')), at(90, { type: 'dc-state', dc: 'dc1', value: 'open' })])).toEqual(new Set());
+    expect(metAfter(config, [at(10, channel('pc1', 'dc1')), at(90, { type: 'dc-state', dc: 'dc1', value: 'open', id: 1 })])).toEqual(new Set());
   });
 });

@@ -54,7 +54,7 @@ describe('eventually', () => {
   it('starts unmet on every new board (every Run)', () => {
     const open = goals({ check: { kind: 'datachannel-open' } });
     const first = createGoalBoard(open);
-    first.add(at(5, { type: 'dc-state', dc: 'dc1', value: 'open' }));
+    first.add(at(5, { type: 'dc-state', dc: 'dc1', value: 'open', id: 1 }));
     expect(first.met).toEqual(new Set(['g0']));
     expect(createGoalBoard(open).judge(10_000)).toEqual(new Set());
   });
