@@ -48,6 +48,7 @@ export default defineConfig({
         ko: { label: '한국어', lang: 'ko' },
       },
       lastUpdated: false,
+      customCss: ['./src/styles/site.css'],
       components: { Sidebar: './src/components/Sidebar.astro' },
       sidebar: [
         group('Start here', '시작하기', 'start'),

@@ -1,7 +1,9 @@
 /**
- * The editor for touch screens, where Monaco is unusable: a plain text box for main.ts.
- * Same interface as the Monaco editor so the lab controller does not care which it has.
+ * The editor for touch screens, where Monaco is unusable: a plain text box for the entry file
+ * (main.ts); the lab's other files pass through unchanged. Same interface as the Monaco editor
+ * so the lab controller does not care which it has.
  */
+import { ENTRY_FILE } from '../lib/lab-manifest.ts';
 import type { LabEditor } from './editor.ts';
 
 export function mountPlainEditor(
@@ -10,13 +12,15 @@ export function mountPlainEditor(
 ): LabEditor {
   let files: Record<string, string> = { ...options.files };
   const area = document.createElement('textarea');
-  area.value = files['main.ts'] ?? '';
+  area.value = files[ENTRY_FILE] ?? '';
   area.spellcheck = false;
+  // Long lines wrap (a textarea's default, said here because the static view and Monaco wrap too).
+  area.wrap = 'soft';
   area.autocapitalize = 'off';
   area.setAttribute('autocorrect', 'off');
   area.setAttribute('aria-label', options.label);
   area.addEventListener('input', () => {
-    files = { ...files, 'main.ts': area.value };
+    files = { ...files, [ENTRY_FILE]: area.value };
     options.onChange({ ...files });
   });
   area.addEventListener('keydown', (event) => {
@@ -27,10 +31,10 @@ export function mountPlainEditor(
   });
   container.replaceChildren(area);
   return {
-    getFiles: () => ({ ...files, 'main.ts': area.value }),
+    getFiles: () => ({ ...files, [ENTRY_FILE]: area.value }),
     setFiles(next) {
       files = { ...next };
-      area.value = files['main.ts'] ?? '';
+      area.value = files[ENTRY_FILE] ?? '';
     },
     showFile: () => {},
     markError: () => {

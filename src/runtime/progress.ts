@@ -1,16 +1,18 @@
 /**
  * Which labs and lessons the learner finished, on the site's origin. A lesson is done when
- * every lab on it met all its goals; the sidebar marks it in both locales.
+ * every lab on it met all its goals; the sidebar marks it in both locales (Sidebar.astro runs
+ * `markDoneLessons` on every page, the lab controller `markLessonDone` when a lesson is finished).
  */
-/** Also read by lab-loader.ts on reading pages, before this module loads. */
+/** Also read by lab-loader.ts on reading pages, before the controller loads. */
 export const LABS_DONE_KEY = 'webrtc-lab:labs-done';
-const LESSONS = 'webrtc-lab:lessons-done';
+const LESSONS_DONE_KEY = 'webrtc-lab:lessons-done';
 
 function readSet(key: string): Set<string> {
   try {
     const value: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
     return new Set(Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
   } catch {
+    // No storage (private mode, blocked cookies) or a mangled entry: nothing was remembered.
     return new Set();
   }
 }
@@ -39,16 +41,27 @@ export function labsDone(): Set<string> {
   return readSet(LABS_DONE_KEY);
 }
 
-export function markLessonDone(slug: string, doneLabel: string): void {
-  add(LESSONS, slug);
-  // The sidebar script marked links on load; mark this one now as well.
+/** Adds " ✓" (and `doneLabel` for screen readers) to every sidebar link of a finished lesson. */
+export function markDoneLessons(doneLabel: string): void {
+  const lessons = readSet(LESSONS_DONE_KEY);
+  if (lessons.size === 0) return;
   for (const link of document.querySelectorAll<HTMLAnchorElement>('nav.sidebar a[href]')) {
-    if (lessonSlug(link.getAttribute('href') ?? '') !== slug || link.dataset['done']) continue;
+    if (!lessons.has(lessonSlug(link.getAttribute('href') ?? '')) || link.dataset['done']) continue;
     link.dataset['done'] = 'true';
     const mark = document.createElement('span');
     mark.className = 'lesson-done';
-    mark.innerHTML = '<span aria-hidden="true"> ✓</span><span class="sr-only"></span>';
-    mark.lastElementChild!.textContent = ` ${doneLabel}`;
+    const tick = document.createElement('span');
+    tick.ariaHidden = 'true';
+    tick.textContent = ' ✓';
+    const label = document.createElement('span');
+    label.className = 'sr-only';
+    label.textContent = ` ${doneLabel}`;
+    mark.append(tick, label);
     link.append(mark);
   }
+}
+
+export function markLessonDone(slug: string, doneLabel: string): void {
+  add(LESSONS_DONE_KEY, slug);
+  markDoneLessons(doneLabel);
 }
