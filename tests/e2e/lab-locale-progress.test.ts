@@ -50,7 +50,7 @@ it('marks the lesson done in both locales once every lab on it met its goals', a
   await page.reload();
   expect(await sidebarLink(page).innerText()).toContain('(done)');
   // Labs completed before show their goals met on a plain reading visit.
-  await expect.poll(() => labSection(page, 'camera-to-video').locator('li[data-met="true"]').count()).toBe(1);
+  await expect.poll(() => labSection(page, 'camera-to-video').locator('.lab-goals li[data-met="true"]').count()).toBe(1);
   expect(await labSection(page, 'camera-to-video').getByRole('listitem').first().innerText()).toMatch(/^met:/);
 
   await page.goto(`${baseUrl}/ko${LESSON}`);
