@@ -9,6 +9,8 @@
 import { monaco } from './monaco-setup.ts';
 import { overflowLayer, removeOverflowLayer, siteTheme } from './editor-theme.ts';
 import { createFileTabs, languageOfFile, orderedNames } from './editor-tabs.ts';
+import type { TypeProblem } from '../lib/type-diagnostics.ts';
+import { typeErrorsIn } from './type-errors.ts';
 
 export interface LabEditor {
   /** Current text of every file. */
@@ -20,6 +22,8 @@ export interface LabEditor {
   /** Red squiggle with `message` on hover (marker owner 'lab'); line and column are 1-based. */
   markError(file: string, line: number, column: number, message: string): void;
   clearMarkers(): void;
+  /** Type errors in `file`, from the TypeScript worker (none where there is no type checker). */
+  typeErrors(file: string): Promise<TypeProblem[]>;
   focus(): void;
   /** Disposes editor, models and observers, and removes what mountEditor added to the container. */
   dispose(): void;
@@ -247,6 +251,11 @@ export async function mountEditor(container: HTMLElement, options: EditorOptions
 
     clearMarkers() {
       for (const model of models.values()) monaco.editor.setModelMarkers(model, MARKER_OWNER, []);
+    },
+
+    async typeErrors(file) {
+      const model = models.get(file);
+      return model && languageOfFile(file) === 'typescript' ? typeErrorsIn(model) : [];
     },
 
     focus() {

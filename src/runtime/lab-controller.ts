@@ -319,6 +319,21 @@ class Lab {
     // Bring the output into view: the learner wants to see it, and browsers stop painting
     // frames scrolled out of view (a video there shows no new frames).
     this.session.frame.scrollIntoView({ block: 'nearest' });
+    void this.reportTypeErrors(editor, this.session);
+  }
+
+  /**
+   * Type errors are reported, with their lines, and the run goes ahead anyway, as in the
+   * TypeScript playground: the checker's worker may take a moment, the run does not wait for it.
+   */
+  async reportTypeErrors(editor: LabEditor, session: RunSession): Promise<void> {
+    const problems = await editor.typeErrors(ENTRY_FILE).catch(() => []);
+    if (this.session !== session || problems.length === 0) return;
+    const text = (v: string) => ({ t: 'string', v }) as const;
+    this.console.add({ type: 'console', level: 'info', args: [text(interpolate(this.t['lab.typeErrors'] ?? '{{count}}', { count: problems.length }))], at: 0 });
+    for (const problem of problems) {
+      this.console.add({ type: 'console', level: 'warn', args: [text(problem.message)], line: problem.line, at: 0 });
+    }
   }
 
   onEvent(event: FeedEvent): void {

@@ -41,6 +41,8 @@ export function mountPlainEditor(
       area.setAttribute('aria-invalid', 'true');
     },
     clearMarkers: () => area.removeAttribute('aria-invalid'),
+    // A text box has no type checker; the run still reports syntax and runtime errors.
+    typeErrors: () => Promise.resolve([]),
     focus: () => area.focus(),
     dispose: () => area.remove(),
   };

@@ -89,6 +89,20 @@ describe('the output', () => {
   });
 });
 
+describe('type errors', () => {
+  it('are reported with their lines on Run, and the code runs anyway', async () => {
+    const page = await browser().newPage();
+    const code = "import { log } from 'lab';\nconst count: number = 'three';\nlog('ran anyway', count);\n";
+    await openShared(page, CHANNEL, { 'main.ts': code });
+    const section = labSection(page, CHANNEL);
+    await section.getByRole('button', button('Run')).click();
+    expect(await waitForRunEnd(section)).toBe('done');
+    await expect.poll(() => consoleText(section), { timeout: 30_000 }).toMatch(/main\.ts:2\s*TS2322: Type 'string' is not assignable to type 'number'/);
+    expect(await consoleText(section)).toContain('ran anyway');
+    await page.close();
+  });
+});
+
 describe('actions in flight', () => {
   it('a double Run leaves one frame and one feed', async () => {
     const page = await browser().newPage();
