@@ -14,6 +14,14 @@ export default defineLab({
       check: { kind: 'connection-state', state: 'connected' },
     },
     {
+      id: 'host-pair',
+      title: {
+        en: 'The selected candidate pair is host ↔ host: on one machine no STUN or TURN server is needed',
+        ko: '선택된 후보 쌍이 host ↔ host다: 한 컴퓨터 안에서는 STUN도 TURN 서버도 필요 없다',
+      },
+      check: { kind: 'ice-selected-pair', localType: 'host', remoteType: 'host' },
+    },
+    {
       id: 'remote-frames',
       title: { en: 'Frames that crossed the connection play in video#remote', ko: '연결을 건너온 프레임이 video#remote에서 재생되고 있다' },
       check: { kind: 'video-frames', element: 'video#remote' },
