@@ -22,4 +22,5 @@ export default defineLab({
       check: { kind: 'track-ended', source: 'getDisplayMedia', cause: 'stop' },
     },
   ],
+  steps: [{ click: '#share' }, { click: '#stop', after: 'frames' }],
 });

@@ -9,9 +9,15 @@ export default defineLab({
   needs: ['camera'],
   goals: [
     {
+      id: 'camera',
+      title: { en: 'The camera is playing in the video element', ko: '카메라가 video 요소에서 재생되고 있다' },
+      check: { kind: 'video-frames', element: 'video#local', minFrames: 10 },
+    },
+    {
       id: 'snapshot',
       title: { en: 'The canvas holds a camera frame', ko: 'canvas에 카메라 프레임이 담겼다' },
       check: { kind: 'canvas-image', element: 'canvas#snapshot' },
     },
   ],
+  steps: [{ click: '#snap', after: 'camera' }],
 });
