@@ -3,7 +3,11 @@ import { log } from 'lab';
 const preview = document.querySelector<HTMLVideoElement>('#local')!;
 const playback = document.querySelector<HTMLVideoElement>('#playback')!;
 
-const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: false });
+// 인코딩은 프레임마다 CPU를 씁니다. 짧은 클립이니 작은 화면으로 가볍게 녹화합니다.
+const stream = await navigator.mediaDevices.getUserMedia({
+  video: { width: 320, height: 240 },
+  audio: false,
+});
 preview.srcObject = stream;
 log('Camera on; nothing is recorded yet. Playback element:', playback);
 

@@ -3,7 +3,11 @@ import { log } from 'lab';
 const preview = document.querySelector<HTMLVideoElement>('#local')!;
 const playback = document.querySelector<HTMLVideoElement>('#playback')!;
 
-const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: false });
+// Encoding costs CPU on every frame; a small picture keeps a short clip light.
+const stream = await navigator.mediaDevices.getUserMedia({
+  video: { width: 320, height: 240 },
+  audio: false,
+});
 preview.srcObject = stream;
 log('Camera on; nothing is recorded yet. Playback element:', playback);
 

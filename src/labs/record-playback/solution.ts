@@ -3,7 +3,11 @@ import { log } from 'lab';
 const preview = document.querySelector<HTMLVideoElement>('#local')!;
 const playback = document.querySelector<HTMLVideoElement>('#playback')!;
 
-const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: false });
+// Encoding costs CPU on every frame; a small picture keeps a short clip light.
+const stream = await navigator.mediaDevices.getUserMedia({
+  video: { width: 320, height: 240 },
+  audio: false,
+});
 preview.srcObject = stream;
 // Record only once frames flow, or the first moments are missing from the recording.
 const playing = new Promise((resolve) => preview.addEventListener('playing', resolve, { once: true }));
