@@ -1,0 +1,78 @@
+/**
+ * Every lab folder, run in Chromium as a learner would: its starter is valid code that leaves
+ * at least one goal unmet, and its solution meets every goal, with the steps the lab lists
+ * (clicks in its output) done as a learner does them. A new lab is covered here without
+ * touching this file. With RECORD_FEEDS=1 the feeds are kept as fixtures for the goal tests.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { ROOT } from '../../scripts/build-state.ts';
+import type { FeedEvent } from '../../src/lib/feed.ts';
+import { useChromium, watchForProblems } from './chromium.ts';
+import { LAB_IDS, feedOf, labMeta, labSection, metGoalIds, pageWithLab, performSteps, waitForAllGoals, waitForRunEnd } from './labs.ts';
+
+const baseUrl = (): string => inject('baseUrl');
+/** How long a starter is watched after its code finished: long enough for any goal that would be met. */
+const STARTER_WATCH_MS = 3000;
+
+function record(id: string, version: 'starter' | 'solution', feed: readonly FeedEvent[]): void {
+  if (process.env['RECORD_FEEDS'] !== '1') return;
+  const dir = path.join(ROOT, 'tests/fixtures/feeds');
+  mkdirSync(dir, { recursive: true });
+  // Console arguments and SDP bodies make fixtures large and say nothing to the goals.
+  const slim = feed.map((event) => (event.type === 'console' ? { ...event, args: [] } : event));
+  writeFileSync(path.join(dir, `${id}.${version}.json`), `${JSON.stringify(slim, null, 1)}\n`);
+}
+
+/**
+ * The tests for every `shards`-th lab starting at `shard`: vitest runs files in parallel, so the
+ * labs are split over two files to use both cores.
+ */
+export function labTests(shard: number, shards: number): void {
+  const browser = useChromium();
+  describe.each(LAB_IDS.filter((_, index) => index % shards === shard))('lab %s', (id) => {
+    it('runs its starter, which leaves a goal unmet', async () => {
+      const meta = await labMeta(id);
+      const page = await browser().newPage();
+      const problems = watchForProblems(page);
+      await page.goto(baseUrl() + pageWithLab(id));
+      const section = labSection(page, id);
+      await section.getByRole('button', { name: 'Run', exact: true }).click();
+      await waitForRunEnd(section);
+      // Watched for a while, not sampled once: every goal being met late would still be caught.
+      const allMet = await waitForAllGoals(section, STARTER_WATCH_MS).then(
+        () => true,
+        () => false,
+      );
+      expect(allMet, `the starter met every goal: ${(await metGoalIds(section)).join(', ')}`).toBe(false);
+      expect(meta.goals.length).toBeGreaterThan(0);
+      const feed = await feedOf(section);
+      expect(feed.filter((e) => e.type === 'error' && e.phase === 'syntax')).toEqual([]);
+      record(id, 'starter', feed);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+
+    it('meets every goal with its solution', async () => {
+      const meta = await labMeta(id);
+      const page = await browser().newPage();
+      const problems = watchForProblems(page);
+      await page.goto(baseUrl() + pageWithLab(id));
+      const section = labSection(page, id);
+      await section.getByRole('button', { name: 'Solution', exact: true }).click();
+      await expect.poll(() => section.getByRole('button', { name: 'My code', exact: true }).count()).toBe(1);
+      await section.getByRole('button', { name: 'Run', exact: true }).click();
+      await performSteps(section, meta.steps);
+      await waitForAllGoals(section, 30_000);
+      expect(await waitForRunEnd(section)).toBe('done');
+      const goals = section.getByRole('list', { name: 'Goals' }).getByRole('listitem');
+      for (const text of await goals.allInnerTexts()) expect(text).toMatch(/^met:/);
+      const feed = await feedOf(section);
+      expect(feed.filter((e) => e.type === 'error')).toEqual([]);
+      record(id, 'solution', feed);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  });
+}
