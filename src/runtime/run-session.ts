@@ -3,29 +3,16 @@
  * board judging it. Goals that need time to pass (an error handled for a second, a bitrate held
  * for five) are judged on a tick as well as on every event, on the frame's clock.
  */
-import type { FeedEvent, FeedWatch } from '../lib/feed.ts';
+import type { FeedEvent } from '../lib/feed.ts';
 import type { Goal } from '../lib/goal-checks.ts';
 import { createGoalBoard, type GoalBoard } from '../lib/goals/goal-board.ts';
-import type { LabFiles, LabModule, Locale } from '../lib/lab-manifest.ts';
-import type { Theme } from '../lib/lab-protocol.ts';
-import { startRun, type RunHandle } from './runner-bridge.ts';
+import { startRun, type RunHandle, type RunOptions } from './runner-bridge.ts';
 
 const TICK_MS = 250;
 
-export interface SessionOptions {
-  readonly slot: HTMLElement;
-  readonly labOrigin: string;
-  readonly title: string;
-  readonly files: LabFiles;
-  readonly script: string;
-  readonly modules: readonly LabModule[];
-  readonly watch: FeedWatch;
-  readonly locale: Locale;
-  readonly theme: Theme;
+export interface SessionOptions extends RunOptions {
   readonly goals: readonly Goal[];
-  onEvent(event: FeedEvent): void;
   onGoals(met: ReadonlySet<string>): void;
-  onFail(): void;
 }
 
 export class RunSession {

@@ -4,21 +4,14 @@
  * origin, with this run's nonce. Stopping asks the frame to end its tracks and close its
  * connections, then destroys it, which releases anything the code still held.
  */
-import type { FeedEvent, FeedWatch } from '../lib/feed.ts';
-import type { LabFiles, LabModule, Locale } from '../lib/lab-manifest.ts';
-import { frameUrl, isFrameMessage, newNonce, type Theme } from '../lib/lab-protocol.ts';
+import type { FeedEvent } from '../lib/feed.ts';
+import { frameUrl, isFrameMessage, newNonce, type RunMessage } from '../lib/lab-protocol.ts';
 
-export interface RunOptions {
+/** What the run message carries (see RunMessage), and where the frame goes. */
+export interface RunOptions extends Pick<RunMessage, 'files' | 'script' | 'modules' | 'watch' | 'locale' | 'theme'> {
   readonly slot: HTMLElement;
   readonly labOrigin: string;
   readonly title: string;
-  readonly files: LabFiles;
-  /** main.ts prepared by prepareLabCode. */
-  readonly script: string;
-  readonly modules: readonly LabModule[];
-  readonly watch: FeedWatch;
-  readonly locale: Locale;
-  readonly theme: Theme;
   onEvent(event: FeedEvent): void;
   onFail(): void;
 }
