@@ -9,7 +9,9 @@ const browser = useChromium();
 const pages = listPages().filter((page) => !/\/404(?:\.html|\/)$/.test(page));
 
 describe('every page renders in its language with no console errors', () => {
-  it('has both locales for every page', () => {
+  // Only that both URLs exist: Starlight fills a missing Korean page with the English one, so
+  // whether each is really translated is checked on the sources (tests/server/korean-completeness.test.ts).
+  it('builds every page at both locales’ URLs', () => {
     const english = pages.filter((p) => !p.startsWith('/ko/'));
     const korean = pages.filter((p) => p.startsWith('/ko/')).map((p) => p.slice(3));
     expect(korean.sort()).toEqual(english.sort());
