@@ -60,8 +60,11 @@ export async function startSiteServer({ distDir, config, log = console.log }: Si
       },
     }),
   );
-  app.use((_req, res) => {
-    res.status(404).sendFile(path.join(distDir, '404.html'));
+  // Starlight builds a not-found page per locale (/ko/404/): a missing Korean page gets the Korean one.
+  app.use((req, res) => {
+    const locale = /^\/([a-z]{2}(?:-[A-Za-z]+)?)\//.exec(req.path)?.[1];
+    const localized = locale ? path.join(distDir, locale, '404', 'index.html') : '';
+    res.status(404).sendFile(localized && existsSync(localized) ? localized : path.join(distDir, '404.html'));
   });
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {

@@ -2,8 +2,11 @@
  * The production server as a browser meets it: the broker on the page's own origin,
  * refusals a page can read, and no stray WebSocket endpoints.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
+import { DIST } from '../../scripts/build-state.ts';
 import { useChromium } from '../support/chromium.ts';
 
 const baseUrl = inject('baseUrl');
@@ -55,9 +58,16 @@ describe('production server', () => {
     expect(status).toBe(404);
   });
 
-  it('answers 404 with the site’s own not-found page', async () => {
-    const res = await fetch(`${baseUrl}/no/such/page/`);
+  it.each([
+    ['/no/such/page/', '404.html', 'en'],
+    ['/ko/no/such/page/', 'ko/404/index.html', 'ko'],
+  ])('answers %s with the site’s own not-found page (%s)', async (missing, file, lang) => {
+    const res = await fetch(baseUrl + missing);
     expect(res.status).toBe(404);
-    expect(await res.text()).toContain('<html');
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await res.text();
+    expect(html).not.toContain('Cannot GET');
+    expect(html).toBe(readFileSync(path.join(DIST, file), 'utf8'));
+    expect(html).toMatch(new RegExp(`<html lang="${lang}"`));
   });
 });
