@@ -50,12 +50,25 @@ interface LabState {
   files(): Record<string, string>;
 }
 
-export async function feedOf(section: Locator): Promise<FeedEvent[]> {
-  return section.evaluate((el) => (el as HTMLElement & { labState?: LabState }).labState?.feed() ?? []);
+/**
+ * What the lab's controller exposes on its section (`labState`). Missing means the controller
+ * never activated this lab, and an empty feed would then prove nothing: so it throws.
+ */
+async function labState<T>(section: Locator, read: 'feed' | 'files'): Promise<T> {
+  const outcome = await section.evaluate((el, which) => {
+    const state = (el as HTMLElement & { labState?: LabState }).labState;
+    return state ? { value: state[which]() } : null;
+  }, read);
+  if (!outcome) throw new Error(`lab ${await section.getAttribute('data-lab')}: no labState on its section (the lab controller has not activated it)`);
+  return outcome.value as T;
 }
 
-export async function filesOf(section: Locator): Promise<Record<string, string>> {
-  return section.evaluate((el) => (el as HTMLElement & { labState?: LabState }).labState?.files() ?? {});
+export function feedOf(section: Locator): Promise<FeedEvent[]> {
+  return labState(section, 'feed');
+}
+
+export function filesOf(section: Locator): Promise<Record<string, string>> {
+  return labState(section, 'files');
 }
 
 /** Waits until the run finished its top-level code (or failed), then returns the feed. */
