@@ -6,9 +6,10 @@
 import type { FeedEvent } from './feed.ts';
 import { consoleParts, type ConsolePart } from './inspect/console-parts.ts';
 import { interpolate } from './interpolate.ts';
+import type { LabUiKey } from './ui-keys.ts';
 
-/** UI strings of the lab (keys `lab.…` of src/content/i18n/<locale>.json). */
-export type Strings = Readonly<Record<string, string>>;
+/** UI strings of the lab (keys `lab.…` of src/content/i18n/<locale>.json); a misspelt key fails the type check. */
+export type Strings = Readonly<Record<LabUiKey, string>>;
 
 export type EntryLevel = 'log' | 'info' | 'warn' | 'error' | 'debug';
 
@@ -29,7 +30,8 @@ export interface ConsoleChange {
   readonly entry: ConsoleEntry;
 }
 
-const HINTED = new Set(['NotAllowedError', 'NotFoundError', 'NotReadableError', 'OverconstrainedError', 'SecurityError']);
+const HINTED = ['NotAllowedError', 'NotFoundError', 'NotReadableError', 'OverconstrainedError', 'SecurityError'] as const;
+const isHinted = (name: string): name is (typeof HINTED)[number] => (HINTED as readonly string[]).includes(name);
 
 /**
  * How long after a media error an uncaught error of the same name still counts as that one
@@ -66,7 +68,7 @@ export function consoleChange(event: FeedEvent, last: ConsoleEntry | undefined, 
     case 'media-error': {
       const detail = mediaErrorDetail(event, strings);
       const text = `${event.api}: ${event.name}${detail === '' ? '' : `: ${detail}`}`;
-      const hint = HINTED.has(event.name) ? strings[`lab.hint.${event.name}`] : undefined;
+      const hint = isHinted(event.name) ? strings[`lab.hint.${event.name}`] : undefined;
       const entry: ConsoleEntry = { level: 'error', parts: [{ kind: 'text', text }], media: { name: event.name, at: event.at, uncaught: false } };
       return append(hint === undefined ? entry : { ...entry, hint });
     }
