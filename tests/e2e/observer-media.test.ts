@@ -4,7 +4,7 @@
  * elements a lab's goals watch. Connections and channels: observer.test.ts.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { feedOf, learnerErrors, ofType, sleep, until, useObserverLab, type LabWindow } from '../support/observer-lab.ts';
+import { feedOf, learnerErrors, ofType, pagePeriods, until, useObserverLab, type LabWindow } from '../support/observer-lab.ts';
 
 const openLab = useObserverLab();
 const SAMPLE_MS = 250;
@@ -188,7 +188,7 @@ describe('the lab observer: media and elements', () => {
       document.querySelector<HTMLCanvasElement>('#snap')!.width = 160;
     });
     const feed = await until(page, 'the resized, cleared canvas', (f) => ofType(f, 'canvas').length === 3);
-    await sleep(SAMPLE_MS * 3);
+    await pagePeriods(page, SAMPLE_MS);
     expect(ofType(await feedOf(page), 'canvas')).toEqual([
       { type: 'canvas', element: '#snap', width: 320, height: 240, blank: true },
       { type: 'canvas', element: '#snap', width: 320, height: 240, blank: false },
@@ -223,7 +223,7 @@ describe('the lab observer: media and elements', () => {
       w.__run.stopAll();
       return w.__feed.length;
     });
-    await sleep(SAMPLE_MS * 3);
+    await pagePeriods(page, SAMPLE_MS);
     expect((await feedOf(page)).slice(stoppedAt)).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();

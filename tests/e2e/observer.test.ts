@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { feedOf, learnerErrors, ofType, sleep, STATS_MS, until, useObserverLab, VIDEO_MS, WRAPPED_METHODS, type Body, type LabWindow, type Of } from '../support/observer-lab.ts';
+import { feedOf, learnerErrors, ofType, pagePeriods, STATS_MS, until, useObserverLab, VIDEO_MS, WRAPPED_METHODS, type Body, type LabWindow, type Of } from '../support/observer-lab.ts';
 
 const openLab = useObserverLab();
 
@@ -309,7 +309,7 @@ describe('the lab observer: connections and channels', () => {
     expect([dc1States[0], dc1States.at(-1)]).toEqual(['open', 'closed']);
     expect(dc1States.filter((value) => value !== 'closing')).toEqual(['open', 'closed']);
     expect(ofType(closed, 'pc-state').filter((e) => e.pc === 'pc1' && e.which === 'signalingState').at(-1)?.value).toBe('closed');
-    await sleep(STATS_MS * 3);
+    await pagePeriods(page, STATS_MS);
     const after = await feedOf(page);
     const closedAt = after.findIndex((e) => e.type === 'pc-closed' && e.pc === 'pc1');
     expect(after.slice(closedAt).filter((e) => e.type === 'pc-stats' && e.pc === 'pc1')).toEqual([]);
@@ -589,7 +589,7 @@ describe('the lab observer: connections and channels', () => {
 
     // Chromium closes the channels of a closed connection a moment later, with events.
     await until(page, 'both channels closed', (f) => ofType(f, 'dc-state').filter((e) => e.value === 'closed').length === 2);
-    await sleep(Math.max(STATS_MS, VIDEO_MS) * 3);
+    await pagePeriods(page, Math.max(STATS_MS, VIDEO_MS));
     const feed = await feedOf(page);
     const trackIds = ofType(feed, 'track').map((e) => e.track);
     expect(trackIds).toEqual(['track1', 'track2']);

@@ -230,7 +230,26 @@ export async function until(page: Page, what: string, done: (feed: Body[]) => bo
   }
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Waits until `periods` intervals of `ms` have run on the page's own timers. For checks that
+ * nothing more arrives: the observer samples on the page's clock, which a busy machine slows
+ * down, so a wait measured in the test process could end before the page had a single turn.
+ */
+export async function pagePeriods(page: Page, ms: number, periods = 3): Promise<void> {
+  await page.evaluate(
+    ([interval, count]) =>
+      new Promise<void>((resolve) => {
+        let ticks = 0;
+        const id = setInterval(() => {
+          ticks += 1;
+          if (ticks < count) return;
+          clearInterval(id);
+          resolve();
+        }, interval);
+      }),
+    [ms, periods] as const,
+  );
+}
 
 export async function learnerErrors(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as LabWindow).__errors);
