@@ -63,9 +63,9 @@ export class GoalView {
       paint(item, isMet, `${(isMet ? this.#t['lab.goalMet'] : this.#t['lab.goalUnmet']) ?? ''}:`);
     }
     const count = this.#section.querySelector('.lab-goal-count');
-    if (count) count.textContent = interpolate(this.#t['lab.goalCount'] ?? '{{met}}/{{total}}', { met: met.size, total: this.#goals.length });
+    if (count) count.textContent = interpolate(this.#t['lab.goalCount'], { met: met.size, total: this.#goals.length });
     if (announce && this.#announcer && newly.length) {
-      this.#announcer.textContent = newly.map((goal) => interpolate(this.#t['lab.goalMetAnnounce'] ?? '{{goal}}', { goal: goal.title[this.#locale] })).join(' ');
+      this.#announcer.textContent = newly.map((goal) => interpolate(this.#t['lab.goalMetAnnounce'], { goal: goal.title[this.#locale] })).join(' ');
     }
     return this.#goals.every((goal) => met.has(goal.id));
   }
@@ -77,7 +77,7 @@ export class GoalView {
     const onPage = [...document.querySelectorAll<HTMLElement>('.lab[data-lab]')].map((s) => s.dataset['lab'] ?? '');
     const done = labsDone();
     if (!onPage.every((id) => done.has(id))) return false;
-    markLessonDone(lessonSlug(), this.#t['lab.done'] ?? '');
+    markLessonDone(lessonSlug(), this.#t['lab.done']);
     return true;
   }
 }

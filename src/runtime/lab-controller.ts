@@ -1,10 +1,9 @@
 /**
  * A lab once the learner touches it: the editor (Monaco, or a text box on touch screens),
  * drafts, runs in the lab frame, the console, goals and progress. Loaded on first click.
- * The pieces live beside it: notices, goal view, run session, draft store.
+ * The pieces live beside it: notices, drafts, goal view, run session.
  */
 import type { FeedEvent } from '../lib/feed.ts';
-import { adoptOlder, dismissOlder, openDraft, saveDraft, stash, unstash, type DraftRecord } from '../lib/drafts.ts';
 import type { Goal } from '../lib/goal-checks.ts';
 import { watchOf } from '../lib/goals/goal-board.ts';
 import { interpolate } from '../lib/interpolate.ts';
@@ -13,9 +12,9 @@ import { LAB_ENTRY, LAB_GUARD } from '../lib/lab-protocol.ts';
 import { decodeShare, encodeShare, parseShareHash, shareHash } from '../lib/share-code.ts';
 import { prepareLabCode } from '../lib/transpile.ts';
 import { createConsolePanel, type ConsolePanel, type Strings } from './console-panel.ts';
-import { loadDrafts, storeDrafts } from './draft-store.ts';
 import type { LabEditor } from './editor.ts';
 import { GoalView } from './goal-view.ts';
+import { LabDrafts } from './lab-drafts.ts';
 import { Notices } from './lab-notices.ts';
 import { mountPlainEditor } from './plain-editor.ts';
 import { labsDone } from './progress.ts';
@@ -54,12 +53,11 @@ class Lab {
   readonly console: ConsolePanel;
   readonly goals: GoalView;
   readonly buttons: Record<Action, HTMLButtonElement>;
-  drafts: DraftRecord;
+  readonly drafts: LabDrafts;
   editor: LabEditor | null = null;
   editorLoading: Promise<LabEditor> | null = null;
   files: Files;
   showingSolution = false;
-  storageWarned = false;
   /** The files last put into the editor by code (not typed), to tell the two apart. */
   placed: string | null = null;
   session: RunSession | null = null;
@@ -83,49 +81,16 @@ class Lab {
       if (action) void this.act(action);
     });
 
-    const loaded = loadDrafts(this.data.id);
-    this.drafts = loaded.record;
-    if (loaded.error) this.warnStorage();
-    const opened = openDraft(this.drafts, this.data.starterHash);
-    this.files = { ...this.data.starter, ...(opened.files ?? {}) } as Files;
-    if (opened.older) this.offerOlder();
+    this.drafts = new LabDrafts(this.data.id, this.data.starterHash, this.data.starter as Files, this.notices, this.t);
+    this.files = this.drafts.opening();
+    this.drafts.offerOlder((files) => this.setFiles(files));
     if (labsDone().has(this.data.id)) this.goals.show(new Set(this.data.goals.map((g) => g.id)), false);
   }
 
   /** Something in the lab panel itself failed: say so in the panel instead of leaving it blank. */
   fail(error: unknown): void {
     console.error(error);
-    this.notices.add(`${this.t['lab.error.runtime'] ?? 'Error'}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-
-  warnStorage(): void {
-    if (this.storageWarned) return;
-    this.storageWarned = true;
-    this.notices.add(this.t['lab.storageError'] ?? '');
-  }
-
-  offerOlder(): void {
-    const p = this.notices.add(this.t['lab.olderDraft'] ?? '');
-    const use = Object.assign(document.createElement('button'), { type: 'button', textContent: this.t['lab.useOlder'] ?? '' });
-    const dismiss = Object.assign(document.createElement('button'), { type: 'button', textContent: this.t['lab.dismissOlder'] ?? '' });
-    use.addEventListener('click', () => {
-      const older = openDraft(this.drafts, this.data.starterHash).older;
-      if (!older) return;
-      this.drafts = adoptOlder(this.drafts, this.data.starterHash, Date.now());
-      this.persist();
-      this.setFiles({ ...this.data.starter, ...older.files } as Files);
-      p.remove();
-    });
-    dismiss.addEventListener('click', () => {
-      this.drafts = dismissOlder(this.drafts, this.data.starterHash);
-      this.persist();
-      p.remove();
-    });
-    p.append(use, dismiss);
-  }
-
-  persist(): void {
-    if (!storeDrafts(this.data.id, this.drafts)) this.warnStorage();
+    this.notices.add(`${this.t['lab.error.runtime']}: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   setFiles(files: Files): void {
@@ -141,8 +106,7 @@ class Lab {
     if (JSON.stringify(files) === this.placed) return;
     this.placed = null;
     if (this.showingSolution) return; // edits to the solution are not the learner's draft
-    this.drafts = saveDraft(this.drafts, this.data.starterHash, files, this.data.starter as Files, Date.now());
-    this.persist();
+    this.drafts.save(files);
   }
 
   async openEditor(): Promise<LabEditor> {
@@ -153,15 +117,15 @@ class Lab {
       let editor: LabEditor;
       if (isTouchOnly()) {
         editor = mountPlainEditor(slot, { ...options, label: `${this.data.id} ${ENTRY_FILE}` });
-        this.notices.add(this.t['lab.touch'] ?? '', 'ok');
+        this.notices.add(this.t['lab.touch'], 'ok');
       } else {
-        const loading = this.notices.add(this.t['lab.loading'] ?? '', 'ok');
+        const loading = this.notices.add(this.t['lab.loading'], 'ok');
         const { mountEditor } = await import('./editor.ts');
         const host = document.createElement('div');
         slot.replaceChildren(host);
-        editor = await mountEditor(host, { ...options, labels: { files: this.t['lab.files'] ?? 'Files' } });
+        editor = await mountEditor(host, { ...options, labels: { files: this.t['lab.files'] } });
         loading.remove();
-        const keys = Object.assign(document.createElement('p'), { className: 'lab-keys', textContent: this.t['lab.keys'] ?? '' });
+        const keys = Object.assign(document.createElement('p'), { className: 'lab-keys', textContent: this.t['lab.keys'] });
         slot.append(keys);
       }
       this.buttons.edit.hidden = true;
@@ -193,8 +157,7 @@ class Lab {
         this.showSolution(false);
         this.setFiles({ ...this.data.starter } as Files);
         // Resetting is the learner's choice: the draft becomes the starter (that is, none).
-        this.drafts = saveDraft(this.drafts, this.data.starterHash, { ...this.data.starter } as Files, this.data.starter as Files, Date.now());
-        this.persist();
+        this.drafts.save({ ...this.data.starter } as Files);
         break;
       case 'solution':
         // Open the editor first, so the code shown is the code that will run.
@@ -212,16 +175,13 @@ class Lab {
   showSolution(show: boolean): void {
     if (show === this.showingSolution) return;
     if (show) {
-      this.drafts = stash(this.drafts, this.currentFiles(), Date.now());
-      this.persist();
+      this.drafts.stash(this.currentFiles());
       this.showingSolution = true;
       this.setFiles({ ...this.data.solution } as Files);
     } else {
-      const restored = unstash(this.drafts);
-      this.drafts = restored.record;
-      this.persist();
+      const restored = this.drafts.unstash();
       this.showingSolution = false;
-      this.setFiles(restored.files ?? this.currentFiles());
+      this.setFiles(restored ?? this.currentFiles());
     }
     this.buttons.solution.textContent = (this.showingSolution ? this.t['lab.myCode'] : this.t['lab.solution']) ?? '';
   }
@@ -235,18 +195,18 @@ class Lab {
     try {
       encoded = await encodeShare({ lab: this.data.id, files: this.currentFiles() });
     } catch {
-      this.notices.add(this.t['lab.shareTooLarge'] ?? '');
+      this.notices.add(this.t['lab.shareTooLarge']);
       return;
     }
     const url = `${location.origin}${location.pathname}${shareHash(this.data.id, encoded)}`;
     try {
       await navigator.clipboard.writeText(url);
-      this.notices.add(this.t['lab.linkCopied'] ?? '', 'ok');
+      this.notices.add(this.t['lab.linkCopied'], 'ok');
     } catch {
       // Clipboard refused (permissions, insecure context): show the link to copy by hand.
       const p = this.notices.add('');
       const input = Object.assign(document.createElement('input'), { readOnly: true, value: url, size: 40 });
-      input.setAttribute('aria-label', this.t['lab.copyLink'] ?? '');
+      input.setAttribute('aria-label', this.t['lab.copyLink']);
       p.append(input);
       input.select();
     }
@@ -259,7 +219,7 @@ class Lab {
     if (!session) return;
     await session.stop();
     this.section.dataset['run'] = 'stopped';
-    if (announce) this.notices.add(this.t['lab.stopped'] ?? '', 'ok');
+    if (announce) this.notices.add(this.t['lab.stopped'], 'ok');
   }
 
   /** An error found on the page, before any frame: shown like the frame's own. */
@@ -283,7 +243,7 @@ class Lab {
       origin = await getLabOrigin();
     } catch {
       labOrigin = null;
-      this.notices.add(this.t['lab.frameFailed'] ?? '');
+      this.notices.add(this.t['lab.frameFailed']);
       return;
     }
     // Transpile here, not in the frame: a syntax error shows at once, and the frame, which
@@ -297,14 +257,14 @@ class Lab {
     }
     const unknown = prepared.imports.find((entry) => !isLabModule(entry.name));
     if (unknown) {
-      this.pageError(interpolate(this.t['lab.error.import'] ?? 'Cannot import "{{module}}"', { module: unknown.name, modules: LAB_MODULES.join(', ') }), unknown.line);
+      this.pageError(interpolate(this.t['lab.error.import'], { module: unknown.name, modules: LAB_MODULES.join(', ') }), unknown.line);
       return;
     }
     this.buttons.stop.disabled = false;
     this.session = new RunSession({
       slot: this.section.querySelector('.lab-frame-slot')!,
       labOrigin: origin,
-      title: this.t['lab.output'] ?? 'Lab output',
+      title: this.t['lab.output'],
       files,
       script: prepared.script,
       modules: prepared.imports.map((entry) => entry.name as LabModule),
@@ -314,7 +274,7 @@ class Lab {
       goals: this.data.goals,
       onEvent: (event) => this.onEvent(event),
       onGoals: (met) => this.onGoals(met),
-      onFail: () => this.notices.add(this.t['lab.frameFailed'] ?? ''),
+      onFail: () => this.notices.add(this.t['lab.frameFailed']),
     });
     // Bring the output into view: the learner wants to see it, and browsers stop painting
     // frames scrolled out of view (a video there shows no new frames).
@@ -330,7 +290,7 @@ class Lab {
     const problems = await editor.typeErrors(ENTRY_FILE).catch(() => []);
     if (this.session !== session || problems.length === 0) return;
     const text = (v: string) => ({ t: 'string', v }) as const;
-    this.console.add({ type: 'console', level: 'info', args: [text(interpolate(this.t['lab.typeErrors'] ?? '{{count}}', { count: problems.length }))], at: 0 });
+    this.console.add({ type: 'console', level: 'info', args: [text(interpolate(this.t['lab.typeErrors'], { count: problems.length }))], at: 0 });
     for (const problem of problems) {
       this.console.add({ type: 'console', level: 'warn', args: [text(problem.message)], line: problem.line, at: 0 });
     }
@@ -347,7 +307,7 @@ class Lab {
 
   onGoals(met: ReadonlySet<string>): void {
     const all = this.goals.show(met);
-    if (all && this.goals.recordDone(this.data.id)) this.notices.add(this.t['lab.allMet'] ?? '', 'ok');
+    if (all && this.goals.recordDone(this.data.id)) this.notices.add(this.t['lab.allMet'], 'ok');
   }
 }
 
@@ -381,10 +341,10 @@ export async function openSharedLink(): Promise<void> {
   const lab = labFor(section);
   const payload = await decodeShare(parsed.encoded);
   if (!payload || payload.lab !== parsed.lab) {
-    lab.notices.add(lab.t['lab.shareBroken'] ?? '');
+    lab.notices.add(lab.t['lab.shareBroken']);
     return;
   }
-  lab.notices.add(lab.t['lab.shared'] ?? '');
+  lab.notices.add(lab.t['lab.shared']);
   lab.setFiles({ ...lab.data.starter, ...payload.files } as Files);
   await lab.openEditor();
   section.scrollIntoView({ block: 'start' });
