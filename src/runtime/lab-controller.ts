@@ -15,6 +15,7 @@ import { createConsolePanel, type ConsolePanel, type Strings } from './console-p
 import type { LabEditor } from './editor.ts';
 import { GoalView } from './goal-view.ts';
 import { LabDrafts } from './lab-drafts.ts';
+import { labStrings } from './lab-strings.ts';
 import { Notices } from './lab-notices.ts';
 import { mountPlainEditor } from './plain-editor.ts';
 import { labsDone } from './progress.ts';
@@ -27,7 +28,6 @@ interface LabData {
   readonly solution: LabFiles;
   readonly starterHash: string;
   readonly goals: readonly Goal[];
-  readonly strings: Strings;
 }
 
 type Files = Record<string, string>;
@@ -69,7 +69,7 @@ class Lab {
   constructor(section: HTMLElement) {
     this.section = section;
     this.data = JSON.parse(section.dataset['labJson'] ?? '{}') as LabData;
-    this.t = this.data.strings;
+    this.t = labStrings(this.data.locale);
     this.notices = new Notices(section.querySelector('.lab-notices')!);
     this.console = createConsolePanel(section.querySelector('.lab-console')!, this.t);
     this.goals = new GoalView(section, this.data.goals, this.data.locale, this.t);

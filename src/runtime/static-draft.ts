@@ -10,7 +10,6 @@ import { loadDrafts } from './draft-store.ts';
 interface EmbeddedLab {
   readonly starterHash: string;
   readonly starter: Readonly<Record<string, string>>;
-  readonly strings: Readonly<Record<string, string>>;
 }
 
 export function showSavedDrafts(): void {
@@ -23,7 +22,7 @@ export function showSavedDrafts(): void {
     if (code === undefined || code === data.starter[ENTRY_FILE]) continue;
     const box = section.querySelector<HTMLElement>('.lab-code');
     if (!box) continue;
-    const caption = Object.assign(document.createElement('p'), { className: 'lab-draft-note', textContent: data.strings['lab.yourDraft'] ?? '' });
+    const caption = Object.assign(document.createElement('p'), { className: 'lab-draft-note', textContent: box.dataset['draftNote'] ?? '' });
     const pre = document.createElement('pre');
     pre.className = 'lab-draft';
     pre.dataset['file'] = ENTRY_FILE;
