@@ -176,3 +176,35 @@ describe('every lab speaks Korean', () => {
     }
   });
 });
+
+/** Comments of a TypeScript file (line and block), as text. */
+function commentsOf(source: string): string {
+  return [...source.matchAll(/\/\/(.*)$|\/\*([\s\S]*?)\*\//gm)].map((m) => m[1] ?? m[2] ?? '').join('\n');
+}
+
+describe('every lab’s code is commented in Korean', () => {
+  const codeFiles = labIds.flatMap((id) =>
+    readdirSync(path.join(LABS, id))
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.ko.ts') && file !== 'lab.ts')
+      .map((file) => [id, file] as const),
+  );
+
+  it.each(codeFiles)('%s/%s', (id, file) => {
+    const edition = file.replace(/\.ts$/, '.ko.ts');
+    const where = `src/labs/${id}/${edition}`;
+    expect(existsSync(path.join(LABS, id, edition)), `${where} is missing: Korean pages would show English comments`).toBe(true);
+    const english = commentsOf(readFileSync(path.join(LABS, id, file), 'utf8'));
+    if (latinCount(english) === 0) return;
+    const korean = commentsOf(readFileSync(path.join(LABS, id, edition), 'utf8'));
+    // Comments mix prose with code (`video.srcObject = stream`), so a share of Hangul says little;
+    // instead: enough Korean for the English prose, and no English sentence left untranslated.
+    expect(hangulCount(korean), `${where}: its comments are not written in Korean`).toBeGreaterThanOrEqual(MIN_LENGTH_RATIO * latinCount(english) * 0.5);
+    const koreanLines = new Set(korean.split('\n').map((line) => line.trim()));
+    const untranslated = english
+      .split('\n')
+      .map((line) => line.trim())
+      // A sentence, not code written in a comment (`const source = …`): code stays as it is.
+      .filter((line) => !/[=;(){}]/.test(line) && (line.match(/\b[A-Za-z]{2,}\b/g) ?? []).length >= 4 && koreanLines.has(line));
+    expect(untranslated, `${where}: English comments left as they were`).toEqual([]);
+  });
+});
