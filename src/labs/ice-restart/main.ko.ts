@@ -33,19 +33,29 @@ pc2.addEventListener('datachannel', ({ channel: incoming }) => {
 });
 await new Promise((resolve) => channel.addEventListener('open', resolve, { once: true }));
 
-// 채널 아래의 ICE 전송(RTCIceTransport)은 어느 후보 쌍이 트래픽을 나르는지 알려 줍니다.
-const ice = pc1.sctp!.transport.iceTransport;
-function selectedPair(): string {
-  const pair = ice.getSelectedCandidatePair();
-  if (!pair) return '(none)';
-  return `${pair.local.address}:${pair.local.port} ⇄ ${pair.remote.address}:${pair.remote.port}, ufrag ${pair.local.usernameFragment}`;
+// 어느 후보 쌍이 트래픽을 나르는지는 getStats()가 알려 줍니다. Chromium은 'transport' 항목의
+// selectedCandidatePairId로 알려 주고, transport 항목이 없는 Firefox는 그 쌍에 `selected`를 표시합니다.
+// (RTCIceTransport.getSelectedCandidatePair()도 같은 것을 알려 주지만 Firefox에는 없습니다.)
+async function selectedPair(): Promise<{ id: string; text: string } | null> {
+  const stats = await pc1.getStats();
+  let pairId: string | undefined;
+  stats.forEach((stat) => {
+    if (stat.type === 'transport' && stat.selectedCandidatePairId) pairId = stat.selectedCandidatePairId;
+  });
+  let pair: RTCIceCandidatePairStats | undefined;
+  stats.forEach((stat) => {
+    if (stat.type === 'candidate-pair' && (stat.id === pairId || (pairId === undefined && stat.selected))) pair = stat;
+  });
+  if (!pair) return null;
+  const local = stats.get(pair.localCandidateId);
+  const remote = stats.get(pair.remoteCandidateId);
+  return { id: pair.id, text: `${local?.address}:${local?.port} ⇄ ${remote?.address}:${remote?.port}` };
 }
-ice.addEventListener('selectedcandidatepairchange', () => show(`pc1 selected pair: ${selectedPair()}`));
-show(`pc1 selected pair: ${selectedPair()}`);
+show(`pc1 selected pair: ${(await selectedPair())?.text ?? '(none)'}`);
 channel.send('before the restart');
 
 // TODO 1: pc1.restartIce()로 ICE를 재시작하십시오. 당장 바뀌는 것은 없습니다. pc1이
 //         'negotiationneeded'를 발생시키고, 거기서 만든 offer가 새 ICE 자격 증명을 싣고 갑니다.
-// TODO 2: 새 세션의 후보 쌍이 선택되고(로컬 usernameFragment가 더 이상 옛 ufrag가 아님) ICE가
-//         연결될 때까지 기다린 뒤, 같은 채널로 'after the restart'를 보내십시오. 미디어와 마찬가지로
-//         채널도 재시작을 견딥니다.
+// TODO 2: 새 세션의 후보 쌍이 선택되고(selectedPair()가 재시작 전과 다른 id를 돌려줌: 자격 증명이
+//         바뀌면 후보도 새로 생깁니다) ICE가 연결될 때까지 기다린 뒤, 같은 채널로 'after the restart'를
+//         보내십시오. 미디어와 마찬가지로 채널도 재시작을 견딥니다.

@@ -33,19 +33,30 @@ pc2.addEventListener('datachannel', ({ channel: incoming }) => {
 });
 await new Promise((resolve) => channel.addEventListener('open', resolve, { once: true }));
 
-// The ICE transport under the channel tells which candidate pair carries the traffic.
-const ice = pc1.sctp!.transport.iceTransport;
-function selectedPair(): string {
-  const pair = ice.getSelectedCandidatePair();
-  if (!pair) return '(none)';
-  return `${pair.local.address}:${pair.local.port} ⇄ ${pair.remote.address}:${pair.remote.port}, ufrag ${pair.local.usernameFragment}`;
+// getStats() tells which candidate pair carries the traffic: Chromium names it on the
+// 'transport' entry (selectedCandidatePairId), Firefox, which has no transport entry, marks the
+// pair itself `selected`. (RTCIceTransport.getSelectedCandidatePair() says the same, but
+// Firefox does not have it.)
+async function selectedPair(): Promise<{ id: string; text: string } | null> {
+  const stats = await pc1.getStats();
+  let pairId: string | undefined;
+  stats.forEach((stat) => {
+    if (stat.type === 'transport' && stat.selectedCandidatePairId) pairId = stat.selectedCandidatePairId;
+  });
+  let pair: RTCIceCandidatePairStats | undefined;
+  stats.forEach((stat) => {
+    if (stat.type === 'candidate-pair' && (stat.id === pairId || (pairId === undefined && stat.selected))) pair = stat;
+  });
+  if (!pair) return null;
+  const local = stats.get(pair.localCandidateId);
+  const remote = stats.get(pair.remoteCandidateId);
+  return { id: pair.id, text: `${local?.address}:${local?.port} ⇄ ${remote?.address}:${remote?.port}` };
 }
-ice.addEventListener('selectedcandidatepairchange', () => show(`pc1 selected pair: ${selectedPair()}`));
-show(`pc1 selected pair: ${selectedPair()}`);
+show(`pc1 selected pair: ${(await selectedPair())?.text ?? '(none)'}`);
 channel.send('before the restart');
 
 // TODO 1: restart ICE with pc1.restartIce(). Nothing changes at once: pc1 fires
 //         'negotiationneeded', and the offer made there carries fresh ICE credentials.
-// TODO 2: wait until a pair of the NEW session is selected (its local usernameFragment is no
-//         longer the old ufrag) and ICE is connected, then send 'after the restart' on the
-//         same channel: the channel, like any media, survives the restart.
+// TODO 2: wait until a pair of the NEW session is selected (selectedPair() returns another id
+//         than before the restart: new credentials, new candidates) and ICE is connected, then
+//         send 'after the restart' on the same channel: the channel, like any media, survives.

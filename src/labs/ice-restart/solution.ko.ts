@@ -33,35 +33,48 @@ pc2.addEventListener('datachannel', ({ channel: incoming }) => {
 });
 await new Promise((resolve) => channel.addEventListener('open', resolve, { once: true }));
 
-// 채널 아래의 ICE 전송(RTCIceTransport)은 어느 후보 쌍이 트래픽을 나르는지 알려 줍니다.
-const ice = pc1.sctp!.transport.iceTransport;
-function selectedPair(): string {
-  const pair = ice.getSelectedCandidatePair();
-  if (!pair) return '(none)';
-  return `${pair.local.address}:${pair.local.port} ⇄ ${pair.remote.address}:${pair.remote.port}, ufrag ${pair.local.usernameFragment}`;
+// 어느 후보 쌍이 트래픽을 나르는지는 getStats()가 알려 줍니다. Chromium은 'transport' 항목의
+// selectedCandidatePairId로 알려 주고, transport 항목이 없는 Firefox는 그 쌍에 `selected`를 표시합니다.
+// (RTCIceTransport.getSelectedCandidatePair()도 같은 것을 알려 주지만 Firefox에는 없습니다.)
+async function selectedPair(): Promise<{ id: string; text: string } | null> {
+  const stats = await pc1.getStats();
+  let pairId: string | undefined;
+  stats.forEach((stat) => {
+    if (stat.type === 'transport' && stat.selectedCandidatePairId) pairId = stat.selectedCandidatePairId;
+  });
+  let pair: RTCIceCandidatePairStats | undefined;
+  stats.forEach((stat) => {
+    if (stat.type === 'candidate-pair' && (stat.id === pairId || (pairId === undefined && stat.selected))) pair = stat;
+  });
+  if (!pair) return null;
+  const local = stats.get(pair.localCandidateId);
+  const remote = stats.get(pair.remoteCandidateId);
+  return { id: pair.id, text: `${local?.address}:${local?.port} ⇄ ${remote?.address}:${remote?.port}` };
 }
-ice.addEventListener('selectedcandidatepairchange', () => show(`pc1 selected pair: ${selectedPair()}`));
-show(`pc1 selected pair: ${selectedPair()}`);
+show(`pc1 selected pair: ${(await selectedPair())?.text ?? '(none)'}`);
 channel.send('before the restart');
 
-/** 로컬 ufrag가 더 이상 `old`가 아닌 후보 쌍으로 ICE가 연결되면 이행됩니다. */
-function connectedOnNewSession(old: string): Promise<void> {
-  return new Promise((resolve) => {
-    const check = (): void => {
-      const fresh = ice.getSelectedCandidatePair()?.local.usernameFragment !== old;
-      const connected = pc1.iceConnectionState === 'connected' || pc1.iceConnectionState === 'completed';
-      if (fresh && connected) resolve();
-    };
-    ice.addEventListener('selectedcandidatepairchange', check);
-    pc1.addEventListener('iceconnectionstatechange', check);
-  });
+/**
+ * 새 세션의 후보 쌍으로 ICE가 연결되면 이행됩니다. 자격 증명이 새로 바뀌면 후보도 새로 생기므로
+ * 쌍의 stats id가 달라집니다. 모든 브라우저에서 이를 알려 주는 이벤트는 없으니 getStats()에 물어봅니다.
+ */
+async function connectedOnNewSession(oldPair: string | undefined): Promise<void> {
+  for (;;) {
+    const pair = await selectedPair();
+    const connected = pc1.iceConnectionState === 'connected' || pc1.iceConnectionState === 'completed';
+    if (pair && pair.id !== oldPair && connected) {
+      show(`pc1 selected pair: ${pair.text}`);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 // restartIce()는 연결에 표시만 해 둡니다. pc1이 'negotiationneeded'를 발생시키고, 거기서 만든 offer가
 // 새 ufrag와 비밀번호를 싣고 갑니다. 양쪽이 후보를 다시 모아 새 쌍을 검사하는 동안에도 옛 쌍이
 // 계속 트래픽을 나르므로, 멀쩡한 통화라면 끊김 하나 없이 넘어갑니다.
 const oldUfrag = ufrag(pc1.localDescription);
-const restarted = connectedOnNewSession(oldUfrag);
+const restarted = connectedOnNewSession((await selectedPair())?.id);
 show(`pc1: restarting ICE (old ufrag ${oldUfrag})`);
 pc1.restartIce();
 await restarted;

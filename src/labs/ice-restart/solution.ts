@@ -33,35 +33,49 @@ pc2.addEventListener('datachannel', ({ channel: incoming }) => {
 });
 await new Promise((resolve) => channel.addEventListener('open', resolve, { once: true }));
 
-// The ICE transport under the channel tells which candidate pair carries the traffic.
-const ice = pc1.sctp!.transport.iceTransport;
-function selectedPair(): string {
-  const pair = ice.getSelectedCandidatePair();
-  if (!pair) return '(none)';
-  return `${pair.local.address}:${pair.local.port} ⇄ ${pair.remote.address}:${pair.remote.port}, ufrag ${pair.local.usernameFragment}`;
+// getStats() tells which candidate pair carries the traffic: Chromium names it on the
+// 'transport' entry (selectedCandidatePairId), Firefox, which has no transport entry, marks the
+// pair itself `selected`. (RTCIceTransport.getSelectedCandidatePair() says the same, but
+// Firefox does not have it.)
+async function selectedPair(): Promise<{ id: string; text: string } | null> {
+  const stats = await pc1.getStats();
+  let pairId: string | undefined;
+  stats.forEach((stat) => {
+    if (stat.type === 'transport' && stat.selectedCandidatePairId) pairId = stat.selectedCandidatePairId;
+  });
+  let pair: RTCIceCandidatePairStats | undefined;
+  stats.forEach((stat) => {
+    if (stat.type === 'candidate-pair' && (stat.id === pairId || (pairId === undefined && stat.selected))) pair = stat;
+  });
+  if (!pair) return null;
+  const local = stats.get(pair.localCandidateId);
+  const remote = stats.get(pair.remoteCandidateId);
+  return { id: pair.id, text: `${local?.address}:${local?.port} ⇄ ${remote?.address}:${remote?.port}` };
 }
-ice.addEventListener('selectedcandidatepairchange', () => show(`pc1 selected pair: ${selectedPair()}`));
-show(`pc1 selected pair: ${selectedPair()}`);
+show(`pc1 selected pair: ${(await selectedPair())?.text ?? '(none)'}`);
 channel.send('before the restart');
 
-/** Resolves once ICE is connected on a pair whose local ufrag is no longer `old`. */
-function connectedOnNewSession(old: string): Promise<void> {
-  return new Promise((resolve) => {
-    const check = (): void => {
-      const fresh = ice.getSelectedCandidatePair()?.local.usernameFragment !== old;
-      const connected = pc1.iceConnectionState === 'connected' || pc1.iceConnectionState === 'completed';
-      if (fresh && connected) resolve();
-    };
-    ice.addEventListener('selectedcandidatepairchange', check);
-    pc1.addEventListener('iceconnectionstatechange', check);
-  });
+/**
+ * Resolves once ICE is connected on a pair of the new session. New credentials mean new
+ * candidates, so the pair has a new stats id. No event says so in every browser: ask getStats().
+ */
+async function connectedOnNewSession(oldPair: string | undefined): Promise<void> {
+  for (;;) {
+    const pair = await selectedPair();
+    const connected = pc1.iceConnectionState === 'connected' || pc1.iceConnectionState === 'completed';
+    if (pair && pair.id !== oldPair && connected) {
+      show(`pc1 selected pair: ${pair.text}`);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 // restartIce() only marks the connection: pc1 fires 'negotiationneeded', and the offer made
 // there carries a new ufrag and password. Both sides gather again and check the new pairs
 // while the old pair keeps carrying traffic, so a healthy call does not even blink.
 const oldUfrag = ufrag(pc1.localDescription);
-const restarted = connectedOnNewSession(oldUfrag);
+const restarted = connectedOnNewSession((await selectedPair())?.id);
 show(`pc1: restarting ICE (old ufrag ${oldUfrag})`);
 pc1.restartIce();
 await restarted;
