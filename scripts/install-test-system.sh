@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs the system packages the test suite drives, with apt-get, only when missing:
-# Debian's chromium (the browser under test), coturn (the real TURN server) and iproute2
+# Debian's chromium and firefox-esr (the browsers under test), coturn (the real TURN server) and iproute2
 # (`ip`, which the runner uses to bring up loopback in its private network namespace).
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v firefox-esr >/dev/null 2>&1 || [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
 command -v turnserver >/dev/null 2>&1 || missing+=(coturn)
 command -v ip >/dev/null 2>&1 || [ -x /usr/sbin/ip ] || missing+=(iproute2)
 if [ "${#missing[@]}" -eq 0 ]; then
-  echo "system packages: chromium, coturn and iproute2 are installed"
+  echo "system packages: chromium, firefox-esr, coturn and iproute2 are installed"
   exit 0
 fi
 sudo=""

@@ -5,10 +5,22 @@
  *
  * Isolation needs root, util-linux `unshare` and iproute2 `ip` (to bring `lo` up). Where
  * those are missing (a learner's laptop) the script runs as it is and says so.
+ *
+ * Inside the namespace `lo` also carries a private source address with a default route on
+ * `lo`: Firefox gathers ICE candidates for a page that holds no capture only on the interface
+ * behind the default route, so without one its data-channel-only labs never connect
+ * (shared/reference/firefox-esr-testing.md, Q4). The route stays on `lo`: nothing leaves.
  */
 import { spawnSync } from 'node:child_process';
 
 export type Isolation = 'isolated' | { readonly notIsolated: string };
+
+export const NETNS_SOURCE_ADDRESS = '10.99.0.1';
+
+/** Shell commands that give the namespace's `lo` its source address and default route; idempotent. */
+const SOURCE_ROUTE_SCRIPT =
+  `ip -o addr show dev lo | grep -q ' ${NETNS_SOURCE_ADDRESS}/' || ip addr add ${NETNS_SOURCE_ADDRESS}/32 dev lo; ` +
+  `ip route show default | grep -q . || ip route add default dev lo src ${NETNS_SOURCE_ADDRESS}`;
 
 function has(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
@@ -31,6 +43,8 @@ function onlyLoopback(): boolean {
 export function isolateNetwork(): Isolation {
   if (process.env['IN_NETNS'] === '1') {
     if (!onlyLoopback()) throw new Error('IN_NETNS=1 but interfaces other than lo exist: refusing to run');
+    // A namespace made elsewhere (shared/tools/in-netns) lacks the route: add it when allowed to.
+    if (process.getuid?.() === 0) spawnSync('sh', ['-c', SOURCE_ROUTE_SCRIPT], { stdio: 'ignore' });
     return 'isolated';
   }
   if (process.env['WEBRTC_LAB_NO_NETNS'] === '1') return { notIsolated: 'WEBRTC_LAB_NO_NETNS=1 was set' };
@@ -41,15 +55,24 @@ export function isolateNetwork(): Isolation {
 
   const child = spawnSync(
     'unshare',
-    ['-n', '--', 'sh', '-c', 'ip link set lo up && exec "$@"', 'isolate', process.execPath, ...process.execArgv, ...process.argv.slice(1)],
+    ['-n', '--', 'sh', '-c', `ip link set lo up && { ${SOURCE_ROUTE_SCRIPT}; true; } && exec "$@"`, 'isolate', process.execPath, ...process.execArgv, ...process.argv.slice(1)],
     { stdio: 'inherit', env: { ...process.env, IN_NETNS: '1' } },
   );
   if (child.error) throw child.error;
   process.exit(child.status ?? 1);
 }
 
+/** Whether `lo` carries the source address and the default route goes through `lo`. */
+function hasSourceRoute(): boolean {
+  const addr = spawnSync('ip', ['-o', 'addr', 'show', 'dev', 'lo'], { encoding: 'utf8' }).stdout ?? '';
+  const route = spawnSync('ip', ['route', 'show', 'default'], { encoding: 'utf8' }).stdout ?? '';
+  return addr.includes(` ${NETNS_SOURCE_ADDRESS}/32`) && /\bdev lo\b/.test(route);
+}
+
 export function describeIsolation(isolation: Isolation): string {
-  return isolation === 'isolated'
-    ? 'network: running inside a loopback-only network namespace (unshare -n); nothing can leave this machine'
-    : `network: NOT isolated (${isolation.notIsolated}); browsers may gather candidates on every interface`;
+  if (isolation !== 'isolated') return `network: NOT isolated (${isolation.notIsolated}); browsers may gather candidates on every interface`;
+  const route = hasSourceRoute()
+    ? `; lo carries ${NETNS_SOURCE_ADDRESS}/32 with the default route on lo (Firefox gathers ICE candidates only behind a default route)`
+    : `; WARNING: lo lacks ${NETNS_SOURCE_ADDRESS}/32 and a default route on lo, so Firefox data-channel-only pages cannot connect`;
+  return `network: running inside a loopback-only network namespace (unshare -n); nothing can leave this machine${route}`;
 }

@@ -1,0 +1,151 @@
+/**
+ * Debian's Firefox ESR, driven headless by puppeteer-core over WebDriver BiDi (Playwright 1.65
+ * cannot drive ESR 153 over BiDi). puppeteer-core never downloads a browser.
+ * Prefs measured in shared/reference/firefox-esr-testing.md: fake media without prompts,
+ * loopback ICE, a mock sound device, and a profile that contacts nothing but loopback.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll } from 'vitest';
+
+export const FIREFOX_PATH = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
+
+const MEDIA_PREFS = {
+  'media.navigator.streams.fake': true,
+  'media.navigator.permission.disabled': true,
+  // A fake capture counts as "capturing" only with this; otherwise ICE drops loopback addresses.
+  'media.navigator.permission.fake': true,
+  'media.peerconnection.ice.loopback': true,
+  'media.peerconnection.ice.obfuscate_host_addresses': false,
+  'media.autoplay.default': 0,
+  'media.autoplay.blocking_policy': 0,
+  // No sound card here: without a mock device every AudioContext stays 'suspended'.
+  'media.cubeb.force_mock_context': true,
+};
+
+/** Background traffic off, on top of puppeteer's own defaults. */
+const QUIET_PREFS = {
+  'app.update.enabled': false,
+  'app.update.auto': false,
+  'app.normandy.enabled': false,
+  'app.normandy.api_url': '',
+  'app.shield.optoutstudies.enabled': false,
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  'browser.safebrowsing.downloads.enabled': false,
+  'browser.safebrowsing.downloads.remote.enabled': false,
+  'browser.safebrowsing.blockedURIs.enabled': false,
+  'browser.safebrowsing.passwords.enabled': false,
+  'browser.safebrowsing.provider.google.updateURL': '',
+  'browser.safebrowsing.provider.google4.updateURL': '',
+  'browser.safebrowsing.provider.mozilla.updateURL': '',
+  'browser.newtabpage.enabled': false,
+  'browser.newtabpage.activity-stream.feeds.topsites': false,
+  'browser.newtabpage.activity-stream.feeds.section.topstories': false,
+  'browser.newtabpage.activity-stream.feeds.telemetry': false,
+  'browser.newtabpage.activity-stream.telemetry': false,
+  'browser.newtabpage.activity-stream.showSponsored': false,
+  'browser.newtabpage.activity-stream.showSponsoredTopSites': false,
+  'browser.topsites.contile.enabled': false,
+  'browser.ping-centre.telemetry': false,
+  'browser.discovery.enabled': false,
+  'browser.region.network.url': '',
+  'browser.region.update.enabled': false,
+  'browser.search.update': false,
+  'browser.translations.enable': false,
+  'browser.ml.enable': false,
+  'browser.aboutwelcome.enabled': false,
+  'datareporting.healthreport.uploadEnabled': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'datareporting.usage.uploadEnabled': false,
+  'toolkit.telemetry.enabled': false,
+  'toolkit.telemetry.unified': false,
+  'toolkit.telemetry.archive.enabled': false,
+  'toolkit.telemetry.updatePing.enabled': false,
+  'toolkit.telemetry.shutdownPingSender.enabled': false,
+  'toolkit.telemetry.firstShutdownPing.enabled': false,
+  'toolkit.telemetry.newProfilePing.enabled': false,
+  'toolkit.telemetry.bhrPing.enabled': false,
+  'toolkit.telemetry.server': '',
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  'network.trr.mode': 5,
+  'network.dns.disablePrefetch': true,
+  'network.prefetch-next': false,
+  'network.predictor.enabled': false,
+  'network.http.speculative-parallel-limit': 0,
+  'network.proxy.type': 0,
+  'extensions.update.enabled': false,
+  'extensions.update.autoUpdateDefault': false,
+  'extensions.getAddons.cache.enabled': false,
+  'extensions.systemAddon.update.enabled': false,
+  'extensions.pocket.enabled': false,
+  'identity.fxaccounts.enabled': false,
+  'messaging-system.rsexperimentloader.enabled': false,
+  // Honoured only with MOZ_DISABLE_NONLOCAL_CONNECTIONS=1 in the environment (see below).
+  'services.settings.server': 'data:,#remote-settings-dummy/v1',
+  'dom.push.connection.enabled': false,
+  'dom.push.serverURL': '',
+  'geo.provider.network.url': '',
+  // No OpenH264 download: Firefox's WebRTC video here is VP8/VP9/AV1 only.
+  'media.gmp-manager.updateEnabled': false,
+  'security.OCSP.enabled': 0,
+  'security.remote_settings.crlite_filters.enabled': false,
+  'security.remote_settings.intermediates.enabled': false,
+};
+
+export const FIREFOX_PREFS: Readonly<Record<string, boolean | number | string>> = { ...MEDIA_PREFS, ...QUIET_PREFS };
+
+/** A Firefox with a fresh profile; closing it through the returned function also deletes the profile. */
+export async function launchFirefox(): Promise<{ browser: Browser; close: () => Promise<void> }> {
+  const profile = mkdtempSync(path.join(tmpdir(), 'webrtc-lab-firefox-'));
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    userDataDir: profile,
+    extraPrefsFirefox: FIREFOX_PREFS,
+    // Refuses every non-local socket, and makes ESR honour services.settings.server.
+    env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' },
+  });
+  return {
+    browser,
+    close: async () => {
+      await browser.close();
+      // puppeteer leaves a profile it was given; each is ~36 MB.
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Collects everything a page reports as wrong: console errors, uncaught exceptions, failed requests. */
+export function watchFirefoxProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error instanceof Error ? error.message : String(error)}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return problems;
+}
+
+/** One Firefox for a test file: launched before its tests, closed after. Call at the top level. */
+export function useFirefox(): () => Browser {
+  let running: Awaited<ReturnType<typeof launchFirefox>> | undefined;
+  beforeAll(async () => {
+    running = await launchFirefox();
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+  return () => {
+    if (!running) throw new Error('Firefox is not running yet: use the browser inside a test or hook');
+    return running.browser;
+  };
+}
