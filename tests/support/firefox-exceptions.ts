@@ -17,13 +17,6 @@ export interface FirefoxException {
 const text = (feed: readonly FeedEvent[]): string => JSON.stringify(feed);
 
 export const FIREFOX_EXCEPTIONS: Readonly<Record<string, FirefoxException>> = {
-  'ice-restart': {
-    unmet: ['restarted'],
-    reason:
-      'The solution calls RTCIceTransport.getSelectedCandidatePair(), which Firefox ESR 153 does not implement (TypeError). ' +
-      'The lab can be made portable by reading the selected pair from getStats() (transport.selectedCandidatePairId).',
-    evidence: (feed) => feed.some((e) => e.type === 'error' && e.message.includes('getSelectedCandidatePair is not a function')),
-  },
   'screen-share': {
     unmet: ['frames', 'stopped'],
     reason:
