@@ -167,7 +167,11 @@ export function startRunner(): void {
     // A timer, not requestAnimationFrame: frames scrolled out of view get no animation frames.
     setTimeout(() => {
       sizeQueued = false;
-      send({ kind: 'size', nonce, height: Math.ceil(document.documentElement.scrollHeight) });
+      // The body's own extent, not the document's scrollHeight, which never drops below the
+      // frame's current height: the output may shrink to a small lab's content too.
+      const body = document.body;
+      const bottom = body.getBoundingClientRect().bottom + window.scrollY + parseFloat(getComputedStyle(body).marginBottom || '0');
+      send({ kind: 'size', nonce, height: Math.ceil(bottom) });
     }, 50);
   };
   new ResizeObserver(reportSize).observe(document.body);

@@ -99,8 +99,9 @@ const LEARNER = `
       const a = new RTCPeerConnection();
       const b = new RTCPeerConnection();
       const fail = (error) => window.__errors.push(String(error));
-      a.onicecandidate = (e) => { b.addIceCandidate(e.candidate).catch(fail); };
-      b.onicecandidate = (e) => { a.addIceCandidate(e.candidate).catch(fail); };
+      // A test may close one end while the other still gathers: a closed pc takes no candidates.
+      a.onicecandidate = (e) => { if (b.signalingState !== 'closed') b.addIceCandidate(e.candidate).catch(fail); };
+      b.onicecandidate = (e) => { if (a.signalingState !== 'closed') a.addIceCandidate(e.candidate).catch(fail); };
       return [a, b];
     },
     async negotiate(a, b) {
