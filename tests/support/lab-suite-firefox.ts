@@ -154,8 +154,9 @@ export function firefoxLabTests(shard: number, shards: number): void {
         return;
       }
       expect(await waitForRunEnd(page, section)).toBe('done');
-      const states = await section.evaluate((el) => [...el.querySelectorAll('.lab-goals li')].map((li) => (li as HTMLElement).innerText));
-      for (const text of states) expect(text).toMatch(/^met:/);
+      // textContent, not innerText: the state word is visually hidden, and innerText follows layout.
+      const states = await section.evaluate((el) => [...el.querySelectorAll('.lab-goals li')].map((li) => `${li.getAttribute('data-met')} ${li.textContent?.trim() ?? ''}`));
+      for (const text of states) expect(text).toMatch(/^true met:/);
       const feed = await feedOf(section);
       expect(feed.filter((e) => e.type === 'error')).toEqual([]);
       expect(problems).toEqual([]);
