@@ -7,19 +7,14 @@ import { openDraft } from '../lib/drafts.ts';
 import { ENTRY_FILE } from '../lib/lab-manifest.ts';
 import { loadDrafts } from './draft-store.ts';
 
-interface EmbeddedLab {
-  readonly starterHash: string;
-  readonly starter: Readonly<Record<string, string>>;
-}
-
 export function showSavedDrafts(): void {
   for (const section of document.querySelectorAll<HTMLElement>('.lab[data-lab]')) {
     const id = section.dataset['lab'] ?? '';
     const { record, error } = loadDrafts(id);
     if (error) continue;
-    const data = JSON.parse(section.dataset['labJson'] ?? '{}') as EmbeddedLab;
-    const code = openDraft(record, data.starterHash).files?.[ENTRY_FILE];
-    if (code === undefined || code === data.starter[ENTRY_FILE]) continue;
+    // The starter's hash has an attribute of its own: the lab's JSON is parsed on the first click, not on load.
+    const code = openDraft(record, section.dataset['starterHash'] ?? '').files?.[ENTRY_FILE];
+    if (code === undefined) continue;
     const box = section.querySelector<HTMLElement>('.lab-code');
     if (!box) continue;
     const caption = Object.assign(document.createElement('p'), { className: 'lab-draft-note', textContent: box.dataset['draftNote'] ?? '' });
