@@ -2,10 +2,11 @@
  * Reduces one getStats() report to the few numbers the lab shows and goals check. Pure: it
  * takes the report's stat dictionaries (`report.values()`), so recorded reports test it.
  *
- * Browsers differ in what they fill: Firefox has no `transport` stats (it marks the chosen
- * candidate pair with a non-standard `selected`), older reports say `mediaType` for `kind`,
- * and a report taken before negotiation has neither RTP nor pairs. Every field is read
- * defensively.
+ * Browsers differ in what they fill (see the recorded reports in tests/unit/fixtures): Firefox's
+ * `transport` stats name the selected pair but count no bytes, and Firefox also marks that pair
+ * with a non-standard `selected`; older reports say `mediaType` for `kind`, or have no
+ * transport stats at all; a report taken before negotiation has neither RTP nor pairs. Every
+ * field is read defensively.
  */
 import type { MediaKind, StatsSummary } from './feed.ts';
 
@@ -52,7 +53,7 @@ export function summarizeStats(stats: Iterable<unknown>): StatsSummary {
   let sawRtp = false;
   let transportIn = 0;
   let transportOut = 0;
-  let sawTransport = false;
+  let transportCounts = false;
   let pair: Stat | undefined;
   const codecs: { outboundVideo: string | null; inboundVideo: string | null; outboundAudio: string | null; inboundAudio: string | null } = {
     outboundVideo: null,
@@ -91,14 +92,14 @@ export function summarizeStats(stats: Iterable<unknown>): StatsSummary {
         codecs.outboundAudio ??= codecOf(stat);
       }
     } else if (type === 'transport') {
-      sawTransport = true;
+      transportCounts ||= typeof stat['bytesSent'] === 'number' || typeof stat['bytesReceived'] === 'number';
       transportIn += num(stat, 'bytesReceived');
       transportOut += num(stat, 'bytesSent');
       const selected = str(stat, 'selectedCandidatePairId');
       if (!pair && selected !== null) pair = byId.get(selected);
     }
   }
-  // Firefox has no transport stats; it marks the pair `selected` (non-standard) instead.
+  // Without a transport naming it: the pair ICE settled on, or the one marked `selected` (non-standard).
   pair ??=
     all.find((s) => s['type'] === 'candidate-pair' && s['nominated'] === true && s['state'] === 'succeeded') ??
     all.find((s) => s['type'] === 'candidate-pair' && s['selected'] === true);
@@ -106,8 +107,8 @@ export function summarizeStats(stats: Iterable<unknown>): StatsSummary {
   const remote = pair ? byId.get(str(pair, 'remoteCandidateId') ?? '') : undefined;
   const rtt = pair?.['currentRoundTripTime'];
   // Media labs count RTP payload; a data-only connection has no RTP, so count what the transport
-  // (or, without transport stats, the candidate pair) carried.
-  const fallback = sawTransport ? { in: transportIn, out: transportOut } : { in: num(pair, 'bytesReceived'), out: num(pair, 'bytesSent') };
+  // carried, or, where the transport counts nothing (Firefox), what the selected pair carried.
+  const fallback = transportCounts ? { in: transportIn, out: transportOut } : { in: num(pair, 'bytesReceived'), out: num(pair, 'bytesSent') };
   return {
     timestamp: timestamp || anyTimestamp,
     framesDecoded,

@@ -11,7 +11,7 @@ interface Recorded {
 
 const load = (name: string): Recorded => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as Recorded;
 const chromium = load('stats-chromium-156.json');
-const firefox = load('stats-firefox-esr.json');
+const firefox = load('stats-firefox-153.json');
 
 const NO_CODECS = { outboundVideo: null, inboundVideo: null, outboundAudio: null, inboundAudio: null };
 
@@ -84,47 +84,50 @@ describe('summarizeStats on Chromium reports', () => {
   });
 });
 
-describe('summarizeStats on Firefox reports (no transport stats)', () => {
-  it('finds the selected pair without transport stats and leaves the round trip unknown', () => {
+describe('summarizeStats on Firefox ESR 153 reports', () => {
+  it('sums RTP payload per kind on the sending end and finds the pair the transport names', () => {
     expect(summarizeStats(firefox.sender)).toEqual({
-      timestamp: 1796032451873.412,
+      timestamp: 1796042756177,
       framesDecoded: 0,
-      // Firefox reports framesEncoded where Chromium reports framesSent.
-      framesSent: 88,
+      framesSent: 31,
       bytesReceived: 0,
-      bytesSent: 198342 + 8113,
-      videoBytesSent: 198342,
+      bytesSent: 16657 + 8210,
+      videoBytesSent: 16657,
       videoBytesReceived: 0,
-      audioBytesSent: 8113,
+      audioBytesSent: 8210,
       audioBytesReceived: 0,
       codecs: { ...NO_CODECS, outboundVideo: 'video/VP8', outboundAudio: 'audio/opus' },
-      roundTripTime: null,
-      localCandidateType: 'host',
-      remoteCandidateType: 'host',
-    });
-  });
-
-  it('reads the receiving end, including a peer-reflexive remote candidate', () => {
-    expect(summarizeStats(firefox.receiver)).toMatchObject({
-      framesDecoded: 86,
-      videoBytesReceived: 196410,
-      audioBytesReceived: 8011,
-      codecs: { ...NO_CODECS, inboundVideo: 'video/VP8', inboundAudio: 'audio/opus' },
+      // Firefox rounds a loopback round trip down to 0 s.
+      roundTripTime: 0,
       localCandidateType: 'host',
       remoteCandidateType: 'prflx',
     });
   });
 
-  it('falls back to the selected pair for a data-only connection', () => {
-    expect(summarizeStats(firefox.dataOnly)).toMatchObject({ timestamp: 1796032452402.117, bytesSent: 2107, bytesReceived: 2264, codecs: NO_CODECS });
+  it('reads the receiving end', () => {
+    expect(summarizeStats(firefox.receiver)).toMatchObject({
+      framesDecoded: 31,
+      videoBytesReceived: 15382,
+      audioBytesReceived: 8210,
+      codecs: { ...NO_CODECS, inboundVideo: 'video/VP8', inboundAudio: 'audio/opus' },
+      roundTripTime: 0.001,
+      localCandidateType: 'host',
+      remoteCandidateType: 'host',
+    });
   });
 
-  it('takes the pair marked selected when none is both nominated and succeeded', () => {
-    const stats = firefox.dataOnly.map((stat) => {
+  it('counts a data-only connection on the selected pair, since Firefox transports count no bytes', () => {
+    expect(summarizeStats(firefox.dataOnly)).toMatchObject({ timestamp: 1796042756747, bytesSent: 2530, bytesReceived: 2575, codecs: NO_CODECS });
+  });
+
+  it('without transport stats, takes the nominated pair, or else the pair marked selected', () => {
+    const noTransport = firefox.dataOnly.filter((stat) => (stat as Record<string, unknown>)['type'] !== 'transport');
+    expect(summarizeStats(noTransport)).toMatchObject({ bytesSent: 2530, localCandidateType: 'host', remoteCandidateType: 'prflx' });
+    const notNominated = noTransport.map((stat) => {
       const s = stat as Record<string, unknown>;
       return s['type'] === 'candidate-pair' ? { ...s, nominated: false } : s;
     });
-    expect(summarizeStats(stats)).toMatchObject({ bytesSent: 2107, localCandidateType: 'host', remoteCandidateType: 'host' });
+    expect(summarizeStats(notNominated)).toMatchObject({ bytesSent: 2530, localCandidateType: 'host', remoteCandidateType: 'prflx' });
   });
 });
 
