@@ -98,8 +98,11 @@ const QUIET_PREFS = {
 
 export const FIREFOX_PREFS: Readonly<Record<string, boolean | number | string>> = { ...MEDIA_PREFS, ...QUIET_PREFS };
 
-/** A Firefox with a fresh profile; closing it through the returned function also deletes the profile. */
-export async function launchFirefox(): Promise<{ browser: Browser; close: () => Promise<void> }> {
+/**
+ * A Firefox with a fresh profile; closing it through the returned function also deletes the profile.
+ * `prefs` override the suite's own, for a test about a default the suite changes.
+ */
+export async function launchFirefox(prefs: Readonly<Record<string, boolean | number | string>> = {}): Promise<{ browser: Browser; close: () => Promise<void> }> {
   const profile = mkdtempSync(path.join(tmpdir(), 'webrtc-lab-firefox-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -107,7 +110,7 @@ export async function launchFirefox(): Promise<{ browser: Browser; close: () => 
     executablePath: FIREFOX_PATH,
     headless: true,
     userDataDir: profile,
-    extraPrefsFirefox: FIREFOX_PREFS,
+    extraPrefsFirefox: { ...FIREFOX_PREFS, ...prefs },
     // Refuses every non-local socket, and makes ESR honour services.settings.server.
     env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' },
   });

@@ -1,0 +1,71 @@
+/**
+ * The browser facts, run in one browser: each probe in a fresh page of the site, compared with
+ * what the lessons say this browser does. Also checks that the recorded getStats() report the
+ * stats summary is unit-tested on still has this browser's shape (RECORD_STATS=1 re-records it).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, inject, it } from 'vitest';
+import { BROWSER_FACTS, type BrowserFact, type BrowserName } from './browser-facts.ts';
+import { probeSource } from './browser-probes.ts';
+
+export interface ProbePage {
+  evaluate(source: string): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/** Opens a fresh page (with no media permission yet) for a fact, at `url`. */
+export type OpenPage = (fact: BrowserFact | null, url: string) => Promise<ProbePage>;
+
+const STATS_FIXTURES: Readonly<Record<BrowserName, string>> = {
+  chromium: 'stats-chromium-156.json',
+  firefox: 'stats-firefox-153.json',
+};
+
+type Report = ReadonlyArray<Readonly<Record<string, unknown>>>;
+interface RecordedStats {
+  sender: Report;
+  receiver: Report;
+  dataOnly: Report;
+}
+
+/** What the stats summary relies on, and browsers differ in. */
+function statsShape(recorded: RecordedStats): Record<string, boolean> {
+  const all = [...recorded.sender, ...recorded.receiver, ...recorded.dataOnly];
+  const of = (type: string): Report => all.filter((s) => s['type'] === type);
+  return {
+    transportNamesPair: of('transport').every((s) => typeof s['selectedCandidatePairId'] === 'string'),
+    transportCountsBytes: of('transport').some((s) => typeof s['bytesSent'] === 'number'),
+    pairMarkedSelected: of('candidate-pair').some((s) => s['selected'] === true),
+    pairHasRoundTrip: of('candidate-pair').some((s) => typeof s['currentRoundTripTime'] === 'number'),
+    videoCountsFramesSent: of('outbound-rtp').some((s) => s['kind'] === 'video' && typeof s['framesSent'] === 'number'),
+  };
+}
+
+export function browserFactTests(browser: BrowserName, open: OpenPage): void {
+  const home = (): string => inject('baseUrl') + '/';
+
+  // Concurrent: one probe waits 40 s for a STUN server that never answers.
+  describe.concurrent(`what the lessons say ${browser} does`, () => {
+    for (const fact of BROWSER_FACTS) {
+      if (!(browser in fact.expect)) continue;
+      it(`${fact.probe}: ${fact.said[0]?.en ?? ''}`, { timeout: fact.timeoutMs ?? 30_000 }, async () => {
+        const page = await open(fact, home());
+        try {
+          expect(await page.evaluate(probeSource(fact.probe))).toEqual(fact.expect[browser]);
+        } finally {
+          await page.close();
+        }
+      });
+    }
+
+    it(`its getStats() report still has the shape recorded in ${STATS_FIXTURES[browser]}`, async () => {
+      const fixture = new URL(`../unit/fixtures/${STATS_FIXTURES[browser]}`, import.meta.url);
+      const page = await open(null, home());
+      const live = (await page.evaluate(probeSource('stats-reports'))) as RecordedStats & { browser: string };
+      await page.close();
+      const recorded = JSON.parse(readFileSync(fixture, 'utf8')) as RecordedStats;
+      if (process.env['RECORD_STATS'] === '1') writeFileSync(fixture, JSON.stringify({ ...recorded, ...live }, null, 1) + '\n');
+      else expect(statsShape(live)).toEqual(statsShape(recorded));
+    });
+  });
+}
