@@ -97,13 +97,16 @@ describe('broker: bad input gets a clear answer and hurts no one else', () => {
     const flooder = peer(fixture.port, 'flood', { origin: fixture.origin, localAddress: '127.0.0.3' });
     await flooder.next('OPEN');
     const exchange = relayExchange(a, b, 50);
+    const started = performance.now();
     for (let i = 0; i < 2000 && flooder.ws.readyState === WebSocket.OPEN; i++) {
       flooder.send({ type: 'CANDIDATE', dst: b.id, payload: { i } });
     }
     expect(await flooder.closed).toEqual({ code: 1008, reason: 'message rate limit exceeded' });
+    const floodSeconds = (performance.now() - started) / 1000;
     expect(await exchange).toHaveLength(50);
-    // The bucket's burst (100) is all that got through; the rest never reached PeerServer.
-    expect(b.received.filter((m) => m.src === 'flood').length).toBeLessThanOrEqual(100);
+    // The burst (100), plus what the bucket refilled (20/s) while the flood lasted on a busy
+    // machine, is all that got through; the rest never reached PeerServer.
+    expect(b.received.filter((m) => m.src === 'flood').length).toBeLessThanOrEqual(100 + Math.ceil(20 * floodSeconds));
     expect(fixture.broker.stats().refused.rate).toBe(1);
   });
 

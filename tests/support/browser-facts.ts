@@ -29,43 +29,43 @@ export interface BrowserFact {
 export const BROWSER_FACTS: readonly BrowserFact[] = [
   {
     probe: 'add-stream',
-    said: [{ page: 'connections/overview', en: 'Chromium and Firefox still accept `addStream`', ko: 'Chromium과 Firefox에는 아직 `addStream`이 남아 있어' }],
+    said: [{ page: 'connections/peer-connection', en: 'Chromium and Firefox still accept `addStream`', ko: 'Chromium과 Firefox에는 아직 `addStream`이 남아 있어' }],
     expect: { chromium: 'function', firefox: 'function' },
   },
   {
     probe: 'object-url-for-stream',
-    said: [{ page: 'media/overview', en: 'Chromium and Firefox throw a `TypeError` there for a `MediaStream`', ko: 'Chromium과 Firefox는 `MediaStream`을 넘기면 `TypeError`를 던지니' }],
+    said: [{ page: 'media/camera-and-microphone', en: 'Chromium and Firefox throw a `TypeError` there for a `MediaStream`', ko: 'Chromium과 Firefox는 `MediaStream`을 넘기면 `TypeError`를 던지니' }],
     expect: { chromium: 'TypeError', firefox: 'TypeError' },
   },
   {
     probe: 'default-camera-size',
-    said: [{ page: 'media/overview', en: 'which in Chromium and Firefox is 640×480', ko: 'Chromium과 Firefox에서는 카메라가 지원하면 640×480' }],
+    said: [{ page: 'media/camera-and-microphone', en: 'which in Chromium and Firefox is 640×480', ko: 'Chromium과 Firefox에서는 카메라가 지원하면 640×480' }],
     expect: { chromium: '640x480', firefox: '640x480' },
   },
   {
     probe: 'recorder-default-type',
-    said: [{ page: 'media/overview', en: '(Chromium picks `video/webm;codecs=vp8`, Firefox `video/webm; codecs=vp8`)', ko: '(Chromium은 `video/webm;codecs=vp8`을, Firefox는 `video/webm; codecs=vp8`을 고릅니다)' }],
+    said: [{ page: 'media/snapshots-and-recording', en: '(Chromium picks `video/webm;codecs=vp8`, Firefox `video/webm; codecs=vp8`)', ko: '(Chromium은 `video/webm;codecs=vp8`을, Firefox는 `video/webm; codecs=vp8`을 고릅니다)' }],
     expect: { chromium: 'video/webm;codecs=vp8', firefox: 'video/webm; codecs=vp8' },
   },
   {
     probe: 'fake-microphone-level',
     said: [
-      { page: 'media/overview', en: "Chromium's fake microphone, the one automated tests use, plays a beeping tone", ko: 'Chromium의 가짜 마이크는 목소리 대신 삐 소리를 내므로' },
-      { page: 'media/overview', en: "Firefox's fake microphone plays a steady tone", ko: 'Firefox의 가짜 마이크는 끊이지 않는 일정한 소리를 내므로' },
+      { page: 'media/camera-and-microphone', en: "Chromium's fake microphone, the one automated tests use, plays a beeping tone", ko: 'Chromium의 가짜 마이크는 목소리 대신 삐 소리를 내므로' },
+      { page: 'media/camera-and-microphone', en: "Firefox's fake microphone plays a steady tone", ko: 'Firefox의 가짜 마이크는 끊이지 않는 일정한 소리를 내므로' },
     ],
     expect: { chromium: 'beeps', firefox: 'steady' },
   },
   {
     probe: 'datachannel-send-queue',
     said: [
-      { page: 'connections/overview', en: '(16 MiB in Chromium): `send()` throws an `OperationError`', ko: '(Chromium에서는 16 MiB)' },
-      { page: 'connections/overview', en: 'Firefox throws nothing and keeps queuing in memory (our test stops it at 64 MiB)', ko: 'Firefox는 예외 없이 계속 메모리에 쌓아 두므로(이 사이트의 테스트는 64 MiB에서 멈춥니다)' },
+      { page: 'connections/data-channels', en: '(16 MiB in Chromium): `send()` throws an `OperationError`', ko: '(Chromium에서는 16 MiB)' },
+      { page: 'connections/data-channels', en: 'Firefox throws nothing and keeps queuing in memory (our test stops it at 64 MiB)', ko: 'Firefox는 예외 없이 계속 메모리에 쌓아 두므로(이 사이트의 테스트는 64 MiB에서 멈춥니다)' },
     ],
     expect: { chromium: { thrown: 'OperationError', queuedMiB: 16 }, firefox: { thrown: 'none', queuedMiB: 64 } },
   },
   {
     probe: 'selected-candidate-pair-method',
-    said: [{ page: 'connections/overview', en: 'says the same in Chromium, but Firefox does not have it', ko: 'Firefox에는 이 메서드가 없어서' }],
+    said: [{ page: 'connections/peer-connection', en: 'says the same in Chromium, but Firefox does not have it', ko: 'Firefox에는 이 메서드가 없어서' }],
     expect: { chromium: 'function', firefox: 'undefined' },
   },
   {
@@ -78,7 +78,7 @@ export const BROWSER_FACTS: readonly BrowserFact[] = [
   },
   {
     probe: 'ice-restart-states',
-    said: [{ page: 'connections/overview', en: 'In Chromium and Firefox, `iceConnectionState` stays `connected` throughout', ko: 'Chromium과 Firefox에서는 새 쌍이 넘겨받을 때까지' }],
+    said: [{ page: 'connections/peer-connection', en: 'In Chromium and Firefox, `iceConnectionState` stays `connected` throughout', ko: 'Chromium과 Firefox에서는 새 쌍이 넘겨받을 때까지' }],
     expect: {
       chromium: { newUfrag: true, changes: [], state: 'connected' },
       firefox: { newUfrag: true, changes: [], state: 'connected' },
@@ -86,7 +86,7 @@ export const BROWSER_FACTS: readonly BrowserFact[] = [
   },
   {
     probe: 'default-video-codec',
-    said: [{ page: 'connections/overview', en: 'In Chromium and Firefox that is VP8.', ko: 'Chromium과 Firefox에서는 VP8입니다.' }],
+    said: [{ page: 'connections/peer-connection', en: 'In Chromium and Firefox that is VP8.', ko: 'Chromium과 Firefox에서는 VP8입니다.' }],
     expect: { chromium: 'video/VP8', firefox: 'video/VP8' },
   },
   {
@@ -104,8 +104,8 @@ export const BROWSER_FACTS: readonly BrowserFact[] = [
   {
     probe: 'unanswered-stun',
     said: [
-      { page: 'connections/overview', en: 'Chromium reports it only when it gives up on the server, about 40 seconds later', ko: 'Chromium은 그 서버를 포기하는 시점, 즉 40초쯤 지나서야' },
-      { page: 'connections/overview', en: 'Firefox gives up after about 10 seconds', ko: 'Firefox는 10초쯤 지나서 포기합니다' },
+      { page: 'connections/peer-connection', en: 'Chromium reports it only when it gives up on the server, about 40 seconds later', ko: 'Chromium은 그 서버를 포기하는 시점, 즉 40초쯤 지나서야' },
+      { page: 'connections/peer-connection', en: 'Firefox gives up after about 10 seconds', ko: 'Firefox는 10초쯤 지나서 포기합니다' },
       { page: 'debugging/overview', en: 'Chromium and Firefox both fire the event, though not at the same moment', ko: 'Chromium과 Firefox 모두 이 이벤트를 보내지만 시점은 다릅니다' },
       { page: 'debugging/overview', en: 'reported after about 40 seconds in Chromium and about 10 in Firefox', ko: 'Chromium에서 40초쯤, Firefox에서 10초쯤 지나서 보고됩니다' },
     ],

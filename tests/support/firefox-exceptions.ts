@@ -1,37 +1,31 @@
 /**
- * The one place that declares where a lab's solution cannot meet a goal in Firefox ESR 153
- * headless here, and why. The Firefox lab tests assert each exception as it stands (those goals
- * stay unmet, the evidence shows the cause), so a fix in the lab, the observer or the browser
- * fails the test and this entry has to go: nothing is skipped silently.
+ * The evidence for each Firefox test gap declared in src/lib/browser-verification.ts: the Firefox
+ * lab tests assert each gap as it stands (those goals stay unmet, the feed shows the stated cause),
+ * so a fix in the lab, the observer or the browser fails the test and the entry has to go.
  */
 import type { FeedEvent } from '../../src/lib/feed.ts';
-
-export interface FirefoxException {
-  /** Goal ids the solution leaves unmet in Firefox; every other goal must still be met. */
-  readonly unmet: readonly string[];
-  readonly reason: string;
-  /** True when the feed shows the stated cause. */
-  readonly evidence: (feed: readonly FeedEvent[]) => boolean;
-}
+import { FIREFOX_TEST_GAPS, type TestGap } from '../../src/lib/browser-verification.ts';
 
 const text = (feed: readonly FeedEvent[]): string => JSON.stringify(feed);
 
-export const FIREFOX_EXCEPTIONS: Readonly<Record<string, FirefoxException>> = {
-  'screen-share': {
-    unmet: ['frames', 'stopped'],
-    reason:
-      'Headless Firefox has no screen to capture and its fake-media prefs cover only camera and microphone: ' +
-      'getDisplayMedia() rejects with NotFoundError, so no screen track ever exists.',
-    evidence: (feed) => text(feed).includes('NotFoundError'),
-  },
-  snapshot: {
-    unmet: ['snapshot'],
-    reason:
-      "Firefox's fake camera paints every frame in one solid colour (a green ramp), so the snapshot is a uniform canvas, " +
-      'which the canvas-image goal rightly counts as blank. A test-environment limit, not a browser API gap.',
-    evidence: (feed) => {
-      const canvases = feed.filter((e) => e.type === 'canvas');
-      return canvases.length > 0 && canvases.every((e) => e.type === 'canvas' && e.blank);
-    },
+/** True when the feed shows the declared cause. */
+const EVIDENCE: Readonly<Record<keyof typeof FIREFOX_TEST_GAPS, (feed: readonly FeedEvent[]) => boolean>> = {
+  // The solution's own message, so the learner is told too, not only the feed.
+  'screen-share': (feed) => text(feed).includes('Could not share the screen (NotFoundError)'),
+  snapshot: (feed) => {
+    const canvases = feed.filter((e) => e.type === 'canvas');
+    return canvases.length > 0 && canvases.every((e) => e.type === 'canvas' && e.blank);
   },
 };
+
+export interface FirefoxException extends TestGap {
+  readonly evidence: (feed: readonly FeedEvent[]) => boolean;
+}
+
+export const FIREFOX_EXCEPTIONS: Readonly<Record<string, FirefoxException>> = Object.fromEntries(
+  Object.entries(FIREFOX_TEST_GAPS).map(([lab, gap]) => {
+    const evidence = EVIDENCE[lab];
+    if (!evidence) throw new Error(`the Firefox test gap for ${lab} has no evidence in tests/support/firefox-exceptions.ts`);
+    return [lab, { ...gap, evidence }];
+  }),
+);
