@@ -82,20 +82,20 @@ export const CONNECTION_STATE: StateMachine = {
       note: { en: 'A pair works and DTLS is done: media and data flow.', ko: '동작하는 쌍을 찾았고 DTLS도 끝났습니다. 미디어와 데이터가 흐릅니다.' },
     },
     {
+      state: 'disconnected',
+      box: narrow(310, 210),
+      note: {
+        en: 'Checks stopped getting answers. Often a network blip that recovers by itself.',
+        ko: '검사에 응답이 끊겼습니다. 잠깐의 네트워크 문제라면 저절로 회복되기도 합니다.',
+      },
+    },
+    {
       state: 'failed',
       box: narrow(310, 120),
       tone: 'down',
       note: {
         en: 'No pair works any more, or DTLS failed. Only an ICE restart (`restartIce()`) brings it back.',
         ko: '동작하는 쌍이 더는 없거나 DTLS가 실패했습니다. ICE 재시작(`restartIce()`)으로만 되살릴 수 있습니다.',
-      },
-    },
-    {
-      state: 'disconnected',
-      box: narrow(310, 210),
-      note: {
-        en: 'Checks stopped getting answers. Often a network blip that recovers by itself.',
-        ko: '검사에 응답이 끊겼습니다. 잠깐의 네트워크 문제라면 저절로 회복되기도 합니다.',
       },
     },
     {
@@ -169,7 +169,7 @@ export const SIGNALING_STATE: StateMachine = {
       minor: true,
       note: {
         en: 'The other side sent a provisional answer; its final answer is still to come. Rare outside telephone gateways.',
-        ko: '상대가 임시 answer를 보냈고 최종 answer는 아직입니다. 전화망 게이트웨이가 아니면 보기 드뭅니다.',
+        ko: '상대가 임시 answer를 보냈고 최종 answer는 아직 오지 않았습니다. 전화망 게이트웨이가 아니면 보기 드뭅니다.',
       },
     },
     {
