@@ -4,7 +4,9 @@
  * stats summary is unit-tested on still has this browser's shape (RECORD_STATS=1 re-records it).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { describe, expect, inject, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BROWSER_FACTS, type BrowserFact, type BrowserName } from './browser-facts.ts';
 import { probeSource } from './browser-probes.ts';
 
@@ -41,15 +43,39 @@ function statsShape(recorded: RecordedStats): Record<string, boolean> {
   };
 }
 
+/**
+ * The address the test namespace puts on lo besides 127.0.0.1 (scripts/isolate.ts): a page served
+ * there over plain http is what a phone sees at http://192.168.x.x, not a secure context.
+ */
+const LAN_LIKE_ADDRESS = '10.99.0.1';
+
+/** A plain-http page at a non-loopback address, for the facts about insecure contexts. */
+function useInsecureOrigin(): () => string {
+  let server: Server | undefined;
+  beforeAll(async () => {
+    server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end('<!doctype html><title>insecure origin</title><p>A plain-http page at a LAN-like address.</p>');
+    });
+    await new Promise<void>((resolve, reject) => {
+      server!.once('error', (error) => reject(new Error(`cannot listen on ${LAN_LIKE_ADDRESS}: run the tests with npm test, which adds it to lo in its namespace`, { cause: error })));
+      server!.listen(0, LAN_LIKE_ADDRESS, resolve);
+    });
+  });
+  afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+  return () => `http://${LAN_LIKE_ADDRESS}:${(server!.address() as AddressInfo).port}/`;
+}
+
 export function browserFactTests(browser: BrowserName, open: OpenPage): void {
   const home = (): string => inject('baseUrl') + '/';
+  const insecure = useInsecureOrigin();
 
   // Concurrent: one probe waits 40 s for a STUN server that never answers.
   describe.concurrent(`what the lessons say ${browser} does`, () => {
     for (const fact of BROWSER_FACTS) {
       if (!(browser in fact.expect)) continue;
-      it(`${fact.probe}: ${fact.said[0]?.en ?? ''}`, { timeout: fact.timeoutMs ?? 30_000 }, async () => {
-        const page = await open(fact, home());
+      it(`${fact.probe}${fact.at === 'insecure-origin' ? ' (plain http, LAN-like address)' : ''}: ${fact.said[0]?.en ?? ''}`, { timeout: fact.timeoutMs ?? 30_000 }, async () => {
+        const page = await open(fact, fact.at === 'insecure-origin' ? insecure() : home());
         try {
           expect(await page.evaluate(probeSource(fact.probe))).toEqual(fact.expect[browser]);
         } finally {

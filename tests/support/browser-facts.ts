@@ -21,6 +21,8 @@ export interface BrowserFact {
   readonly said: readonly Said[];
   /** What each browser the sentences name must show; a browser they do not name is not probed. */
   readonly expect: Partial<Readonly<Record<BrowserName, unknown>>>;
+  /** Where the probe runs: a page of the site (http://localhost), or a plain-http page at a LAN-like address. */
+  readonly at?: 'site' | 'insecure-origin';
   /** Firefox prefs this fact needs: the suite's profile changes a default the claim is about. */
   readonly firefoxPrefs?: Readonly<Record<string, boolean | number | string>>;
   readonly timeoutMs?: number;
@@ -29,8 +31,32 @@ export interface BrowserFact {
 export const BROWSER_FACTS: readonly BrowserFact[] = [
   {
     probe: 'add-stream',
-    said: [{ page: 'connections/peer-connection', en: 'Chromium and Firefox still accept `addStream`', ko: 'Chromium과 Firefox에는 아직 `addStream`이 남아 있어' }],
+    said: [
+      { page: 'connections/peer-connection', en: 'Chromium and Firefox still accept `addStream`', ko: 'Chromium과 Firefox에는 아직 `addStream`이 남아 있어' },
+      { page: 'start/what-is-webrtc', en: 'Chromium and Firefox still accept `addStream`', ko: 'Chromium과 Firefox에는 아직 `addStream`이 남아 있어' },
+    ],
     expect: { chromium: 'function', firefox: 'function' },
+  },
+  {
+    probe: 'insecure-context',
+    said: [
+      { page: 'start/before-you-start', en: 'In an insecure context `navigator.mediaDevices` is simply `undefined`', ko: '보안 컨텍스트가 아니면 `navigator.mediaDevices`가 아예 `undefined`이고' },
+      { page: 'start/what-is-webrtc', en: 'on `http://192.168.1.20:4321` for example, `navigator.mediaDevices` is `undefined`', ko: '`http://192.168.1.20:4321`에서는 `navigator.mediaDevices`가 `undefined`여서' },
+    ],
+    // A plain-http page at a non-loopback address (10.99.0.1 on the namespace's lo), like a LAN address.
+    at: 'insecure-origin',
+    expect: {
+      chromium: { isSecureContext: false, mediaDevices: 'undefined', RTCPeerConnection: 'function' },
+      firefox: { isSecureContext: false, mediaDevices: 'undefined', RTCPeerConnection: 'function' },
+    },
+  },
+  {
+    probe: 'insecure-context',
+    said: [{ page: 'start/before-you-start', en: 'or a page served from your own machine at `http://localhost`', ko: '내 컴퓨터의 `http://localhost`(`127.0.0.1`, `[::1]` 포함)에서 제공되는 페이지를 뜻합니다' }],
+    expect: {
+      chromium: { isSecureContext: true, mediaDevices: 'object', RTCPeerConnection: 'function' },
+      firefox: { isSecureContext: true, mediaDevices: 'object', RTCPeerConnection: 'function' },
+    },
   },
   {
     probe: 'object-url-for-stream',

@@ -34,6 +34,10 @@ async function connectedPair({ channel = false, stream = null } = {}) {
 `;
 
 export const PROBES = {
+  /** What a page has where it runs: a secure context, the camera API, peer connections. */
+  'insecure-context': `
+    return { isSecureContext: globalThis.isSecureContext, mediaDevices: typeof navigator.mediaDevices, RTCPeerConnection: typeof RTCPeerConnection };`,
+
   /** Whether the legacy, removed-from-the-spec addStream still exists. */
   'add-stream': `return typeof RTCPeerConnection.prototype.addStream;`,
 

@@ -36,6 +36,11 @@ const recording = new Blob(chunks, { type: recorder.mimeType });
 log(`Recorded ${recording.size} bytes of ${recording.type}`);
 
 playback.src = URL.createObjectURL(recording);
+// 같은 blob: URL을 내려받을 파일로도 내놓습니다. 확장자는 녹화된 형식을 따릅니다.
+const download = document.querySelector<HTMLAnchorElement>('#download')!;
+download.href = playback.src;
+download.download = recording.type.startsWith('video/mp4') ? 'recording.mp4' : 'recording.webm';
+download.hidden = false;
 try {
   await playback.play();
 } catch (error) {

@@ -36,6 +36,11 @@ const recording = new Blob(chunks, { type: recorder.mimeType });
 log(`Recorded ${recording.size} bytes of ${recording.type}`);
 
 playback.src = URL.createObjectURL(recording);
+// The same blob: URL, offered as a file to keep; the extension follows the recorded format.
+const download = document.querySelector<HTMLAnchorElement>('#download')!;
+download.href = playback.src;
+download.download = recording.type.startsWith('video/mp4') ? 'recording.mp4' : 'recording.webm';
+download.hidden = false;
 try {
   await playback.play();
 } catch (error) {
