@@ -195,6 +195,42 @@ export const PROBES = {
     data.a.close(); data.b.close();
     const short = (report) => report.map((s) => s.type === 'certificate' ? { ...s, base64Certificate: s.base64Certificate.slice(0, 16) + '…' } : s);
     return { browser: navigator.userAgent, sender: short(sender), receiver: short(receiver), dataOnly: short(dataOnly) };`,
+
+  /**
+   * Real session descriptions: the offer and answer of a camera + microphone call and of a
+   * data-channel-only pair, as setLocalDescription() left them and again once each side had
+   * gathered every candidate (its localDescription then holds a=candidate lines).
+   */
+  'sdp-samples': `
+    async function describe({ channel = false, stream = null }) {
+      const a = new RTCPeerConnection();
+      const b = new RTCPeerConnection();
+      a.onicecandidate = ({ candidate }) => candidate && b.addIceCandidate(candidate);
+      b.onicecandidate = ({ candidate }) => candidate && a.addIceCandidate(candidate);
+      if (channel) a.createDataChannel('chat');
+      if (stream) for (const track of stream.getTracks()) a.addTrack(track, stream);
+      await a.setLocalDescription();
+      const offer = a.localDescription.sdp;
+      await b.setRemoteDescription(a.localDescription);
+      await b.setLocalDescription();
+      const answer = b.localDescription.sdp;
+      await a.setRemoteDescription(b.localDescription);
+      await until(() => a.iceGatheringState === 'complete' && b.iceGatheringState === 'complete');
+      const gathered = { offer: a.localDescription.sdp, answer: b.localDescription.sdp };
+      a.close(); b.close();
+      return { initial: { offer, answer }, gathered };
+    }
+    const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+    const call = await describe({ stream });
+    stream.getTracks().forEach((t) => t.stop());
+    const dataOnly = await describe({ channel: true });
+    return {
+      browser: navigator.userAgent,
+      call: call.initial,
+      dataOnly: dataOnly.initial,
+      callGathered: call.gathered,
+      dataOnlyGathered: dataOnly.gathered,
+    };`,
 } as const;
 
 export type ProbeId = keyof typeof PROBES;
