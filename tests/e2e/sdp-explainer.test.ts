@@ -11,7 +11,7 @@ import { useChromium, watchForProblems } from '../support/chromium.ts';
 const baseUrl = inject('baseUrl');
 const browser = useChromium();
 
-const PAGE = '/connections/overview/';
+const PAGE = '/connections/peer-connection/';
 const SDP_LINES = readFileSync(new URL('../../src/content/sdp/loopback-call-offer.sdp', import.meta.url), 'utf8').split('\r\n').filter((line) => line !== '');
 const HANGUL = /[가-힣]/;
 
