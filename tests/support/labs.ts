@@ -36,7 +36,9 @@ export async function performSteps(section: Locator, steps: LabMeta['steps'], ti
 
 /** The first reading page (English) that embeds the lab. */
 export function pageWithLab(id: string): string {
-  const page = listPages().find((p) => !p.startsWith('/ko/') && readPage(p).includes(`data-lab="${id}"`));
+  // The lab's own section, not a mention such as a row of the verified-labs table.
+  const section = new RegExp(`<section[^>]*\\sdata-lab="${id}"`);
+  const page = listPages().find((p) => !p.startsWith('/ko/') && section.test(readPage(p)));
   if (!page) throw new Error(`no page embeds lab ${id}`);
   return page;
 }
