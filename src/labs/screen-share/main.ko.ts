@@ -23,3 +23,5 @@ log('Ready: click the share button and pick what to share.');
 //         이 이벤트를 듣고 페이지를 같은 방식으로 되돌리세요.
 // TODO 3. 사용자가 아무것도 고르지 않고 선택 창을 닫으면 NotAllowedError로 거부됩니다.
 //         잡히지 않은 오류로 남기지 말고, 잡아서 알기 쉬운 메시지를 로그로 남기세요.
+// TODO 4. 발표자는 보통 얼굴도 함께 보여 줍니다. 페이지가 시작될 때 getUserMedia({ video: true })로
+//         카메라를 열어 화면 옆의 video#camera에 보여 주세요. 권한도 따로 받는 별개의 스트림입니다.

@@ -23,3 +23,6 @@ log('Ready: click the share button and pick what to share.');
 //         reset the page the same way.
 // TODO 3. Closing the picker without choosing rejects with NotAllowedError. Catch it
 //         and log a friendly message instead of leaving an uncaught error.
+// TODO 4. A presenter usually shows their face too: open the camera with
+//         getUserMedia({ video: true }) when the page starts, and show it in video#camera
+//         beside the screen. It is a separate stream with its own permission.

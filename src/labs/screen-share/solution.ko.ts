@@ -42,4 +42,8 @@ stopButton.addEventListener('click', () => {
   showStopped();
 });
 
+// 화면 옆의 카메라: 권한도 따로 받는 별개의 스트림으로, 시작할 때 엽니다.
+const camera = document.querySelector<HTMLVideoElement>('#camera')!;
+camera.srcObject = await navigator.mediaDevices.getUserMedia({ video: true, audio: false });
+
 log('Ready: click the share button and pick what to share.');

@@ -42,4 +42,8 @@ stopButton.addEventListener('click', () => {
   showStopped();
 });
 
+// The camera beside the screen: a separate stream, with its own permission, opened at start.
+const camera = document.querySelector<HTMLVideoElement>('#camera')!;
+camera.srcObject = await navigator.mediaDevices.getUserMedia({ video: true, audio: false });
+
 log('Ready: click the share button and pick what to share.');
