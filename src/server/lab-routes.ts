@@ -5,6 +5,7 @@
  * and the site origin never serves the frame (learner code must not run on the site's origin).
  */
 import type { NextFunction, Request, Response } from 'express';
+import { firstSegment } from '../lib/request-target.ts';
 import type { SiteOrigins } from '../lib/site-origins.ts';
 
 export interface LabConfigBody {
@@ -37,7 +38,9 @@ export function labRoutes({ origins, separateOrigins }: LabRoutesOptions) {
     if (separateOrigins) {
       const labHost = new URL(current.lab).host;
       const onLabOrigin = req.headers.host === labHost;
-      const allowed = onLabOrigin ? LAB_ORIGIN_PATHS.some((pattern) => pattern.test(req.path)) : !isFrame;
+      // The site origin refuses the whole folder, not only the spellings FRAME_PATH knows:
+      // a static server also finds the frame at /lab-frame/index (extensions) and the like.
+      const allowed = onLabOrigin ? LAB_ORIGIN_PATHS.some((pattern) => pattern.test(req.path)) : firstSegment(req.path) !== 'lab-frame';
       if (!allowed) {
         res.status(404).type('text/plain').send(onLabOrigin ? 'The lab origin serves only the lab frame.' : 'Not found');
         return;

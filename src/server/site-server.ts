@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createBroker, type Broker } from './broker.ts';
 import { labRoutes } from './lab-routes.ts';
+import { refuseRequest, requestGuard } from './request-guard.ts';
 import type { ServerConfig } from './config.ts';
 
 export interface SiteServer {
@@ -43,6 +44,7 @@ export async function startSiteServer({ distDir, config, log = console.log }: Si
     log,
   });
 
+  app.use(requestGuard(() => currentOrigins));
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
@@ -68,6 +70,12 @@ export async function startSiteServer({ distDir, config, log = console.log }: Si
   });
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const refusal = refuseRequest(req, currentOrigins);
+    if (refusal) {
+      const reason = refusal.status === 421 ? 'Misdirected Request' : 'Bad Request';
+      socket.end(`HTTP/1.1 ${refusal.status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
     if (!broker.handleUpgrade(req, socket, head)) {
       // No other WebSocket endpoint exists in production.
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');

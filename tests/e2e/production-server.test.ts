@@ -3,6 +3,8 @@
  * refusals a page can read, and no stray WebSocket endpoints.
  */
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
@@ -13,13 +15,13 @@ const baseUrl = inject('baseUrl');
 const port = new URL(baseUrl).port;
 const browser = useChromium();
 
-/** Opens a broker socket from a page on `origin` and reports the first message or the close. */
-async function brokerFromPage(origin: string): Promise<{ first?: string; code?: number; reason?: string }> {
+/** Opens a broker socket on `brokerHost` from a page on `origin` and reports the first message or the close. */
+async function brokerFromPage(origin: string, brokerHost = new URL(origin).host): Promise<{ first?: string; code?: number; reason?: string }> {
   const page = await browser().newPage();
   await page.goto(`${origin}/404.html`);
-  const outcome = await page.evaluate(async () => {
+  const outcome = await page.evaluate(async (host) => {
     const id = `e2e-${crypto.randomUUID()}`;
-    const ws = new WebSocket(`ws://${location.host}/peerjs/peerjs?key=peerjs&id=${id}&token=${crypto.randomUUID()}`);
+    const ws = new WebSocket(`ws://${host}/peerjs/peerjs?key=peerjs&id=${id}&token=${crypto.randomUUID()}`);
     return new Promise<{ first?: string; code?: number; reason?: string }>((resolve) => {
       ws.onmessage = (e) => {
         resolve({ first: JSON.parse(String(e.data)).type });
@@ -27,7 +29,7 @@ async function brokerFromPage(origin: string): Promise<{ first?: string; code?: 
       };
       ws.onclose = (e) => resolve({ code: e.code, reason: e.reason });
     });
-  });
+  }, brokerHost);
   await page.close();
   return outcome;
 }
@@ -39,11 +41,15 @@ describe('production server', () => {
   });
 
   it('tells a page on a foreign origin why its broker socket closed', async () => {
-    // other.localhost resolves to this same server, but it is not an allowed origin.
-    expect(await brokerFromPage(`http://other.localhost:${port}`)).toEqual({
-      code: 1008,
-      reason: `origin not allowed: http://other.localhost:${port}`,
-    });
+    // Another server on this machine plays the foreign site (this one answers no other Host).
+    const foreign = createServer((_req, res) => res.writeHead(404, { 'content-type': 'text/html' }).end('<!doctype html><title>foreign</title>'));
+    await new Promise<void>((resolve) => foreign.listen(0, '127.0.0.2', resolve));
+    const origin = `http://127.0.0.2:${(foreign.address() as AddressInfo).port}`;
+    try {
+      expect(await brokerFromPage(origin, `localhost:${port}`)).toEqual({ code: 1008, reason: `origin not allowed: ${origin}` });
+    } finally {
+      foreign.close();
+    }
   });
 
   it('hands out ids over REST', async () => {
