@@ -21,6 +21,31 @@ export type ParseResult =
 /** PeerServer ids are at most a UUID or a short room-derived name; anything longer is abuse. */
 const MAX_ID_LENGTH = 128;
 
+/**
+ * A payload is a description or a candidate: a few small, flat objects (PeerJS's OFFER is about a
+ * dozen values, with the SDP as one string). The byte limits cannot see shape, and PeerServer
+ * keeps what it queues for an absent id as parsed objects, so `[{},{},…]` in 64 KiB would pin
+ * some 20,000 heap objects per message. These bounds keep every queued message small in memory.
+ */
+export const PAYLOAD_LIMITS = { maxDepth: 6, maxValues: 256, maxKeys: 32 } as const;
+
+/** Why a payload's shape is refused, or null when it is within PAYLOAD_LIMITS. */
+export function payloadShapeProblem(payload: unknown): string | null {
+  let values = 0;
+  const stack: Array<readonly [unknown, number]> = [[payload, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    values += 1;
+    if (values > PAYLOAD_LIMITS.maxValues) return `payload has more than ${PAYLOAD_LIMITS.maxValues} values`;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > PAYLOAD_LIMITS.maxDepth) return `payload is nested deeper than ${PAYLOAD_LIMITS.maxDepth}`;
+    const children = Array.isArray(value) ? value : Object.values(value);
+    if (!Array.isArray(value) && children.length > PAYLOAD_LIMITS.maxKeys) return `payload object has more than ${PAYLOAD_LIMITS.maxKeys} keys`;
+    for (const child of children) stack.push([child, depth + 1]);
+  }
+  return null;
+}
+
 const isClientType = (value: unknown): value is ClientMessageType =>
   typeof value === 'string' && (CLIENT_MESSAGE_TYPES as readonly string[]).includes(value);
 
@@ -43,5 +68,7 @@ export function parseClientMessage(text: string): ParseResult {
   if (typeof dst !== 'string' || dst.length === 0 || dst.length > MAX_ID_LENGTH) {
     return { ok: false, reason: `${record['type']} needs a destination id of 1–${MAX_ID_LENGTH} characters` };
   }
+  const shape = payloadShapeProblem(record['payload']);
+  if (shape) return { ok: false, reason: shape };
   return { ok: true, message: { type: record['type'], dst, payload: record['payload'] } };
 }

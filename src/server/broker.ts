@@ -15,6 +15,7 @@ import { checkOrigin } from '../lib/origin-policy.ts';
 import { createConnectionCounter } from '../lib/connection-counter.ts';
 import { createTokenBucket, type TokenBucketOptions } from '../lib/token-bucket.ts';
 import { parseClientMessage } from '../lib/broker-message.ts';
+import { createAbsentQueue } from '../lib/absent-queue.ts';
 
 export interface BrokerLimits {
   /** Largest frame accepted; signaling (SDP, candidates) fits in a few KiB. */
@@ -29,6 +30,10 @@ export interface BrokerLimits {
   readonly concurrentPeers: number;
   /** A peer silent for this long is dropped (PeerServer's `alive_timeout`). */
   readonly aliveTimeoutMs: number;
+  /** Messages PeerServer may hold for one absent id, and for all of them, at once. */
+  readonly absentQueue: { readonly perDestination: number; readonly total: number };
+  /** A peer that does not read its socket is dropped once this much waits to be sent to it. */
+  readonly maxBufferedBytes: number;
 }
 
 export const DEFAULT_BROKER_LIMITS: BrokerLimits = {
@@ -52,10 +57,18 @@ export const DEFAULT_BROKER_LIMITS: BrokerLimits = {
   // after one late wake-up; 150 s tolerates two. A closed socket frees its id at once
   // regardless, so only silently dead connections wait this long.
   aliveTimeoutMs: 150_000,
+  // An honest partner's first OFFER and its trickled candidates (~30 messages) may wait for the
+  // partner's page to load; 64 is twice that. 4,096 in all bounds the queue to a few MiB.
+  absentQueue: { perDestination: 64, total: 4096 },
+  // Signaling for one call is a few tens of KiB; 1 MiB unread means the peer is not reading.
+  maxBufferedBytes: 1024 * 1024,
 };
 
+/** PeerServer's expire_timeout: how long it holds messages for an id that is not connected. */
+const EXPIRE_TIMEOUT_MS = 5000;
+
 /** Why the broker closed or refused a socket; counted for logs and the bench. */
-export type RefusalReason = 'origin' | 'per-ip' | 'rate' | 'bytes' | 'malformed' | 'binary';
+export type RefusalReason = 'origin' | 'per-ip' | 'rate' | 'bytes' | 'malformed' | 'binary' | 'queue-full' | 'not-reading';
 
 export interface BrokerOptions {
   /** The HTTP server whose upgrades are routed here (PeerServer insists on having one). */
@@ -107,8 +120,15 @@ export function createBroker(options: BrokerOptions): Broker {
   const log = options.log ?? (() => {});
   const trustProxy = options.trustProxy ?? false;
   const perIp = createConnectionCounter(limits.connectionsPerIp);
-  const refused: Record<RefusalReason, number> = { origin: 0, 'per-ip': 0, rate: 0, bytes: 0, malformed: 0, binary: 0 };
+  const refused: Record<RefusalReason, number> = { origin: 0, 'per-ip': 0, rate: 0, bytes: 0, malformed: 0, binary: 0, 'queue-full': 0, 'not-reading': 0 };
   const open = new Set<WebSocket>();
+  /**
+   * Open sockets per requested id: a message to an id with none is queued by PeerServer. Counted,
+   * not a set, because a second socket asking for a taken id (refused by PeerServer) must not
+   * mark the owner absent when it closes.
+   */
+  const connected = new Map<string, number>();
+  const absent = createAbsentQueue({ ...limits.absentQueue, expireMs: EXPIRE_TIMEOUT_MS });
 
   let wss: WebSocketServer | undefined;
   const peerApp = ExpressPeerServer(options.httpServer, {
@@ -119,7 +139,7 @@ export function createBroker(options: BrokerOptions): Broker {
     alive_timeout: limits.aliveTimeoutMs,
     // Queued messages for an id that is not (yet) connected live this long. The partner
     // tab's first OFFER may arrive before the partner connects; 5 s covers a page load.
-    expire_timeout: 5000,
+    expire_timeout: EXPIRE_TIMEOUT_MS,
     // The REST API answers only our own pages (PeerServer's default reflects any origin).
     corsOptions: {
       origin: (origin: string | undefined, callback: (error: Error | null, allow?: boolean) => void) =>
@@ -184,7 +204,28 @@ export function createBroker(options: BrokerOptions): Broker {
         refuse(ws, 'malformed', CLOSE.invalidPayload, `malformed message: ${parsed.reason}`);
         return false;
       }
+      const { dst } = parsed.message;
+      if (dst !== undefined && !connected.has(dst) && !absent.tryQueue(dst, now)) {
+        // Dropped, not closed: the sender may be honest and its partner slow to load.
+        refused['queue-full'] += 1;
+        sendError(ws, `Too many messages waiting for ${dst.slice(0, 40)}, which is not connected`);
+        return false;
+      }
       return forward(event, ...args);
+    };
+    // PeerServer relays with ws.send and never looks at what waits unsent: a peer that stops
+    // reading would make the broker buffer without end. Drop it instead.
+    const send = ws.send.bind(ws) as (...args: unknown[]) => void;
+    (ws as unknown as { send: (...args: unknown[]) => void }).send = (...args) => {
+      if (ws.bufferedAmount > limits.maxBufferedBytes) {
+        if (ws.readyState === ws.OPEN) {
+          refused['not-reading'] += 1;
+          log('broker: dropping a peer that does not read its socket');
+          ws.terminate();
+        }
+        return;
+      }
+      send(...args);
     };
   };
 
@@ -214,10 +255,20 @@ export function createBroker(options: BrokerOptions): Broker {
       released = true;
     };
     socket.once('close', release);
+    const id = new URL(req.url ?? '/', 'http://broker.invalid').searchParams.get('id');
     server.handleUpgrade(req, socket, head, (ws) => {
       open.add(ws);
+      if (id) {
+        connected.set(id, (connected.get(id) ?? 0) + 1);
+        absent.delivered(id);
+      }
       ws.once('close', () => {
         open.delete(ws);
+        if (id) {
+          const left = (connected.get(id) ?? 1) - 1;
+          if (left > 0) connected.set(id, left);
+          else connected.delete(id);
+        }
         release();
       });
       guard(ws);

@@ -165,3 +165,61 @@ describe('broker: bad input gets a clear answer and hurts no one else', () => {
     expect((await second.next('ID-TAKEN')).type).toBe('ID-TAKEN');
   });
 });
+
+describe('broker: memory an attacker cannot pin', () => {
+  it('closes a socket whose payload is thousands of tiny objects (1007), before PeerServer queues it', async () => {
+    fixture = await startBroker();
+    const [a, b] = await openPair();
+    const attacker = peer(fixture.port, `x-${crypto.randomUUID()}`, { origin: fixture.origin, localAddress: '127.0.0.4' });
+    await attacker.next('OPEN');
+    const exchange = relayExchange(a, b, 20);
+    attacker.send({ type: 'OFFER', dst: 'absent-id', payload: Array.from({ length: 20_000 }, () => ({})) });
+    expect(await attacker.closed).toEqual({ code: 1007, reason: 'malformed message: payload has more than 256 values' });
+    expect(await exchange).toHaveLength(20);
+  });
+
+  it('caps what waits for an absent id: the rest is refused with an ERROR, the sender stays, others are relayed', async () => {
+    fixture = await startBroker({ absentQueue: { perDestination: 10, total: 25 } });
+    const [a, b] = await openPair();
+    const sender = peer(fixture.port, `s-${crypto.randomUUID()}`, { origin: fixture.origin, localAddress: '127.0.0.5' });
+    await sender.next('OPEN');
+    for (let i = 0; i < 15; i += 1) sender.send({ type: 'CANDIDATE', dst: 'absent-1', payload: { i } });
+    await expect.poll(() => sender.received.filter((m) => m.type === 'ERROR').length).toBe(5);
+    expect(fixture.broker.stats().refused['queue-full']).toBe(5);
+    for (let i = 0; i < 20; i += 1) sender.send({ type: 'CANDIDATE', dst: `absent-${2 + (i % 2)}`, payload: { i } });
+    // 10 + 10 + 5 fit the total of 25; the last 5 do not.
+    await expect.poll(() => fixture.broker.stats().refused['queue-full']).toBe(10);
+    expect(sender.ws.readyState).toBe(WebSocket.OPEN);
+    expect(await relayExchange(a, b, 20)).toHaveLength(20);
+    // Messages to a connected id are never counted against the queue.
+    expect(fixture.broker.stats().refused['queue-full']).toBe(10);
+  });
+
+  it('delivers what waited once the absent id connects', async () => {
+    fixture = await startBroker({ absentQueue: { perDestination: 10, total: 25 } });
+    const [a] = await openPair();
+    const late = `late-${crypto.randomUUID()}`;
+    for (let i = 0; i < 3; i += 1) a.send({ type: 'CANDIDATE', dst: late, payload: { i } });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const b = peer(fixture.port, late, { origin: fixture.origin });
+    await b.next('OPEN');
+    await expect.poll(() => b.received.filter((m) => m.type === 'CANDIDATE').length).toBe(3);
+  });
+
+  it('drops a peer that stops reading its socket, and keeps relaying for everyone else', async () => {
+    fixture = await startBroker({ maxBufferedBytes: 64 * 1024, byteRate: { capacity: 64 * 1024 * 1024, refillPerSecond: 64 * 1024 * 1024 }, messageRate: { capacity: 10_000, refillPerSecond: 10_000 } });
+    const [a, b] = await openPair();
+    const sleeper = peer(fixture.port, `z-${crypto.randomUUID()}`, { origin: fixture.origin, localAddress: '127.0.0.6' });
+    await sleeper.next('OPEN');
+    // Stop reading: the kernel buffers fill, then the broker's own send buffer grows.
+    (sleeper.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    const chunk = 'x'.repeat(60 * 1024);
+    for (let i = 0; i < 600 && fixture.broker.stats().refused['not-reading'] === 0; i += 1) {
+      a.send({ type: 'CANDIDATE', dst: sleeper.id, payload: { chunk } });
+      if (i % 20 === 19) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await expect.poll(() => fixture.broker.stats().refused['not-reading']).toBe(1);
+    expect(a.ws.readyState).toBe(WebSocket.OPEN);
+    expect(await relayExchange(a, b, 20)).toHaveLength(20);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseClientMessage } from '../../src/lib/broker-message.ts';
+import { PAYLOAD_LIMITS, parseClientMessage } from '../../src/lib/broker-message.ts';
 
 describe('broker message parsing', () => {
   it('accepts what a PeerJS client sends', () => {
@@ -16,6 +16,37 @@ describe('broker message parsing', () => {
     expect(parseClientMessage('{"type":"OPEN"}')).toMatchObject({ ok: false, reason: 'unknown message type "OPEN"' });
     expect(parseClientMessage('{"type":"OFFER"}')).toMatchObject({ ok: false, reason: expect.stringContaining('destination') });
     expect(parseClientMessage(JSON.stringify({ type: 'OFFER', dst: 'x'.repeat(129) })).ok).toBe(false);
+  });
+
+  it('accepts the payloads PeerJS sends: an offer with its options and metadata, a candidate', () => {
+    const offer = {
+      type: 'OFFER',
+      dst: 'b',
+      payload: {
+        sdp: { type: 'offer', sdp: 'v=0\r\n'.repeat(500) },
+        type: 'data',
+        connectionId: 'dc_abc',
+        browser: 'chrome',
+        label: 'dc_abc',
+        reliable: true,
+        serialization: 'raw',
+        metadata: { room: 'k7q2', role: 'host', tags: ['a', 'b'] },
+      },
+    };
+    expect(parseClientMessage(JSON.stringify(offer)).ok).toBe(true);
+    const candidate = { type: 'CANDIDATE', dst: 'b', payload: { candidate: { candidate: 'candidate:1 1 udp 1 127.0.0.1 5000 typ host', sdpMid: '0', sdpMLineIndex: 0, usernameFragment: 'x' }, type: 'data', connectionId: 'dc_abc' } };
+    expect(parseClientMessage(JSON.stringify(candidate)).ok).toBe(true);
+  });
+
+  it('refuses payloads shaped to pin memory: many tiny objects, deep nesting, wide objects', () => {
+    const tiny = JSON.stringify({ type: 'OFFER', dst: 'b', payload: Array.from({ length: 20_000 }, () => ({})) });
+    expect(tiny.length).toBeLessThan(64 * 1024);
+    expect(parseClientMessage(tiny)).toEqual({ ok: false, reason: `payload has more than ${PAYLOAD_LIMITS.maxValues} values` });
+    let deep: unknown = 'x';
+    for (let i = 0; i < 10; i += 1) deep = { d: deep };
+    expect(parseClientMessage(JSON.stringify({ type: 'OFFER', dst: 'b', payload: deep }))).toEqual({ ok: false, reason: `payload is nested deeper than ${PAYLOAD_LIMITS.maxDepth}` });
+    const wide = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i}`, i]));
+    expect(parseClientMessage(JSON.stringify({ type: 'CANDIDATE', dst: 'b', payload: wide }))).toEqual({ ok: false, reason: `payload object has more than ${PAYLOAD_LIMITS.maxKeys} keys` });
   });
 
   it('never throws, whatever arrives (property)', () => {
