@@ -1,8 +1,8 @@
 /**
  * Broker load for `npm run bench`: N PeerJS-protocol clients held open with heartbeats,
  * a steady stream of OFFERs between pairs, and the latency of each relay.
- * Clients are spread over loopback source addresses (127.0.x.y) so a per-address cap
- * sees what it would see from real learners.
+ * Clients are spread over loopback source addresses, each in a /24 of its own (127.x.y.1), so
+ * the per-address and per-network caps see what they would see from real learners.
  */
 import { WebSocket } from 'ws';
 
@@ -45,7 +45,8 @@ export async function runBrokerLoad(options: LoadOptions): Promise<LoadResult> {
 
   const connectOne = (i: number): Promise<void> =>
     new Promise((resolve, reject) => {
-      const address = `127.0.${1 + Math.floor(i / options.peersPerAddress / 250)}.${1 + (Math.floor(i / options.peersPerAddress) % 250)}`;
+      const group = Math.floor(i / options.peersPerAddress);
+      const address = `127.${1 + Math.floor(group / 250)}.${1 + (group % 250)}.1`;
       const started = performance.now();
       const ws = new WebSocket(`ws://127.0.0.1:${options.port}/peerjs/peerjs?key=peerjs&id=bench-${i}&token=${crypto.randomUUID()}`, {
         localAddress: address,

@@ -13,15 +13,18 @@ import { ExpressPeerServer } from 'peer';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { checkOrigin } from '../lib/origin-policy.ts';
 import { createConnectionCounter } from '../lib/connection-counter.ts';
-import { createTokenBucket, type TokenBucketOptions } from '../lib/token-bucket.ts';
-import { parseClientMessage } from '../lib/broker-message.ts';
+import type { TokenBucketOptions } from '../lib/token-bucket.ts';
 import { createAbsentQueue } from '../lib/absent-queue.ts';
+import { CLOSE, guardSocket } from './broker-socket-guard.ts';
+import { addressPrefix, normalizeAddress } from '../lib/address-prefix.ts';
 
 export interface BrokerLimits {
   /** Largest frame accepted; signaling (SDP, candidates) fits in a few KiB. */
   readonly maxPayloadBytes: number;
   /** Open broker sockets one address may hold at once. */
   readonly connectionsPerIp: number;
+  /** Open broker sockets one network (/24, /64) may hold: many addresses, one attacker. */
+  readonly connectionsPerPrefix: number;
   /** Messages per socket: burst and sustained rate. */
   readonly messageRate: TokenBucketOptions;
   /** Bytes per socket: burst and sustained rate (bounds PeerServer's queue for absent ids). */
@@ -41,6 +44,8 @@ export const DEFAULT_BROKER_LIMITS: BrokerLimits = {
   // A learner uses two to four tabs; a classroom behind one NAT address needs more, so
   // this is configurable (BROKER_MAX_PER_IP) rather than tight.
   connectionsPerIp: 32,
+  // Four classrooms' worth, and a sixteenth of concurrentPeers: no one network fills the broker.
+  connectionsPerPrefix: 128,
   // Trickle ICE sends a burst of ~10–30 CANDIDATE messages per connection at call setup;
   // steady state is one HEARTBEAT every 5 s. 100 burst / 20 per second never trips an
   // honest client and stops a flood within a fraction of a second.
@@ -58,8 +63,9 @@ export const DEFAULT_BROKER_LIMITS: BrokerLimits = {
   // regardless, so only silently dead connections wait this long.
   aliveTimeoutMs: 150_000,
   // An honest partner's first OFFER and its trickled candidates (~30 messages) may wait for the
-  // partner's page to load; 64 is twice that. 4,096 in all bounds the queue to a few MiB.
-  absentQueue: { perDestination: 64, total: 4096 },
+  // partner's page to load; 64 is twice that. 1,024 in all, each at most maxPayloadBytes, bounds
+  // what the whole broker holds for absent ids to 64 MiB.
+  absentQueue: { perDestination: 64, total: 1024 },
   // Signaling for one call is a few tens of KiB; 1 MiB unread means the peer is not reading.
   maxBufferedBytes: 1024 * 1024,
 };
@@ -68,7 +74,7 @@ export const DEFAULT_BROKER_LIMITS: BrokerLimits = {
 const EXPIRE_TIMEOUT_MS = 5000;
 
 /** Why the broker closed or refused a socket; counted for logs and the bench. */
-export type RefusalReason = 'origin' | 'per-ip' | 'rate' | 'bytes' | 'malformed' | 'binary' | 'queue-full' | 'not-reading';
+export type RefusalReason = 'origin' | 'per-ip' | 'per-prefix' | 'rate' | 'bytes' | 'malformed' | 'binary' | 'queue-full' | 'not-reading';
 
 export interface BrokerOptions {
   /** The HTTP server whose upgrades are routed here (PeerServer insists on having one). */
@@ -100,27 +106,29 @@ export const MOUNT_PATH = '/peerjs';
 export const BROKER_KEY = 'peerjs';
 export const WS_PATH = `${MOUNT_PATH}/peerjs`;
 
-/** WebSocket close codes, RFC 6455 §7.4.1 and the IANA registry. */
-const CLOSE = { unsupportedData: 1003, invalidPayload: 1007, policy: 1008, tryAgainLater: 1013 } as const;
 
-function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+/**
+ * A refused socket gets its code and reason, then this long to answer the close before it is
+ * cut: a browser answers at once, and a client that never answers must not hold a socket (ws
+ * would wait 30 s), since refused sockets count against no cap.
+ */
+const REFUSED_LINGER_MS = 1000;
+
+export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
   const forwarded = req.headers['x-forwarded-for'];
-  const raw = trustProxy && typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : req.socket.remoteAddress;
-  // IPv4 clients of a dual-stack socket show up as ::ffff:a.b.c.d; count them as one address.
-  return (raw ?? 'unknown').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+  // The client writes the leftmost entries itself; only the last one was added by our own proxy.
+  const raw = trustProxy && typeof forwarded === 'string' ? forwarded.split(',').at(-1)?.trim() : req.socket.remoteAddress;
+  return normalizeAddress(raw);
 }
 
-/** The ERROR frame PeerServer itself sends; PeerJS clients surface it as a 'server-error'. */
-function sendError(ws: WebSocket, msg: string): void {
-  ws.send(JSON.stringify({ type: 'ERROR', payload: { msg } }));
-}
 
 export function createBroker(options: BrokerOptions): Broker {
   const limits: BrokerLimits = { ...DEFAULT_BROKER_LIMITS, ...options.limits };
   const log = options.log ?? (() => {});
   const trustProxy = options.trustProxy ?? false;
   const perIp = createConnectionCounter(limits.connectionsPerIp);
-  const refused: Record<RefusalReason, number> = { origin: 0, 'per-ip': 0, rate: 0, bytes: 0, malformed: 0, binary: 0, 'queue-full': 0, 'not-reading': 0 };
+  const perPrefix = createConnectionCounter(limits.connectionsPerPrefix);
+  const refused: Record<RefusalReason, number> = { origin: 0, 'per-ip': 0, 'per-prefix': 0, rate: 0, bytes: 0, malformed: 0, binary: 0, 'queue-full': 0, 'not-reading': 0 };
   const open = new Set<WebSocket>();
   /**
    * Open sockets per requested id: a message to an id with none is queued by PeerServer. Counted,
@@ -166,68 +174,18 @@ export function createBroker(options: BrokerOptions): Broker {
     refused[reason] += 1;
     log(`broker: closing socket (${reason}): ${text}`);
     ws.close(code, text);
+    setTimeout(() => ws.terminate(), REFUSED_LINGER_MS).unref();
   };
 
-  /**
-   * Runs before PeerServer sees a frame. PeerServer attaches its 'message' listener inside
-   * its 'connection' handler, so the filter is installed on emit itself: a refused frame is
-   * never delivered to PeerServer at all.
-   */
-  const guard = (ws: WebSocket): void => {
-    const messages = createTokenBucket(limits.messageRate, Date.now());
-    const bytes = createTokenBucket(limits.byteRate, Date.now());
-    // ws declares emit with per-event overloads; the filter forwards any event unchanged.
-    const emitter = ws as unknown as { emit: (event: string | symbol, ...args: unknown[]) => boolean };
-    const forward = emitter.emit.bind(ws);
-    emitter.emit = (event, ...args) => {
-      if (event !== 'message') return forward(event, ...args);
-      if (ws.readyState !== ws.OPEN) return false;
-      const [data, isBinary] = args as [Buffer | ArrayBuffer | Buffer[], boolean];
-      const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data.byteLength;
-      const now = Date.now();
-      if (!messages.take(now)) {
-        refuse(ws, 'rate', CLOSE.policy, 'message rate limit exceeded');
-        return false;
-      }
-      if (!bytes.take(now, size)) {
-        refuse(ws, 'bytes', CLOSE.policy, 'byte rate limit exceeded');
-        return false;
-      }
-      if (isBinary) {
-        refuse(ws, 'binary', CLOSE.unsupportedData, 'binary frames are not accepted');
-        return false;
-      }
-      const text = Array.isArray(data) ? Buffer.concat(data).toString() : Buffer.from(data as ArrayBuffer).toString();
-      const parsed = parseClientMessage(text);
-      if (!parsed.ok) {
-        sendError(ws, `Malformed message: ${parsed.reason}`);
-        refuse(ws, 'malformed', CLOSE.invalidPayload, `malformed message: ${parsed.reason}`);
-        return false;
-      }
-      const { dst } = parsed.message;
-      if (dst !== undefined && !connected.has(dst) && !absent.tryQueue(dst, now)) {
-        // Dropped, not closed: the sender may be honest and its partner slow to load.
-        refused['queue-full'] += 1;
-        sendError(ws, `Too many messages waiting for ${dst.slice(0, 40)}, which is not connected`);
-        return false;
-      }
-      return forward(event, ...args);
-    };
-    // PeerServer relays with ws.send and never looks at what waits unsent: a peer that stops
-    // reading would make the broker buffer without end. Drop it instead.
-    const send = ws.send.bind(ws) as (...args: unknown[]) => void;
-    (ws as unknown as { send: (...args: unknown[]) => void }).send = (...args) => {
-      if (ws.bufferedAmount > limits.maxBufferedBytes) {
-        if (ws.readyState === ws.OPEN) {
-          refused['not-reading'] += 1;
-          log('broker: dropping a peer that does not read its socket');
-          ws.terminate();
-        }
-        return;
-      }
-      send(...args);
-    };
-  };
+  const guard = (ws: WebSocket): void =>
+    guardSocket(ws, {
+      limits,
+      refuse: (reason, code, text) => refuse(ws, reason, code, text),
+      count: (reason) => (refused[reason] += 1),
+      isConnected: (id) => connected.has(id),
+      absent,
+      log,
+    });
 
   const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
     const { pathname } = new URL(req.url ?? '/', 'http://broker.invalid');
@@ -243,15 +201,26 @@ export function createBroker(options: BrokerOptions): Broker {
       return true;
     }
     const address = clientAddress(req, trustProxy);
+    const prefix = addressPrefix(address);
     if (!perIp.tryAcquire(address)) {
       server.handleUpgrade(req, socket, head, (ws) => {
         refuse(ws, 'per-ip', CLOSE.tryAgainLater, `too many broker connections from one address (max ${limits.connectionsPerIp})`);
       });
       return true;
     }
+    if (!perPrefix.tryAcquire(prefix)) {
+      perIp.release(address);
+      server.handleUpgrade(req, socket, head, (ws) => {
+        refuse(ws, 'per-prefix', CLOSE.tryAgainLater, `too many broker connections from one network (max ${limits.connectionsPerPrefix})`);
+      });
+      return true;
+    }
     let released = false;
     const release = (): void => {
-      if (!released) perIp.release(address);
+      if (!released) {
+        perIp.release(address);
+        perPrefix.release(prefix);
+      }
       released = true;
     };
     socket.once('close', release);

@@ -10,6 +10,7 @@ import express from 'express';
 import { createBroker, type Broker } from './broker.ts';
 import { labRoutes } from './lab-routes.ts';
 import { refuseRequest, requestGuard } from './request-guard.ts';
+import { guardConnections } from './connection-guard.ts';
 import type { ServerConfig } from './config.ts';
 
 export interface SiteServer {
@@ -33,6 +34,7 @@ export async function startSiteServer({ distDir, config, log = console.log }: Si
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
+  guardConnections(server);
 
   // The origins depend on the bound port when PORT=0; they are set again after listen.
   let currentOrigins = config.origins(config.port);
@@ -97,6 +99,7 @@ export async function startSiteServer({ distDir, config, log = console.log }: Si
   const extra: Server[] = [];
   if (labUrl.port && Number(labUrl.port) !== port) {
     const labServer = createServer(app);
+    guardConnections(labServer);
     labServer.on('upgrade', onUpgrade);
     await new Promise<void>((resolve, reject) => {
       labServer.once('error', reject);

@@ -1,0 +1,42 @@
+/**
+ * Limits on raw HTTP connections, before any request is read: one address may hold only so
+ * many sockets (half-sent requests cost a file descriptor each), the whole server has a
+ * ceiling, and a request must finish its headers and body in good time.
+ */
+import type { Server } from 'node:http';
+import { normalizeAddress } from '../lib/address-prefix.ts';
+import { createConnectionCounter } from '../lib/connection-counter.ts';
+
+export interface ConnectionLimits {
+  /** Sockets one address may hold: a browser opens about six per origin, a few tabs twice that. */
+  readonly perAddress: number;
+  /** Sockets the whole server holds; well under the process's file descriptor limit. */
+  readonly total: number;
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+}
+
+export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
+  perAddress: 64,
+  total: 4096,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+};
+
+export function guardConnections(server: Server, limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS): { refused(): number } {
+  const perAddress = createConnectionCounter(limits.perAddress);
+  let refused = 0;
+  server.maxConnections = limits.total;
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.on('connection', (socket) => {
+    const address = normalizeAddress(socket.remoteAddress);
+    if (!perAddress.tryAcquire(address)) {
+      refused += 1;
+      socket.destroy();
+      return;
+    }
+    socket.once('close', () => perAddress.release(address));
+  });
+  return { refused: () => refused };
+}
