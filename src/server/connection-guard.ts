@@ -8,7 +8,10 @@ import { normalizeAddress } from '../lib/address-prefix.ts';
 import { createConnectionCounter } from '../lib/connection-counter.ts';
 
 export interface ConnectionLimits {
-  /** Sockets one address may hold: a browser opens about six per origin, a few tabs twice that. */
+  /**
+   * Sockets one address may hold. A browser keeps about six per origin, and a classroom behind
+   * one NAT address is thirty browsers: 256 lets that in and still stops one client's flood.
+   */
   readonly perAddress: number;
   /** Sockets the whole server holds; well under the process's file descriptor limit. */
   readonly total: number;
@@ -17,7 +20,7 @@ export interface ConnectionLimits {
 }
 
 export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
-  perAddress: 64,
+  perAddress: 256,
   total: 4096,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
