@@ -381,8 +381,9 @@ describe('the lab observer: connections and channels', () => {
       expect(events.every((e) => e.texts.join('').length <= TEXT_CHARS_PER_EVENT)).toBe(true);
       const positions = texts.map((text) => expected.messages.indexOf(text));
       expect(positions.every((p, k) => p >= 0 && (k === 0 || p > positions[k - 1]!))).toBe(true);
-      // At most one event per 100 ms (a timer may fire a hair early against performance.now()).
-      for (let k = 1; k < indexes.length; k += 1) expect(times[indexes[k]!]! - times[indexes[k - 1]!]!).toBeGreaterThanOrEqual(98);
+      // At most one event per 100 ms. A timer may fire a little early against performance.now(),
+      // which the browser coarsens; 97.5 ms was seen on a loaded machine, so allow 5 ms.
+      for (let k = 1; k < indexes.length; k += 1) expect(times[indexes[k]!]! - times[indexes[k - 1]!]!).toBeGreaterThanOrEqual(95);
     }
     expect(problems).toEqual([]);
     await page.close();
