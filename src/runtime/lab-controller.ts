@@ -116,7 +116,11 @@ class Lab {
       const options = { files: this.files, onRun: () => void this.act('run'), onChange: (files: Files) => this.onEdit(files) };
       let editor: LabEditor;
       if (isTouchOnly()) {
-        editor = mountPlainEditor(slot, { ...options, label: `${this.data.id} ${ENTRY_FILE}` });
+        editor = mountPlainEditor(slot, {
+          ...options,
+          label: `${this.data.id} ${ENTRY_FILE}`,
+          invisibleNotice: (list) => interpolate(this.t['lab.invisible'], { list }),
+        });
         this.notices.add(this.t['lab.touch'], 'ok');
       } else {
         const loading = this.notices.add(this.t['lab.loading'], 'ok');

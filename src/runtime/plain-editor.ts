@@ -3,12 +3,20 @@
  * (main.ts); the lab's other files pass through unchanged. Same interface as the Monaco editor
  * so the lab controller does not care which it has.
  */
+import { findInvisibleCharacters } from '../lib/invisible-characters.ts';
 import { ENTRY_FILE } from '../lib/lab-manifest.ts';
 import type { LabEditor } from './editor.ts';
 
 export function mountPlainEditor(
   container: HTMLElement,
-  options: { files: Readonly<Record<string, string>>; onRun(): void; onChange(files: Record<string, string>): void; label: string },
+  options: {
+    files: Readonly<Record<string, string>>;
+    onRun(): void;
+    onChange(files: Record<string, string>): void;
+    label: string;
+    /** The sentence that lists hidden characters, given the list (`line 3: U+202E …`). */
+    invisibleNotice(list: string): string;
+  },
 ): LabEditor {
   let files: Record<string, string> = { ...options.files };
   const area = document.createElement('textarea');
@@ -19,8 +27,18 @@ export function mountPlainEditor(
   area.autocapitalize = 'off';
   area.setAttribute('autocorrect', 'off');
   area.setAttribute('aria-label', options.label);
+  // A text box cannot mark characters the way Monaco does, so hidden ones are listed below it.
+  const hidden = document.createElement('p');
+  hidden.className = 'lab-hidden-characters';
+  hidden.setAttribute('role', 'status');
+  const showHidden = (): void => {
+    const found = findInvisibleCharacters(area.value);
+    hidden.hidden = found.length === 0;
+    hidden.textContent = found.length ? options.invisibleNotice(found.map((c) => `${c.line}:${c.column} ${c.name}`).join(', ')) : '';
+  };
   area.addEventListener('input', () => {
     files = { ...files, [ENTRY_FILE]: area.value };
+    showHidden();
     options.onChange({ ...files });
   });
   area.addEventListener('keydown', (event) => {
@@ -29,12 +47,14 @@ export function mountPlainEditor(
       options.onRun();
     }
   });
-  container.replaceChildren(area);
+  container.replaceChildren(area, hidden);
+  showHidden();
   return {
     getFiles: () => ({ ...files, [ENTRY_FILE]: area.value }),
     setFiles(next) {
       files = { ...next };
       area.value = files[ENTRY_FILE] ?? '';
+      showHidden();
     },
     showFile: () => {},
     markError: () => {
@@ -44,6 +64,9 @@ export function mountPlainEditor(
     // A text box has no type checker; the run still reports syntax and runtime errors.
     typeErrors: () => Promise.resolve([]),
     focus: () => area.focus(),
-    dispose: () => area.remove(),
+    dispose: () => {
+      area.remove();
+      hidden.remove();
+    },
   };
 }

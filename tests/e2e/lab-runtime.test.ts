@@ -362,6 +362,24 @@ describe('touch screens', () => {
     expect(width).toBeLessThanOrEqual(390);
     await context.close();
   });
+
+  it('name the hidden characters a pasted Trojan Source hides in the text box', async () => {
+    const context = await browser().newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(baseUrl + pageWithLab(CHANNEL));
+    const section = labSection(page, CHANNEL);
+    await section.getByRole('button', run('Edit')).tap();
+    const area = section.locator('textarea');
+    await area.waitFor();
+    const notice = section.locator('.lab-hidden-characters');
+    await expect(notice.isHidden()).resolves.toBe(true);
+    await area.fill('const isAdmin = false;\n/*\u202e } \u2066if (isAdmin)\u2069 \u2066 admins only */\n');
+    await expect.poll(() => notice.textContent()).toContain('2:3 U+202E RIGHT-TO-LEFT OVERRIDE');
+    expect(await notice.getAttribute('role')).toBe('status');
+    await area.fill('const ok = true;\n');
+    await expect.poll(() => notice.isHidden()).toBe(true);
+    await context.close();
+  });
 });
 
 describe('keyboard only', () => {
