@@ -14,7 +14,7 @@ export function mountPlainEditor(
     onRun(): void;
     onChange(files: Record<string, string>): void;
     label: string;
-    /** The sentence that lists hidden characters, given the list (`line 3: U+202E …`). */
+    /** The sentence that lists hidden characters, given the list (`2:3 U+202E RIGHT-TO-LEFT OVERRIDE, …`). */
     invisibleNotice(list: string): string;
   },
 ): LabEditor {
