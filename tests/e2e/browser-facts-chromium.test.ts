@@ -9,4 +9,4 @@ browserFactTests('chromium', async (_fact, url) => {
   const page = await context.newPage();
   await page.goto(url);
   return { evaluate: (source) => page.evaluate(source), close: () => context.close() };
-});
+}, { concurrent: true });

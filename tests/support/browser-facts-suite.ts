@@ -6,6 +6,7 @@
  * (RECORD_SDP=1 records them as the unit tests' fixtures).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createSocket, type Socket } from 'node:dgram';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -96,18 +97,38 @@ function useInsecureOrigin(): () => string {
   return () => `http://${LAN_LIKE_ADDRESS}:${(server!.address() as AddressInfo).port}/`;
 }
 
-export function browserFactTests(browser: BrowserName, open: OpenPage): void {
+/**
+ * A STUN server that never answers: it reads every request and drops it. A fixed port where
+ * nothing listens would do the same until something else on the machine happens to bind it.
+ */
+function useSilentStunServer(): () => number {
+  let socket: Socket | undefined;
+  beforeAll(async () => {
+    socket = createSocket('udp4');
+    socket.on('message', () => {});
+    await new Promise<void>((resolve) => socket!.bind(0, '127.0.0.1', resolve));
+  });
+  afterAll(() => socket?.close());
+  return () => socket!.address().port;
+}
+
+/**
+ * `concurrent`: run the probes side by side (Chromium: one waits 40 s for a STUN server that never
+ * answers). Firefox ESR 153 over BiDi failed to create a page while others were being closed
+ * (DiscardedBrowsingContextError), so its probes run one after another.
+ */
+export function browserFactTests(browser: BrowserName, open: OpenPage, { concurrent }: { concurrent: boolean }): void {
   const home = (): string => inject('baseUrl') + '/';
   const insecure = useInsecureOrigin();
+  const silentStunPort = useSilentStunServer();
 
-  // Concurrent: one probe waits 40 s for a STUN server that never answers.
-  describe.concurrent(`what the lessons say ${browser} does`, () => {
+  (concurrent ? describe.concurrent : describe)(`what the lessons say ${browser} does`, () => {
     for (const fact of BROWSER_FACTS) {
       if (!(browser in fact.expect)) continue;
       it(`${fact.probe}${fact.at === 'insecure-origin' ? ' (plain http, LAN-like address)' : ''}: ${fact.said[0]?.en ?? ''}`, { timeout: fact.timeoutMs ?? 30_000 }, async () => {
         const page = await open(fact, fact.at === 'insecure-origin' ? insecure() : home());
         try {
-          expect(await page.evaluate(probeSource(fact.probe))).toEqual(fact.expect[browser]);
+          expect(await page.evaluate(probeSource(fact.probe, { silentStunPort: silentStunPort() }))).toEqual(fact.expect[browser]);
         } finally {
           await page.close();
         }

@@ -162,8 +162,8 @@ export const PROBES = {
 
   /** When a STUN server that never answers is reported, and how. */
   'unanswered-stun': `
-    // A port on this machine where nothing listens: no packet leaves loopback.
-    const pc = new RTCPeerConnection({ iceServers: [{ urls: 'stun:127.0.0.1:3479' }] });
+    // A STUN server the test runs on loopback that reads every request and answers none.
+    const pc = new RTCPeerConnection({ iceServers: [{ urls: 'stun:127.0.0.1:' + PARAMS.silentStunPort }] });
     pc.createDataChannel('probe');
     const started = performance.now();
     const errors = [];
@@ -235,7 +235,12 @@ export const PROBES = {
 
 export type ProbeId = keyof typeof PROBES;
 
-/** The source a page evaluates: the prelude, then the probe, in an async function expression. */
-export function probeSource(id: ProbeId): string {
-  return `(async () => {${PRELUDE}\n${PROBES[id]}\n})()`;
+/** What the test hands a probe: the port of a STUN server that never answers. */
+export interface ProbeParams {
+  readonly silentStunPort?: number;
+}
+
+/** The source a page evaluates: the parameters, the prelude, then the probe, in an async function expression. */
+export function probeSource(id: ProbeId, params: ProbeParams = {}): string {
+  return `(async () => {const PARAMS = ${JSON.stringify(params)};${PRELUDE}\n${PROBES[id]}\n})()`;
 }
