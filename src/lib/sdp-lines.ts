@@ -63,6 +63,8 @@ function connection({ fields }: LineContext): Localized {
 function bandwidth({ fields, section }: LineContext): Localized {
   const { type, limit } = fields;
   const where = sectionName(section);
+  // `b=AS:` with no number (found by the fuzz test) says nothing but that a limit is meant.
+  if (limit === undefined || limit === '' || Number.isNaN(Number(limit))) return both(`Bandwidth limit for ${where.en}.`, `${where.ko}의 대역폭 한도입니다.`);
   switch (type) {
     case 'AS':
       return both(

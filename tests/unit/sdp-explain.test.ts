@@ -177,6 +177,14 @@ describe('explainSdp says what a line means for this session', () => {
 });
 
 describe('explainSdp on what it does not know', () => {
+  it('explains a bandwidth line with no number without writing "undefined" (a fuzz counterexample)', () => {
+    for (const line of ['b=AS:', 'b=TIAS:', 'b=AS:x']) {
+      const [entry] = explainSdp(line);
+      expect(entry?.explanation?.en).toBe('Bandwidth limit for the whole session.');
+      expect(entry?.explanation?.ko).not.toMatch(/undefined|NaN/);
+    }
+  });
+
   it('gives no explanation for an unknown attribute or line type, and keeps the line', () => {
     const entries = explainSdp('v=0\r\na=x-made-up:1 2 3\r\nq=what\r\nnot sdp at all\r\n');
     expect(entries.map((e) => [e.line, e.kind, e.explanation])).toEqual([
