@@ -1,7 +1,14 @@
 /**
- * Messages between a lesson page and its lab frame (another origin). Each side accepts a
- * message only from the window it expects (`event.source`), from the expected origin, and
- * carrying the run's nonce; these guards check the shape, the caller checks the rest.
+ * Messages between a lesson page and its lab frame (another origin). Two steps:
+ *
+ * 1. On the window: the fresh frame says `hello` to the page; the page answers `connect`,
+ *    handing over one end of a MessageChannel. Both sides check the window (`event.source`)
+ *    and the origin; the page takes one hello per frame, the frame one connect.
+ * 2. On that channel, everything else: the run, the feed, size, stop. The page keeps its end;
+ *    the runner keeps the other in a closure, before any learner code exists in the frame.
+ *
+ * No secret travels anywhere learner code could read it (the URL, the performance entries, a
+ * global): what proves a message came from the runner is the port it arrived on.
  */
 import type { FeedEvent, FeedWatch } from './feed.ts';
 import { isLabFileName, isLabModule, LOCALES, type LabFiles, type LabModule, type Locale } from './lab-manifest.ts';
@@ -13,9 +20,11 @@ export type Theme = 'light' | 'dark';
 export const LAB_ENTRY = '__labRun';
 export const LAB_GUARD = '__labGuard';
 
+/** Window messages, before the channel exists. */
+export type Handshake = { readonly kind: 'hello' } | { readonly kind: 'connect' };
+
 export interface RunMessage {
   readonly kind: 'run';
-  readonly nonce: string;
   readonly files: LabFiles;
   /** main.ts already prepared by prepareLabCode on the page, while the frame loaded. */
   readonly script: string;
@@ -28,28 +37,31 @@ export interface RunMessage {
   readonly theme: Theme;
 }
 
-export type PageToFrame = RunMessage | { readonly kind: 'stop'; readonly nonce: string };
+export type PageToFrame = RunMessage | { readonly kind: 'stop' };
 
 export type FrameToPage =
-  | { readonly kind: 'ready'; readonly nonce: string }
-  | { readonly kind: 'feed'; readonly nonce: string; readonly event: FeedEvent }
+  | { readonly kind: 'feed'; readonly event: FeedEvent }
   /** The height the frame's content needs (CSS px), so the page can size the output to fit. */
-  | { readonly kind: 'size'; readonly nonce: string; readonly height: number }
-  | { readonly kind: 'stopped'; readonly nonce: string };
+  | { readonly kind: 'size'; readonly height: number }
+  | { readonly kind: 'stopped' };
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
-export function isFrameMessage(data: unknown, nonce: string): data is FrameToPage {
-  if (!isRecord(data) || data['nonce'] !== nonce) return false;
-  if (data['kind'] === 'ready' || data['kind'] === 'stopped') return true;
+export function isHandshake(data: unknown, kind: Handshake['kind']): boolean {
+  return isRecord(data) && data['kind'] === kind;
+}
+
+export function isFrameMessage(data: unknown): data is FrameToPage {
+  if (!isRecord(data)) return false;
+  if (data['kind'] === 'stopped') return true;
   if (data['kind'] === 'size') return typeof data['height'] === 'number' && Number.isFinite(data['height']);
   return data['kind'] === 'feed' && isRecord(data['event']) && typeof data['event']['type'] === 'string' && typeof data['event']['at'] === 'number';
 }
 
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
-export function isPageMessage(data: unknown, nonce: string): data is PageToFrame {
-  if (!isRecord(data) || data['nonce'] !== nonce) return false;
+export function isPageMessage(data: unknown): data is PageToFrame {
+  if (!isRecord(data)) return false;
   if (data['kind'] === 'stop') return true;
   if (data['kind'] !== 'run' || !isRecord(data['files']) || typeof data['script'] !== 'string') return false;
   if (!Object.entries(data['files']).every(([name, text]) => isLabFileName(name) && typeof text === 'string')) return false;
@@ -59,20 +71,12 @@ export function isPageMessage(data: unknown, nonce: string): data is PageToFrame
   return (LOCALES as readonly unknown[]).includes(data['locale']) && (data['theme'] === 'light' || data['theme'] === 'dark');
 }
 
-/** A nonce for one run: 128 random bits, hex. */
-export function newNonce(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+/** The frame's address: the page's origin (no secret) travels in the fragment, never to a server. */
+export function frameUrl(labOrigin: string, parentOrigin: string): string {
+  return `${labOrigin}/lab-frame/#${new URLSearchParams({ parent: parentOrigin })}`;
 }
 
-/** The frame's address for one run: the nonce and the page's origin travel in the fragment, never to a server. */
-export function frameUrl(labOrigin: string, nonce: string, parentOrigin: string): string {
-  return `${labOrigin}/lab-frame/#${new URLSearchParams({ nonce, parent: parentOrigin })}`;
-}
-
-export function parseFrameFragment(hash: string): { nonce: string; parent: string } | null {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const nonce = params.get('nonce');
-  const parent = params.get('parent');
-  if (!nonce || !/^[0-9a-f]{32}$/.test(nonce) || !parent) return null;
-  return { nonce, parent };
+export function parseFrameFragment(hash: string): { parent: string } | null {
+  const parent = new URLSearchParams(hash.replace(/^#/, '')).get('parent');
+  return parent ? { parent } : null;
 }

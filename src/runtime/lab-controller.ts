@@ -42,6 +42,13 @@ function getLabOrigin(): Promise<string> {
   return labOrigin;
 }
 
+/**
+ * The lab whose frame is live on this page, if any. One at a time: every frame is on the one
+ * lab origin, so two live frames could reach into each other (same origin, one parent). A
+ * second Run stops the first lab before its own frame exists.
+ */
+let liveLab: Lab | null = null;
+
 const isTouchOnly = (): boolean => matchMedia('(hover: none) and (pointer: coarse)').matches;
 const pageTheme = (): 'light' | 'dark' => (document.documentElement.dataset['theme'] === 'dark' ? 'dark' : 'light');
 
@@ -171,6 +178,12 @@ class Lab {
       case 'share':
         await this.share();
         break;
+      case 'navigated':
+        // The frame is already gone (runner-bridge removed it); end the session with it.
+        await this.stop(false);
+        this.section.dataset['run'] = 'navigated';
+        this.notices.add(this.t['lab.navigated']);
+        break;
       default:
         break;
     }
@@ -219,6 +232,7 @@ class Lab {
   async stop(announce: boolean): Promise<void> {
     const session = this.session;
     this.session = null;
+    if (liveLab === this) liveLab = null;
     this.buttons.stop.disabled = true;
     if (!session) return;
     await session.stop();
@@ -264,6 +278,14 @@ class Lab {
       this.pageError(interpolate(this.t['lab.error.import'], { module: unknown.name, modules: LAB_MODULES.join(', ') }), unknown.line);
       return;
     }
+    // Awaiting lets another lab start meanwhile, so look again until none is live; from the
+    // loop's end to the frame's creation nothing awaits.
+    while (liveLab && liveLab !== this) {
+      const other = liveLab;
+      await other.stop(false);
+      other.notices.add(other.t['lab.stoppedForOther'], 'ok');
+    }
+    liveLab = this;
     this.buttons.stop.disabled = false;
     this.session = new RunSession({
       slot: this.section.querySelector('.lab-frame-slot')!,
@@ -279,6 +301,7 @@ class Lab {
       onEvent: (event) => this.onEvent(event),
       onGoals: (met) => this.onGoals(met),
       onFail: () => this.notices.add(this.t['lab.frameFailed']),
+      onNavigated: () => void this.act('navigated'),
     });
     // Bring the output into view: the learner wants to see it, and browsers stop painting
     // frames scrolled out of view (a video there shows no new frames).

@@ -1,19 +1,22 @@
 /**
- * One run of a lab: a fresh frame on the lab origin, the learner's files sent once it is
- * ready, its feed passed on. Messages count only from that frame's window, from the lab
- * origin, with this run's nonce. Stopping asks the frame to end its tracks and close its
- * connections, then destroys it, which releases anything the code still held.
+ * One run of a lab: a fresh frame on the lab origin, a private channel to it once it says
+ * hello (see lab-protocol.ts), the learner's files sent on that channel, its feed passed on.
+ * Stopping asks the frame to end its tracks and close its connections, then destroys it,
+ * which releases anything the code still held. A frame that navigates away after its hello
+ * (lab code can send its own frame anywhere) is no longer ours: it is removed at once.
  */
 import type { FeedEvent } from '../lib/feed.ts';
-import { frameUrl, isFrameMessage, newNonce, type RunMessage } from '../lib/lab-protocol.ts';
+import { frameUrl, isFrameMessage, isHandshake, type PageToFrame, type RunMessage } from '../lib/lab-protocol.ts';
 
 /** What the run message carries (see RunMessage), and where the frame goes. */
-export interface RunOptions extends Pick<RunMessage, 'files' | 'script' | 'modules' | 'watch' | 'locale' | 'theme'> {
+export interface RunOptions extends Omit<RunMessage, 'kind'> {
   readonly slot: HTMLElement;
   readonly labOrigin: string;
   readonly title: string;
   onEvent(event: FeedEvent): void;
   onFail(): void;
+  /** The frame loaded another document after its hello; it has been removed. */
+  onNavigated(): void;
 }
 
 export interface RunHandle {
@@ -28,46 +31,66 @@ const MIN_HEIGHT = 160;
 const MAX_HEIGHT = 900;
 
 export function startRun(options: RunOptions): RunHandle {
-  const nonce = newNonce();
   const frame = document.createElement('iframe');
   frame.title = options.title;
   frame.allow = 'camera; microphone; display-capture; autoplay; fullscreen';
   // A real second origin (allow-same-origin keeps it, so getUserMedia works there); the
-  // sandbox only takes away navigating the lesson page and opening popups.
-  frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-modals allow-downloads');
-  frame.src = frameUrl(options.labOrigin, nonce, location.origin);
+  // sandbox takes away navigating the lesson page, popups and downloads.
+  frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-modals');
+  frame.src = frameUrl(options.labOrigin, location.origin);
 
+  let port: MessagePort | null = null;
   let onStopped: (() => void) | null = null;
+  let loads = 0;
   const readyTimer = setTimeout(options.onFail, READY_TIMEOUT_MS);
-  const listener = (event: MessageEvent): void => {
-    if (event.source !== frame.contentWindow || event.origin !== options.labOrigin || !isFrameMessage(event.data, nonce)) return;
-    const message = event.data;
-    if (message.kind === 'ready') {
-      clearTimeout(readyTimer);
-      const { files, script, modules, watch, locale, theme } = options;
-      frame.contentWindow?.postMessage({ kind: 'run', nonce, files, script, modules, watch, locale, theme }, options.labOrigin);
-    } else if (message.kind === 'feed') {
-      options.onEvent(message.event);
-    } else if (message.kind === 'size') {
-      fit(options.slot, message.height);
-    } else {
-      onStopped?.();
-    }
+  const send = (message: PageToFrame): void => port?.postMessage(message);
+
+  const onHello = (event: MessageEvent): void => {
+    if (port || event.source !== frame.contentWindow || event.origin !== options.labOrigin || !isHandshake(event.data, 'hello')) return;
+    clearTimeout(readyTimer);
+    window.removeEventListener('message', onHello);
+    const channel = new MessageChannel();
+    port = channel.port1;
+    port.onmessage = (message) => receive(message.data);
+    frame.contentWindow?.postMessage({ kind: 'connect' }, options.labOrigin, [channel.port2]);
+    const { files, script, modules, watch, locale, theme } = options;
+    send({ kind: 'run', files, script, modules, watch, locale, theme });
   };
-  window.addEventListener('message', listener);
+  const receive = (data: unknown): void => {
+    if (!isFrameMessage(data)) return;
+    if (data.kind === 'feed') options.onEvent(data.event);
+    else if (data.kind === 'size') fit(options.slot, data.height);
+    else onStopped?.();
+  };
+  const close = (): void => {
+    clearTimeout(readyTimer);
+    window.removeEventListener('message', onHello);
+    port?.close();
+    frame.remove();
+  };
+  // The first load is the frame's own document; any later one is a page lab code navigated to.
+  frame.addEventListener('load', () => {
+    loads += 1;
+    if (loads > 1) {
+      close();
+      options.onNavigated();
+    }
+  });
+  window.addEventListener('message', onHello);
   options.slot.replaceChildren(frame);
 
   return {
     frame,
     stop: async () => {
       clearTimeout(readyTimer);
-      await new Promise<void>((resolve) => {
-        onStopped = resolve;
-        setTimeout(resolve, STOP_TIMEOUT_MS);
-        frame.contentWindow?.postMessage({ kind: 'stop', nonce }, options.labOrigin);
-      });
-      window.removeEventListener('message', listener);
-      frame.remove();
+      if (port && frame.isConnected) {
+        await new Promise<void>((resolve) => {
+          onStopped = resolve;
+          setTimeout(resolve, STOP_TIMEOUT_MS);
+          send({ kind: 'stop' });
+        });
+      }
+      close();
     },
   };
 }

@@ -4,13 +4,14 @@
  * code once (transpiled and loop-guarded by the page while this frame loaded) and reports
  * everything to the page as one feed.
  *
- * It keeps the run's nonce in this closure (and clears it from the URL) so the learner's
- * code, which shares this realm, cannot find it through location or globals.
+ * Its channel to the page is a MessagePort it keeps in this closure, received before any
+ * learner code exists here. The learner's code shares this realm, so everything the runner
+ * calls on the port was captured before that code could replace it.
  */
 import type { ConsoleLevel, FeedEventBody } from '../lib/feed.ts';
 import { inspect } from '../lib/inspect/capture.ts';
 import { formatInspected } from '../lib/inspect/format.ts';
-import { LAB_ENTRY, LAB_GUARD, isPageMessage, parseFrameFragment, type FrameToPage, type RunMessage } from '../lib/lab-protocol.ts';
+import { LAB_ENTRY, LAB_GUARD, isHandshake, isPageMessage, parseFrameFragment, type FrameToPage, type RunMessage } from '../lib/lab-protocol.ts';
 import { createLoopGuard, LoopGuardError } from '../lib/loop-guard-runtime.ts';
 import { learnerLocation } from '../lib/stack-lines.ts';
 import { frameMessage, type FrameMessageKey, type FrameMessageParams } from '../lib/frame-messages.ts';
@@ -39,7 +40,6 @@ export function startRunner(): void {
     refuse(inBoth('outsideLesson', {}));
     return;
   }
-  history.replaceState(null, '', location.pathname);
   // Only the site may drive this frame. The server already sends frame-ancestors for it; this
   // check is the second line, and it runs while the page prepares the run, not before it.
   const embedderAllowed = fetch('/lab-config.json')
@@ -49,11 +49,21 @@ export function startRunner(): void {
       refuse(inBoth('wrongEmbedder', { site: config.siteOrigins[0] ?? 'WebRTC Lab' }));
       return false;
     });
-  const { nonce, parent: pageOrigin } = fragment;
-  const send = (message: FrameToPage): void => page.postMessage(message, pageOrigin);
+  const { parent: pageOrigin } = fragment;
+  // Natives as they are now, before lab code: it may replace MessagePort.prototype.postMessage
+  // to catch the port passing through, or Reflect.apply itself.
+  const apply = Reflect.apply;
+  const postToPort = MessagePort.prototype.postMessage as (this: MessagePort, message: unknown) => void;
+  const Channel = MessageChannel;
+  let port: MessagePort | null = null;
+  const waiting: FrameToPage[] = [];
+  const send = (message: FrameToPage): void => {
+    if (port) apply(postToPort, port, [message]);
+    else waiting.push(message);
+  };
   // The run's clock starts when the page's Run message arrives; every event carries its time on it.
   let startedAt = performance.now();
-  const emit = (event: FeedEventBody): void => send({ kind: 'feed', nonce, event: { ...event, at: Math.round((performance.now() - startedAt) * 10) / 10 } });
+  const emit = (event: FeedEventBody): void => send({ kind: 'feed', event: { ...event, at: Math.round((performance.now() - startedAt) * 10) / 10 } });
 
   let scriptUrl = '';
   const callerLine = (): number | undefined => learnerLocation(new Error().stack, scriptUrl)?.line;
@@ -92,12 +102,12 @@ export function startRunner(): void {
     message: (line, seconds) => frameMessage(locale, 'loopGuard', { line, seconds }),
     // A MessageChannel message can only be delivered when the event loop gets a turn.
     scheduleTurn: (callback) => {
-      const channel = new MessageChannel();
+      const channel = new Channel();
       channel.port1.onmessage = () => {
         channel.port1.close();
         callback();
       };
-      channel.port2.postMessage(null);
+      apply(postToPort, channel.port2, [null]);
     },
   });
 
@@ -133,7 +143,7 @@ export function startRunner(): void {
     // Global (indirect) eval runs the script now, in this task, where a <script src=blob:>
     // would wait for a fetch and another task. The sourceURL names it in stacks, which is how
     // errors and console calls find the learner's lines (line N of the script is line N of main.ts).
-    scriptUrl = `lab-main-${nonce.slice(0, 8)}.js`;
+    scriptUrl = `lab-main-${crypto.randomUUID().slice(0, 8)}.js`;
     try {
       (0, eval)(`${script}\n//# sourceURL=${scriptUrl}`);
     } catch (error) {
@@ -142,22 +152,31 @@ export function startRunner(): void {
   };
 
   let ran = false;
-  window.addEventListener('message', (event) => {
-    if (event.source !== page || event.origin !== pageOrigin || !isPageMessage(event.data, nonce)) return;
-    const message = event.data;
-    if (message.kind === 'run' && !ran) {
+  const receive = (data: unknown): void => {
+    if (!isPageMessage(data)) return;
+    if (data.kind === 'run' && !ran) {
       ran = true; // one run per frame: the page makes a new frame (a fresh document) for each Run
       startedAt = performance.now();
-      document.documentElement.dataset['theme'] = message.theme;
-      document.documentElement.lang = message.locale;
-      locale = message.locale;
-      void embedderAllowed.then((allowed) => (allowed ? run(message) : undefined)).catch(reportError);
-    } else if (message.kind === 'stop') {
+      document.documentElement.dataset['theme'] = data.theme;
+      document.documentElement.lang = data.locale;
+      locale = data.locale;
+      void embedderAllowed.then((allowed) => (allowed ? run(data) : undefined)).catch(reportError);
+    } else if (data.kind === 'stop') {
       observer.stopAll();
       emit({ type: 'stopped' });
-      send({ kind: 'stopped', nonce });
+      send({ kind: 'stopped' });
     }
-  });
+  };
+  // The page's one answer to our hello: the channel. Taken once, from the page only.
+  const onConnect = (event: MessageEvent): void => {
+    const given = event.ports[0];
+    if (port || !given || event.source !== page || event.origin !== pageOrigin || !isHandshake(event.data, 'connect')) return;
+    window.removeEventListener('message', onConnect);
+    port = given;
+    port.onmessage = (message) => receive(message.data);
+    for (const message of waiting.splice(0)) send(message);
+  };
+  window.addEventListener('message', onConnect);
 
   // The page sizes the output to the content (within its limits); tell it when that changes.
   let sizeQueued = false;
@@ -171,9 +190,9 @@ export function startRunner(): void {
       // frame's current height: the output may shrink to a small lab's content too.
       const body = document.body;
       const bottom = body.getBoundingClientRect().bottom + window.scrollY + parseFloat(getComputedStyle(body).marginBottom || '0');
-      send({ kind: 'size', nonce, height: Math.ceil(bottom) });
+      send({ kind: 'size', height: Math.ceil(bottom) });
     }, 50);
   };
   new ResizeObserver(reportSize).observe(document.body);
-  send({ kind: 'ready', nonce });
+  page.postMessage({ kind: 'hello' }, pageOrigin);
 }

@@ -237,7 +237,7 @@ describe('isolation between the site and the lab frame', () => {
       '} catch (error) {',
       "  log('document:', (error as Error).name);",
       '}',
-      "parent.postMessage({ kind: 'feed', nonce: '0'.repeat(32), event: { type: 'console', level: 'log', args: [{ t: 'string', v: 'FORGED' }] } }, '*');",
+      "parent.postMessage({ kind: 'feed', event: { type: 'console', level: 'log', args: [{ t: 'string', v: 'FORGED' }] } }, '*');",
       "parent.postMessage({ kind: 'feed', event: { type: 'done' } }, '*');",
       "log('origin:', location.origin);",
       // Never ends by itself: only the forged 'done' above could end this run.
@@ -257,7 +257,7 @@ describe('isolation between the site and the lab frame', () => {
     expect(text).not.toContain('site-only');
     // Cross-origin: reading the lesson page's document throws.
     expect(text).toContain('document: SecurityError');
-    // Messages without this run's nonce are dropped by the page.
+    // Messages on the window, not on the run's channel, are dropped by the page.
     expect(text).not.toContain('FORGED');
     expect(text).toMatch(/origin: http:\/\/lab\.localhost:\d+/);
     await page.close();

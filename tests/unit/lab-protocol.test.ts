@@ -1,43 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { frameUrl, isFrameMessage, isPageMessage, newNonce, parseFrameFragment } from '../../src/lib/lab-protocol.ts';
+import { frameUrl, isFrameMessage, isHandshake, isPageMessage, parseFrameFragment } from '../../src/lib/lab-protocol.ts';
 import { allLocations, learnerLocation } from '../../src/lib/stack-lines.ts';
 
-const nonce = newNonce();
-
 describe('lab protocol', () => {
-  it('makes 128-bit hex nonces that differ', () => {
-    expect(nonce).toMatch(/^[0-9a-f]{32}$/);
-    expect(newNonce()).not.toBe(nonce);
+  it('accepts only well-formed messages on the channel', () => {
+    expect(isFrameMessage({ kind: 'stopped' })).toBe(true);
+    expect(isFrameMessage({ kind: 'feed', event: { type: 'done', at: 12.5 } })).toBe(true);
+    expect(isFrameMessage({ kind: 'feed', event: { type: 'done' } })).toBe(false);
+    expect(isFrameMessage({ kind: 'size', height: 480 })).toBe(true);
+    expect(isFrameMessage({ kind: 'size', height: 'tall' })).toBe(false);
+    expect(isFrameMessage({ kind: 'size', height: Infinity })).toBe(false);
+    expect(isFrameMessage({ kind: 'hello' })).toBe(false);
+    expect(isFrameMessage({ kind: 'feed', event: 'x' })).toBe(false);
+    expect(isFrameMessage('stopped')).toBe(false);
+    const run = { kind: 'run', files: { 'main.ts': 'x' }, script: 'x', modules: ['peerjs'], watch: { values: ['#level'], canvases: [] }, locale: 'ko', theme: 'dark' };
+    expect(isPageMessage(run)).toBe(true);
+    expect(isPageMessage({ ...run, script: undefined })).toBe(false);
+    expect(isPageMessage({ ...run, files: { 'main.ts': 1 } })).toBe(false);
+    expect(isPageMessage({ ...run, files: { 'evil.js': 'x' } })).toBe(false);
+    expect(isPageMessage({ ...run, modules: ['fs'] })).toBe(false);
+    expect(isPageMessage({ ...run, watch: { values: [1], canvases: [] } })).toBe(false);
+    expect(isPageMessage({ ...run, locale: 'fr' })).toBe(false);
+    expect(isPageMessage({ kind: 'stop' })).toBe(true);
+    expect(isPageMessage({ kind: 'connect' })).toBe(false);
   });
 
-  it('accepts only messages carrying this run’s nonce', () => {
-    expect(isFrameMessage({ kind: 'ready', nonce }, nonce)).toBe(true);
-    expect(isFrameMessage({ kind: 'feed', nonce, event: { type: 'done', at: 12.5 } }, nonce)).toBe(true);
-    expect(isFrameMessage({ kind: 'feed', nonce, event: { type: 'done' } }, nonce)).toBe(false);
-    expect(isFrameMessage({ kind: 'size', nonce, height: 480 }, nonce)).toBe(true);
-    expect(isFrameMessage({ kind: 'size', nonce, height: 'tall' }, nonce)).toBe(false);
-    expect(isFrameMessage({ kind: 'ready' }, nonce)).toBe(false);
-    expect(isFrameMessage({ kind: 'ready', nonce: newNonce() }, nonce)).toBe(false);
-    expect(isFrameMessage({ kind: 'feed', nonce, event: 'x' }, nonce)).toBe(false);
-    expect(isFrameMessage('ready', nonce)).toBe(false);
-    const run = { kind: 'run', nonce, files: { 'main.ts': 'x' }, script: 'x', modules: ['peerjs'], watch: { values: ['#level'], canvases: [] }, locale: 'ko', theme: 'dark' };
-    expect(isPageMessage(run, nonce)).toBe(true);
-    expect(isPageMessage({ ...run, script: undefined }, nonce)).toBe(false);
-    expect(isPageMessage({ ...run, files: { 'main.ts': 1 } }, nonce)).toBe(false);
-    expect(isPageMessage({ ...run, files: { 'evil.js': 'x' } }, nonce)).toBe(false);
-    expect(isPageMessage({ ...run, modules: ['fs'] }, nonce)).toBe(false);
-    expect(isPageMessage({ ...run, watch: { values: [1], canvases: [] } }, nonce)).toBe(false);
-    expect(isPageMessage({ ...run, locale: 'fr' }, nonce)).toBe(false);
-    expect(isPageMessage({ kind: 'stop', nonce: 'guess' }, nonce)).toBe(false);
+  it('tells the two handshake messages apart', () => {
+    expect(isHandshake({ kind: 'hello' }, 'hello')).toBe(true);
+    expect(isHandshake({ kind: 'hello' }, 'connect')).toBe(false);
+    expect(isHandshake(null, 'connect')).toBe(false);
   });
 
-  it('carries nonce and parent in the fragment and reads them back', () => {
-    const url = new URL(frameUrl('http://lab.localhost:4321', nonce, 'http://localhost:4321'));
+  it('carries only the parent origin in the fragment, and reads it back', () => {
+    const url = new URL(frameUrl('http://lab.localhost:4321', 'http://localhost:4321'));
     expect(url.origin).toBe('http://lab.localhost:4321');
     expect(url.pathname).toBe('/lab-frame/');
     expect(url.search).toBe('');
-    expect(parseFrameFragment(url.hash)).toEqual({ nonce, parent: 'http://localhost:4321' });
-    expect(parseFrameFragment('#nonce=short&parent=x')).toBeNull();
+    expect(parseFrameFragment(url.hash)).toEqual({ parent: 'http://localhost:4321' });
+    expect(parseFrameFragment('#nonce=abc')).toBeNull();
   });
 });
 

@@ -43,6 +43,10 @@ export function observeDataChannels(ctx: Interceptor): DataChannels {
   const isView = win.ArrayBuffer.isView.bind(win.ArrayBuffer);
   const blobSize = ctx.nativeGetter(win.Blob?.prototype, 'size');
   const readBlob = ctx.nativeMethod(win.Blob?.prototype, 'arrayBuffer');
+  // The state as the browser has it, whatever lab code did to the prototype's getter.
+  const nativeReadyState = ctx.nativeGetter(win.RTCDataChannel?.prototype, 'readyState');
+  const readyState = (channel: RTCDataChannel): RTCDataChannelState =>
+    (nativeReadyState ? invoke(nativeReadyState, channel, []) : channel.readyState) as RTCDataChannelState;
 
   function passes(getter: Fn | undefined, value: unknown): boolean {
     if (!getter || typeof value !== 'object' || value === null) return false;
@@ -131,7 +135,7 @@ export function observeDataChannels(ctx: Interceptor): DataChannels {
     if (typeof data !== 'object' && typeof data !== 'function' && typeof data !== 'symbol') addText(flow, String(data));
   }
 
-  function sync(channel: RTCDataChannel, value: RTCDataChannelState = channel.readyState): void {
+  function sync(channel: RTCDataChannel, value: RTCDataChannelState = readyState(channel)): void {
     const record = channels.get(channel);
     const rank = STATE_RANK[value] ?? 0;
     // States only move forward; an event can arrive after we already read a later state.

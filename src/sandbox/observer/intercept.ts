@@ -96,8 +96,10 @@ export function createInterceptor(win: LabWindow, emit: (event: FeedEventBody) =
       return id;
     },
     on<E extends Event>(target: EventTarget, type: string, handler: (event: E) => void, capture = false): void {
+      // Only the browser's own events: lab code can dispatchEvent(new Event('open')) on a
+      // channel that never opened, and isTrusted is the one field it cannot forge.
       // The cast only narrows the event type, which `type` already fixes.
-      const listener = ((event: E) => guard(() => handler(event))) as unknown as EventListener;
+      const listener = ((event: E) => event.isTrusted && guard(() => handler(event))) as unknown as EventListener;
       invoke(nativeListen, target, [type, listener, capture]);
     },
     /**

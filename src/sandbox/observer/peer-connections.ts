@@ -34,9 +34,17 @@ export function observePeerConnections(ctx: Interceptor, channels: DataChannels,
   const nativeGetStats = ctx.nativeMethod(pcProto, 'getStats');
   const nativeStatsValues = ctx.nativeMethod(win.RTCStatsReport?.prototype, 'values');
 
+  // States read through the getters as they were at install: lab code could redefine
+  // connectionState on the prototype to read 'connected' on a connection that never was.
+  const stateGetters = new Map(PC_STATE_NAMES.map((which) => [which, ctx.nativeGetter(pcProto, which)]));
+  const state = (pc: RTCPeerConnection, which: PcStateName): string => {
+    const getter = stateGetters.get(which);
+    return getter ? String(invoke(getter, pc, [])) : pc[which];
+  };
+
   function syncStates(pc: RTCPeerConnection, record: PcRecord): void {
     for (const which of PC_STATE_NAMES) {
-      const value = pc[which];
+      const value = state(pc, which);
       if (record.states.get(which) === value) continue;
       record.states.set(which, value);
       report({ type: 'pc-state', pc: record.id, which, value });
@@ -51,7 +59,7 @@ export function observePeerConnections(ctx: Interceptor, channels: DataChannels,
     for (const type of STATE_EVENTS) {
       on(pc, type, () => {
         syncStates(pc, record);
-        if (pc.connectionState === 'closed') markClosed(pc, record);
+        if (state(pc, 'connectionState') === 'closed') markClosed(pc, record);
       });
     }
     on<RTCPeerConnectionIceEvent>(pc, 'icecandidate', (event) => {
@@ -85,7 +93,7 @@ export function observePeerConnections(ctx: Interceptor, channels: DataChannels,
 
   function pollStats(pc: RTCPeerConnection, record: PcRecord): void {
     if (record.closed || record.statsPending || !nativeGetStats) return;
-    if (pc.signalingState === 'closed') {
+    if (state(pc, 'signalingState') === 'closed') {
       markClosed(pc, record);
       return;
     }
