@@ -43,7 +43,15 @@ export type FrameToPage =
   | { readonly kind: 'feed'; readonly event: FeedEvent }
   /** The height the frame's content needs (CSS px), so the page can size the output to fit. */
   | { readonly kind: 'size'; readonly height: number }
-  | { readonly kind: 'stopped' };
+  | { readonly kind: 'stopped' }
+  /**
+   * The learner clicked an `<a download>` in the frame. The frame may not download (its sandbox
+   * has no allow-downloads), so it hands the file to the page, which offers it to save.
+   */
+  | { readonly kind: 'download'; readonly name: string; readonly blob: Blob };
+
+/** The longest file name the page shows; longer ones are cut. */
+export const DOWNLOAD_NAME_MAX = 120;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
@@ -54,6 +62,7 @@ export function isHandshake(data: unknown, kind: Handshake['kind']): boolean {
 export function isFrameMessage(data: unknown): data is FrameToPage {
   if (!isRecord(data)) return false;
   if (data['kind'] === 'stopped') return true;
+  if (data['kind'] === 'download') return typeof data['name'] === 'string' && typeof Blob !== 'undefined' && data['blob'] instanceof Blob;
   if (data['kind'] === 'size') return typeof data['height'] === 'number' && Number.isFinite(data['height']);
   return data['kind'] === 'feed' && isRecord(data['event']) && typeof data['event']['type'] === 'string' && typeof data['event']['at'] === 'number';
 }

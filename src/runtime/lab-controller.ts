@@ -8,7 +8,8 @@ import type { Goal } from '../lib/goal-checks.ts';
 import { watchOf } from '../lib/goals/goal-board.ts';
 import { interpolate } from '../lib/interpolate.ts';
 import { ENTRY_FILE, LAB_MODULES, isLabModule, type LabFiles, type LabModule, type Locale } from '../lib/lab-manifest.ts';
-import { LAB_ENTRY, LAB_GUARD } from '../lib/lab-protocol.ts';
+import { DOWNLOAD_NAME_MAX, LAB_ENTRY, LAB_GUARD } from '../lib/lab-protocol.ts';
+import { byteSize } from '../lib/sdp-context.ts';
 import { decodeShare, encodeShare, parseShareHash, shareHash } from '../lib/share-code.ts';
 import { prepareLabCode } from '../lib/transpile.ts';
 import { createConsolePanel, type ConsolePanel, type Strings } from './console-panel.ts';
@@ -70,6 +71,8 @@ class Lab {
   session: RunSession | null = null;
   /** This run's feed, as received; the Inspector and the browser tests read it. */
   feed: FeedEvent[] = [];
+  /** The notice offering the last file the lab's code handed over, if any. */
+  downloadOffer: HTMLElement | null = null;
   /** Actions run one at a time, in order: a double Run never leaves two frames or two listeners. */
   queue: Promise<void> = Promise.resolve();
 
@@ -302,6 +305,7 @@ class Lab {
       onGoals: (met) => this.onGoals(met),
       onFail: () => this.notices.add(this.t['lab.frameFailed']),
       onNavigated: () => void this.act('navigated'),
+      onDownload: (name, blob) => this.offerDownload(name, blob),
     });
     // Bring the output into view: the learner wants to see it, and browsers stop painting
     // frames scrolled out of view (a video there shows no new frames).
@@ -321,6 +325,25 @@ class Lab {
     for (const problem of problems) {
       this.console.add({ type: 'console', level: 'warn', args: [text(problem.message)], line: problem.line, at: 0 });
     }
+  }
+
+  /**
+   * A file the lab's code offered through a download link the learner clicked: the frame may
+   * not download, so the page offers it, and saving it takes one more click, on the page.
+   */
+  offerDownload(name: string, blob: Blob): void {
+    this.downloadOffer?.remove();
+    const shown = name.length > DOWNLOAD_NAME_MAX ? `${name.slice(0, DOWNLOAD_NAME_MAX)}…` : name;
+    const notice = this.notices.add(interpolate(this.t['lab.download'], { name: shown, size: byteSize(blob.size)[this.data.locale] }), 'ok');
+    const save = Object.assign(document.createElement('button'), { type: 'button', textContent: this.t['lab.downloadSave'] });
+    save.addEventListener('click', () => {
+      const url = URL.createObjectURL(blob);
+      Object.assign(document.createElement('a'), { href: url, download: name }).click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    });
+    notice.append(' ', save);
+    this.downloadOffer = notice;
+    save.focus({ preventScroll: true });
   }
 
   onEvent(event: FeedEvent): void {

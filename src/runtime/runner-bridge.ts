@@ -17,6 +17,8 @@ export interface RunOptions extends Omit<RunMessage, 'kind'> {
   onFail(): void;
   /** The frame loaded another document after its hello; it has been removed. */
   onNavigated(): void;
+  /** The learner clicked a download link in the frame: the file, for the page to offer. */
+  onDownload(name: string, blob: Blob): void;
 }
 
 export interface RunHandle {
@@ -60,6 +62,7 @@ export function startRun(options: RunOptions): RunHandle {
     if (!isFrameMessage(data)) return;
     if (data.kind === 'feed') options.onEvent(data.event);
     else if (data.kind === 'size') fit(options.slot, data.height);
+    else if (data.kind === 'download') options.onDownload(data.name, data.blob);
     else onStopped?.();
   };
   const close = (): void => {

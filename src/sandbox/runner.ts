@@ -95,6 +95,7 @@ export function startRunner(): void {
   window.addEventListener('unhandledrejection', (event) => reportError(event.reason));
 
   const observer = installObserver(window, emit, (value) => inspect(value));
+  offerDownloads(send);
   let locale: Locale = 'en';
   const guard = createLoopGuard({
     now: () => performance.now(),
@@ -195,4 +196,28 @@ export function startRunner(): void {
   };
   new ResizeObserver(reportSize).observe(document.body);
   page.postMessage({ kind: 'hello' }, pageOrigin);
+}
+
+/**
+ * A learner's click on an `<a download>` with a blob: or data: address: instead of the download
+ * the sandbox refuses, the file goes to the page, which offers to save it. Only real clicks
+ * count (isTrusted): lab code calling a.click() gets nothing. Installed before lab code, so
+ * this listener runs first; the capture phase on the document sees clicks on any link.
+ */
+function offerDownloads(send: (message: FrameToPage) => void): void {
+  const read = fetch;
+  document.addEventListener(
+    'click',
+    (event) => {
+      const link = event.target instanceof Element ? event.target.closest('a[download]') : null;
+      if (!event.isTrusted || !(link instanceof HTMLAnchorElement) || !/^(blob|data):/.test(link.href)) return;
+      event.preventDefault();
+      const name = link.download.trim() || 'download';
+      void read(link.href)
+        .then((res) => res.blob())
+        .then((blob) => send({ kind: 'download', name, blob }))
+        .catch(() => undefined);
+    },
+    true,
+  );
 }

@@ -46,7 +46,9 @@ export function labRoutes({ origins, separateOrigins }: LabRoutesOptions) {
         return;
       }
     }
-    if (isFrame) {
+    // Production sends the frame's whole policy (security-headers.ts); dev at least keeps
+    // other sites from embedding it.
+    if (isFrame && !separateOrigins) {
       res.setHeader('Content-Security-Policy', `frame-ancestors ${labConfigBody(current).siteOrigins.join(' ')}`);
     }
     next();

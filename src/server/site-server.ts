@@ -11,6 +11,7 @@ import { createBroker, type Broker } from './broker.ts';
 import { labRoutes } from './lab-routes.ts';
 import { refuseRequest, requestGuard } from './request-guard.ts';
 import { guardConnections } from './connection-guard.ts';
+import { securityHeaders } from './security-headers.ts';
 import type { ServerConfig } from './config.ts';
 
 export interface SiteServer {
@@ -47,11 +48,7 @@ export async function startSiteServer({ distDir, config, log = console.log }: Si
   });
 
   app.use(requestGuard(() => currentOrigins));
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
-    next();
-  });
+  app.use(securityHeaders(() => currentOrigins));
   app.use(broker.app);
   app.use(labRoutes({ origins: () => currentOrigins, separateOrigins: true }));
   app.use(

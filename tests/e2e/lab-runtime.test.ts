@@ -139,6 +139,45 @@ describe('the loop guard', () => {
     await page.close();
   });
 
+  // What the guard cannot see: loops it never instrumented, and a regex that backtracks. The
+  // frame runs on its own origin in its own process, so the page must keep answering, and Stop
+  // must remove the hung frame without the frame's help.
+  const UNGUARDED: Readonly<Record<string, string>> = {
+    'an eval’d loop': "(0, eval)('while (true) {}');",
+    'a new Function loop': "new Function('while (true) {}')();",
+    'a catastrophic regex': "/^(a+)+$/.test('a'.repeat(64) + '!');",
+  };
+  for (const [what, line] of Object.entries(UNGUARDED)) {
+    it(`keeps the page answering through ${what}, and Stop removes the frame`, async () => {
+      const page = await browser().newPage();
+      await openShared(page, CHANNEL, `console.log('hanging now');\n${line}`);
+      const section = labSection(page, CHANNEL);
+      await section.getByRole('button', run('Run')).click();
+      await section.locator('[role="log"]').getByText('hanging now').waitFor();
+      const beats = await pageHeartbeat(page);
+      await page.waitForTimeout(1_500);
+      const marks = await beats();
+      const gaps = marks.slice(1).map((mark, i) => mark - marks[i]!);
+      expect(marks.length, 'the page took too few turns while the frame hung').toBeGreaterThan(15);
+      expect(Math.max(...gaps), 'the lesson page stalled while the frame hung').toBeLessThan(300);
+      const asked = Date.now();
+      await page.evaluate(() => 0);
+      expect(Date.now() - asked).toBeLessThan(100);
+      // Still hung: the code never got to finish.
+      expect(await section.getAttribute('data-run')).toBe('running');
+
+      const stopped = Date.now();
+      await section.getByRole('button', run('Stop')).click();
+      await expect.poll(() => section.locator('iframe').count(), { timeout: 3_000 }).toBe(0);
+      expect(Date.now() - stopped).toBeLessThan(2_000);
+      // The next run gets a frame that works.
+      await section.getByRole('button', run('Reset')).click();
+      await section.getByRole('button', run('Run')).click();
+      expect(await waitForRunEnd(section)).toBe('done');
+      await page.close();
+    });
+  }
+
   it('does not stop an async loop that awaits', async () => {
     const page = await browser().newPage();
     const code = [

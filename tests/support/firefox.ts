@@ -4,7 +4,9 @@
  * Prefs measured in shared/reference/firefox-esr-testing.md: fake media without prompts,
  * loopback ICE, a mock sound device, and a profile that contacts nothing but loopback.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -150,5 +152,46 @@ export function useFirefox(): () => Browser {
   return () => {
     if (!running) throw new Error('Firefox is not running yet: use the browser inside a test or hook');
     return running.browser;
+  };
+}
+
+/**
+ * A Firefox with site isolation as learners have it. puppeteer.launch() forces
+ * `fission.webContentIsolationStrategy` to 0 (all web content in one process, for its mouse
+ * events), whatever prefs it is given; so this one is started here, with Firefox's default (1,
+ * a process per site), and puppeteer connects to its WebDriver BiDi endpoint.
+ */
+export async function launchFirefoxSiteIsolated(): Promise<{ browser: Browser; close: () => Promise<void> }> {
+  const profile = mkdtempSync(path.join(tmpdir(), 'webrtc-lab-firefox-'));
+  const prefs = { ...FIREFOX_PREFS, 'fission.webContentIsolationStrategy': 1 };
+  writeFileSync(path.join(profile, 'user.js'), Object.entries(prefs).map(([key, value]) => `user_pref(${JSON.stringify(key)}, ${JSON.stringify(value)});`).join('\n'));
+  const child = spawn(FIREFOX_PATH, ['--headless', '--no-remote', '--remote-debugging-port=0', '--profile', profile], {
+    env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`Firefox did not open WebDriver BiDi:\n${seen}`)), 30_000);
+    child.stderr.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const found = /WebDriver BiDi listening on (ws:\/\/\S+)/.exec(seen);
+      if (found?.[1]) {
+        clearTimeout(timer);
+        resolve(found[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`Firefox exited (${code}):\n${seen}`)));
+  });
+  const browser = await puppeteer.connect({ browserWSEndpoint: `${endpoint}/session`, protocol: 'webDriverBiDi' });
+  return {
+    browser,
+    close: async () => {
+      await browser.close().catch(() => undefined);
+      if (child.exitCode === null) {
+        child.kill();
+        await once(child, 'exit');
+      }
+      rmSync(profile, { recursive: true, force: true });
+    },
   };
 }

@@ -1,0 +1,83 @@
+/**
+ * The same promise as lab-runtime.test.ts makes for Chromium, checked in Firefox: code the loop
+ * guard cannot see (an eval'd loop, a new Function loop, a catastrophic regex) hangs only the
+ * lab frame. The lesson page keeps answering, and Stop removes the frame without its help.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { encodeShare, shareHash } from '../../src/lib/share-code.ts';
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser } from 'puppeteer-core';
+import { launchFirefoxSiteIsolated } from '../support/firefox.ts';
+import { pageWithLab } from '../support/labs.ts';
+
+const baseUrl = inject('baseUrl');
+const LAB = 'datachannel-loopback';
+/**
+ * Firefox as learners run it: puppeteer puts all web content in one process
+ * (`fission.webContentIsolationStrategy` 0, for its own mouse events); Firefox's default, 1,
+ * gives every site its own, which is what keeps the page alive here.
+ */
+let running: Awaited<ReturnType<typeof launchFirefoxSiteIsolated>> | undefined;
+beforeAll(async () => {
+  running = await launchFirefoxSiteIsolated();
+});
+afterAll(() => running?.close());
+const browser = (): Browser => {
+  if (!running) throw new Error('Firefox is not running yet');
+  return running.browser;
+};
+
+const UNGUARDED: Readonly<Record<string, string>> = {
+  'an eval’d loop': "(0, eval)('while (true) {}');",
+  'a new Function loop': "new Function('while (true) {}')();",
+  'a catastrophic regex': "/^(a+)+$/.test('a'.repeat(64) + '!');",
+};
+
+async function click(section: ElementHandle<Element>, name: string): Promise<void> {
+  const button = await section.waitForSelector(`::-p-xpath(.//button[normalize-space(.)="${name}" and not(@disabled)])`);
+  await button?.click();
+}
+
+async function beatsDuring(page: Page, ms: number): Promise<number[]> {
+  return page.evaluate(
+    (span) =>
+      new Promise<number[]>((resolve) => {
+        const beats: number[] = [];
+        const timer = setInterval(() => beats.push(Date.now()), 50);
+        setTimeout(() => {
+          clearInterval(timer);
+          resolve(beats);
+        }, span);
+      }),
+    ms,
+  );
+}
+
+describe('code the loop guard cannot see, in Firefox', () => {
+  for (const [what, line] of Object.entries(UNGUARDED)) {
+    it(`keeps the page answering through ${what}, and Stop removes the frame`, async () => {
+      const page = await browser().newPage();
+      const code = `console.log('hanging now');\n${line}`;
+      await page.goto(`${baseUrl}${pageWithLab(LAB)}${shareHash(LAB, await encodeShare({ lab: LAB, files: { 'main.ts': code } }))}`);
+      const section = await page.waitForSelector(`section.lab[data-lab="${LAB}"]`);
+      if (!section) throw new Error('no lab section');
+      await section.waitForSelector('.monaco-editor');
+      await click(section, 'Run');
+      await page.waitForFunction((el) => el.querySelector('[role="log"]')?.textContent?.includes('hanging now'), { timeout: 15_000 }, section);
+
+      const marks = await beatsDuring(page, 1_500);
+      const gaps = marks.slice(1).map((mark, i) => mark - marks[i]!);
+      expect(marks.length, 'the page took too few turns while the frame hung').toBeGreaterThan(15);
+      expect(Math.max(...gaps), 'the lesson page stalled while the frame hung').toBeLessThan(300);
+      const text = await section.evaluate((el) => el.querySelector('[role="log"]')?.textContent ?? '');
+      expect(await section.evaluate((el) => (el as HTMLElement).dataset['run']), text).toBe('running');
+
+      const stopped = Date.now();
+      await click(section, 'Stop');
+      await page.waitForFunction((el) => el.querySelector('iframe') === null, { timeout: 3_000 }, section);
+      expect(Date.now() - stopped).toBeLessThan(2_000);
+      await page.close();
+    });
+  }
+});
