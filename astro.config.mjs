@@ -5,6 +5,7 @@ import { searchForWorkspaceRoot } from 'vite';
 import starlight from '@astrojs/starlight';
 import { brokerIntegration } from './src/server/dev-integration.ts';
 import { labsCheck } from './src/build/labs-check.ts';
+import { labRoot } from './src/build/lab-root.ts';
 import { monacoCssInline } from './src/build/monaco-css.ts';
 
 /** A sidebar group filled from one folder of lessons, labelled in both languages. */
@@ -61,5 +62,6 @@ export default defineConfig({
     }),
     brokerIntegration(),
     labsCheck(),
+    labRoot(),
   ],
 });

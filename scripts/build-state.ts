@@ -1,12 +1,15 @@
 /**
- * Whether dist/ is older than what it is built from, so `npm start` and the test
- * runner build only when they must.
+ * Whether dist/ and dist-lab/ beside it are older than what they are built from, so `npm start`
+ * and the test runner build only when they must.
  */
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { LAB_FRAME_DOCUMENT, labRootOf } from '../src/build/lab-root.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const DIST = path.join(ROOT, 'dist');
+/** The lab origin's root, written by the same build. */
+export const LAB_DIST = labRootOf(DIST);
 const STAMP = path.join(DIST, '.build-stamp');
 const INPUTS = ['src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json'];
 
@@ -20,7 +23,7 @@ function newestMtime(target: string): number {
 }
 
 export function buildIsStale(): boolean {
-  if (!existsSync(STAMP)) return true;
+  if (!existsSync(STAMP) || !existsSync(path.join(LAB_DIST, LAB_FRAME_DOCUMENT))) return true;
   const built = statSync(STAMP).mtimeMs;
   return INPUTS.some((input) => newestMtime(path.join(ROOT, input)) > built);
 }

@@ -3,6 +3,8 @@
  * (one configuration for both), lets only the site embed the frame, and — in production —
  * keeps the two origins apart: the lab origin serves the frame and its assets, nothing else,
  * and the site origin never serves the frame (learner code must not run on the site's origin).
+ * In production each origin also has its own root on disk (src/build/lab-root.ts), so these
+ * path rules are a second wall, not the only one.
  */
 import type { NextFunction, Request, Response } from 'express';
 import { firstSegment } from '../lib/request-target.ts';
@@ -18,7 +20,15 @@ export function labConfigBody(origins: SiteOrigins): LabConfigBody {
 }
 
 const FRAME_PATH = /^\/lab-frame\/?(?:index\.html)?$/;
-const LAB_ORIGIN_PATHS = [FRAME_PATH, /^\/_astro\//, /^\/peerjs(?:\/|$)/, /^\/lab-config\.json$/, /^\/favicon\.svg$/];
+const LAB_ORIGIN_PATHS = [FRAME_PATH, /^\/_astro\//, /^\/peerjs(?:\/|$)/, /^\/lab-config\.json$/];
+
+/** True when a request's Host names the lab origin (compared as the request guard compares hosts). */
+export function onLabOrigin(host: string | undefined, origins: SiteOrigins): boolean {
+  return host !== undefined && host.trim().toLowerCase() === new URL(origins.lab).host.toLowerCase();
+}
+
+/** What the lab origin answers for anything but the frame and its files. */
+export const LAB_ORIGIN_NOT_FOUND = 'The lab origin serves only the lab frame.';
 
 export interface LabRoutesOptions {
   readonly origins: () => SiteOrigins;
@@ -36,13 +46,12 @@ export function labRoutes({ origins, separateOrigins }: LabRoutesOptions) {
     }
     const isFrame = FRAME_PATH.test(req.path);
     if (separateOrigins) {
-      const labHost = new URL(current.lab).host;
-      const onLabOrigin = req.headers.host === labHost;
+      const lab = onLabOrigin(req.headers.host, current);
       // The site origin refuses the whole folder, not only the spellings FRAME_PATH knows:
       // a static server also finds the frame at /lab-frame/index (extensions) and the like.
-      const allowed = onLabOrigin ? LAB_ORIGIN_PATHS.some((pattern) => pattern.test(req.path)) : firstSegment(req.path) !== 'lab-frame';
+      const allowed = lab ? LAB_ORIGIN_PATHS.some((pattern) => pattern.test(req.path)) : firstSegment(req.path) !== 'lab-frame';
       if (!allowed) {
-        res.status(404).type('text/plain').send(onLabOrigin ? 'The lab origin serves only the lab frame.' : 'Not found');
+        res.status(404).type('text/plain').send(lab ? LAB_ORIGIN_NOT_FOUND : 'Not found');
         return;
       }
     }

@@ -1,5 +1,6 @@
 /**
- * The production server: the built site (dist/) and the broker in one Node process.
+ * The production server: the built site (dist/), the lab origin's own root (dist-lab/) and the
+ * broker in one Node process.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -8,7 +9,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createBroker, type Broker } from './broker.ts';
-import { labRoutes } from './lab-routes.ts';
+import { LAB_ORIGIN_NOT_FOUND, labRoutes, onLabOrigin } from './lab-routes.ts';
+import { LAB_FRAME_DOCUMENT, labRootOf } from '../build/lab-root.ts';
 import { refuseRequest, requestGuard } from './request-guard.ts';
 import { guardConnections } from './connection-guard.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -24,13 +26,17 @@ export interface SiteServer {
 
 export interface SiteServerOptions {
   readonly distDir: string;
+  /** The lab origin's root; the build writes it beside distDir (src/build/lab-root.ts). */
+  readonly labDir?: string;
   readonly config: ServerConfig;
   readonly log?: (line: string) => void;
 }
 
-export async function startSiteServer({ distDir, config, log = console.log }: SiteServerOptions): Promise<SiteServer> {
-  if (!existsSync(path.join(distDir, 'index.html'))) {
-    throw new Error(`no built site in ${distDir}: run \`npm run build\` first (npm start does it for you)`);
+export async function startSiteServer({ distDir, labDir = labRootOf(distDir), config, log = console.log }: SiteServerOptions): Promise<SiteServer> {
+  for (const [dir, file] of [[distDir, '/index.html'], [labDir, LAB_FRAME_DOCUMENT]] as const) {
+    if (!existsSync(path.join(dir, file))) {
+      throw new Error(`no built site in ${dir}: run \`npm run build\` first (npm start does it for you)`);
+    }
   }
   const app = express();
   app.disable('x-powered-by');
@@ -51,16 +57,22 @@ export async function startSiteServer({ distDir, config, log = console.log }: Si
   app.use(securityHeaders(() => currentOrigins));
   app.use(broker.app);
   app.use(labRoutes({ origins: () => currentOrigins, separateOrigins: true }));
-  app.use(
-    express.static(distDir, {
-      extensions: ['html'],
-      setHeaders(res, filePath) {
-        // Astro fingerprints everything under _astro/; pages must revalidate.
-        if (filePath.includes(`${path.sep}_astro${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-        else res.setHeader('Cache-Control', 'no-cache');
-      },
-    }),
-  );
+  const setHeaders = (res: express.Response, filePath: string): void => {
+    // Astro fingerprints everything under _astro/; pages must revalidate.
+    if (filePath.includes(`${path.sep}_astro${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    else res.setHeader('Cache-Control', 'no-cache');
+  };
+  // Each origin reads its own folder: no spelling of a path on one reaches a file of the other.
+  const siteFiles = express.static(distDir, { extensions: ['html'], setHeaders });
+  const labFiles = express.static(labDir, { setHeaders });
+  app.use((req, res, next) => {
+    if (!onLabOrigin(req.headers.host, currentOrigins)) {
+      siteFiles(req, res, next);
+      return;
+    }
+    // Never the site's not-found page: that is a site page.
+    labFiles(req, res, (error?: unknown) => (error ? next(error) : res.status(404).type('text/plain').send(LAB_ORIGIN_NOT_FOUND)));
+  });
   // Starlight builds a not-found page per locale (/ko/404/): a missing Korean page gets the Korean one.
   app.use((req, res) => {
     const locale = /^\/([a-z]{2}(?:-[A-Za-z]+)?)\//.exec(req.path)?.[1];

@@ -157,7 +157,8 @@ describe('the lab observer: media and elements', () => {
 
   it('samples a watched canvas: blank, then an image; a tainted canvas is never reported', async () => {
     const { page, problems } = await openLab();
-    const labOrigin = new URL(inject('baseUrl')).origin.replace('//localhost', '//lab.localhost');
+    // The page is on localhost; the same server under its other spelling is another origin, so its image taints.
+    const otherOrigin = `http://127.0.0.1:${new URL(inject('baseUrl')).port}`;
     const tainted = await page.evaluate(async (imageUrl) => {
       document.body.insertAdjacentHTML('beforeend', '<canvas id="tainted" width="64" height="64"></canvas><canvas id="snap" width="320" height="240"></canvas>');
       const image = new Image();
@@ -171,7 +172,7 @@ describe('the lab observer: media and elements', () => {
       } catch (error) {
         return (error as Error).name;
       }
-    }, `${labOrigin}/favicon.svg`);
+    }, `${otherOrigin}/favicon.svg`);
     expect(tainted).toBe('SecurityError');
     await page.evaluate(() => {
       // Sampling must survive selectors that match nothing or do not parse.

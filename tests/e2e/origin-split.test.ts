@@ -1,11 +1,16 @@
 /**
  * Attacks on the split between the site origin and the lab origin, sent as raw HTTP so no client
  * normalizes them first: encoded separators and dots, dot and empty segments, other spellings of
- * the frame, and a Host that names neither origin (a DNS-rebinding page).
+ * the frame, and a Host that names neither origin (a DNS-rebinding page). Then the two roots on
+ * disk: the lab origin's holds the frame and what it loads, the site's no frame.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
+import { DIST, LAB_DIST } from '../../scripts/build-state.ts';
+import { listFiles } from '../support/site-files.ts';
 
 const port = Number(new URL(inject('baseUrl')).port);
 const SITE = `localhost:${port}`;
@@ -80,6 +85,63 @@ describe('the site origin never serves the frame', () => {
     expect(status).toBeGreaterThanOrEqual(400);
     expect(body).not.toContain(FRAME_MARK);
   });
+});
+
+/** Root paths (`/_astro/x.js`) of the files under a built root. */
+const rootPaths = (dir: string): string[] => listFiles(dir).map((file) => '/' + path.relative(dir, file).split(path.sep).join('/'));
+const astroFiles = (dir: string): string[] => readdirSync(path.join(dir, '_astro')).map((name) => `/_astro/${name}`);
+/** The lab root's chunk holding a library: found by a string only that library's code carries. */
+function chunkWith(marker: string): string {
+  const found = astroFiles(LAB_DIST).filter((file) => readFileSync(path.join(LAB_DIST, file), 'utf8').includes(marker));
+  expect(found, `one chunk in ${LAB_DIST}/_astro holds ${marker}`).toHaveLength(1);
+  return found[0] ?? '';
+}
+
+describe('each origin is served from its own root', () => {
+  it('the site root has no lab-frame folder, and the lab root holds only the frame and its assets', () => {
+    expect(existsSync(path.join(DIST, 'lab-frame'))).toBe(false);
+    const labFiles = rootPaths(LAB_DIST);
+    expect(labFiles).toContain('/lab-frame/index.html');
+    expect(labFiles.filter((file) => file !== '/lab-frame/index.html' && !file.startsWith('/_astro/'))).toEqual([]);
+  });
+
+  it('serves every file of the lab root on the lab origin', async () => {
+    for (const file of rootPaths(LAB_DIST)) {
+      expect({ file, status: (await get(LAB, file)).status }).toEqual({ file, status: 200 });
+    }
+  });
+
+  it.each([
+    ['peerjs', '0.peerjs.com'],
+    ['webrtc-adapter', 'shimAddTrackRemoveTrack'],
+  ])('serves the chunk the frame imports %s from on the lab origin', async (_library, marker) => {
+    const { status, body } = await get(LAB, chunkWith(marker));
+    expect(status).toBe(200);
+    expect(body).toContain(marker);
+  });
+
+  it('answers 404 on the lab origin to every site bundle the frame does not load', async () => {
+    const labOnly = new Set(astroFiles(LAB_DIST));
+    const siteOnly = astroFiles(DIST).filter((file) => !labOnly.has(file));
+    // A lesson page's own stylesheet and Monaco's chunk are among them: the test would prove nothing otherwise.
+    const lesson = await get(SITE, '/start/how-labs-work/');
+    const lessonCss = [...lesson.body.matchAll(/<link rel="stylesheet" href="(\/_astro\/[^"]+\.css)"/g)].map((m) => m[1] ?? '');
+    expect(lessonCss.length).toBeGreaterThan(0);
+    for (const css of lessonCss) expect(siteOnly).toContain(css);
+    expect(siteOnly.some((file) => /^\/_astro\/editor\.api\.[\w-]+\.js$/.test(file))).toBe(true);
+    for (const file of siteOnly) {
+      expect({ file, site: (await get(SITE, file)).status, lab: (await get(LAB, file)).status }).toEqual({ file, site: 200, lab: 404 });
+    }
+  });
+
+  it.each(['/404.html', '/favicon.svg', '/index.html', '/', '/sitemap-index.xml', '/pagefind/pagefind.js', '/lab-frame/missing.js', '/_astro/no-such-file.js'])(
+    'answers %s on the lab origin with a plain 404, not a site page',
+    async (file) => {
+      const { status, body } = await get(LAB, file);
+      expect(status).toBe(404);
+      expect(body).not.toContain('<html');
+    },
+  );
 });
 
 describe('a Host that names neither origin', () => {

@@ -1,0 +1,74 @@
+/**
+ * After `astro build`, moves the lab frame out of the site's root into a root of its own,
+ * `dist-lab/` beside `dist/`, holding the frame document and only the files it loads (its
+ * scripts, their static and dynamic imports: the runner, peerjs, webrtc-adapter). The server
+ * serves that folder on the lab origin and `dist/` on the site origin, so neither origin has a
+ * path, however spelled, to the other's files. A sibling rather than a folder inside `dist/`:
+ * anything inside `dist/` is the site's, and Astro empties `dist/` on every build.
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { collectAssets, type AssetSource } from '../lib/asset-graph.ts';
+
+/** The frame's folder: `/lab-frame/` on the lab origin, as src/pages/lab-frame.astro builds it. */
+export const LAB_FRAME_FOLDER = 'lab-frame';
+export const LAB_FRAME_DOCUMENT = `/${LAB_FRAME_FOLDER}/index.html`;
+
+/** Where the lab origin's root is for a site built into `distDir`. */
+export function labRootOf(distDir: string): string {
+  return `${path.resolve(distDir)}-lab`;
+}
+
+/** A root path (`/_astro/x.js`) as a file under `root`; resolved URL paths never climb out of it. */
+function onDisk(root: string, rootPath: string): string {
+  return path.join(root, ...rootPath.split('/').filter(Boolean));
+}
+
+function diskSource(root: string): AssetSource {
+  return {
+    has: (rootPath) => {
+      const file = onDisk(root, rootPath);
+      return existsSync(file) && statSync(file).isFile();
+    },
+    text: (rootPath) => readFileSync(onDisk(root, rootPath), 'utf8'),
+  };
+}
+
+export interface LabRoot {
+  readonly dir: string;
+  /** Root paths copied, the frame document first. */
+  readonly files: readonly string[];
+}
+
+/** Builds the lab root from a finished `distDir` and removes the frame from it. */
+export function buildLabRoot(distDir: string): LabRoot {
+  const graph = collectAssets(LAB_FRAME_DOCUMENT, diskSource(distDir));
+  if (graph.missing.length > 0) {
+    const list = graph.missing.map(({ from, url, path: target }) => `${target} (${JSON.stringify(url)} in ${from || 'the build'})`).join(', ');
+    throw new Error(`the lab frame needs files the build did not write: ${list}`);
+  }
+  const dir = labRootOf(distDir);
+  rmSync(dir, { recursive: true, force: true });
+  for (const file of graph.files) {
+    const target = onDisk(dir, file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    // Copied, not moved: site pages share chunks with the frame (feed, lab manifest, preload helper).
+    copyFileSync(onDisk(distDir, file), target);
+  }
+  rmSync(path.join(distDir, LAB_FRAME_FOLDER), { recursive: true, force: true });
+  return { dir, files: graph.files };
+}
+
+export function labRoot(): AstroIntegration {
+  return {
+    name: 'webrtc-lab:lab-root',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const built = buildLabRoot(fileURLToPath(dir));
+        logger.info(`lab origin root: ${path.relative(process.cwd(), built.dir)}/ (${built.files.length} files)`);
+      },
+    },
+  };
+}
