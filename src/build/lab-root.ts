@@ -6,11 +6,12 @@
  * path, however spelled, to the other's files. A sibling rather than a folder inside `dist/`:
  * anything inside `dist/` is the site's, and Astro empties `dist/` on every build.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { collectAssets, type AssetSource } from '../lib/asset-graph.ts';
+import { withoutSitemapPath } from '../lib/sitemap-entries.ts';
 
 /** The frame's folder: `/lab-frame/` on the lab origin, as src/pages/lab-frame.astro builds it. */
 export const LAB_FRAME_FOLDER = 'lab-frame';
@@ -58,6 +59,10 @@ export function buildLabRoot(distDir: string): LabRoot {
     copyFileSync(onDisk(distDir, file), target);
   }
   rmSync(path.join(distDir, LAB_FRAME_FOLDER), { recursive: true, force: true });
+  for (const sitemap of readdirSync(distDir).filter((name) => /^sitemap-\d+\.xml$/.test(name))) {
+    const file = path.join(distDir, sitemap);
+    writeFileSync(file, withoutSitemapPath(readFileSync(file, 'utf8'), `/${LAB_FRAME_FOLDER}/`));
+  }
   return { dir, files: graph.files };
 }
 

@@ -100,6 +100,8 @@ function chunkWith(marker: string): string {
 describe('each origin is served from its own root', () => {
   it('the site root has no lab-frame folder, and the lab root holds only the frame and its assets', () => {
     expect(existsSync(path.join(DIST, 'lab-frame'))).toBe(false);
+    // …and the sitemap lists no page the site does not serve.
+    expect(readFileSync(path.join(DIST, 'sitemap-0.xml'), 'utf8')).not.toContain('/lab-frame/');
     const labFiles = rootPaths(LAB_DIST);
     expect(labFiles).toContain('/lab-frame/index.html');
     expect(labFiles.filter((file) => file !== '/lab-frame/index.html' && !file.startsWith('/_astro/'))).toEqual([]);
