@@ -37,6 +37,11 @@ export interface BrokerLimits {
   readonly absentQueue: { readonly perDestination: number; readonly total: number };
   /** A peer that does not read its socket is dropped once this much waits to be sent to it. */
   readonly maxBufferedBytes: number;
+  /**
+   * Every socket is pinged this often, and dropped if it did not answer the previous ping: a
+   * peer whose machine vanished (no FIN) or that stopped reading goes within two intervals.
+   */
+  readonly pingIntervalMs: number;
 }
 
 export const DEFAULT_BROKER_LIMITS: BrokerLimits = {
@@ -68,13 +73,17 @@ export const DEFAULT_BROKER_LIMITS: BrokerLimits = {
   absentQueue: { perDestination: 64, total: 1024 },
   // Signaling for one call is a few tens of KiB; 1 MiB unread means the peer is not reading.
   maxBufferedBytes: 1024 * 1024,
+  // Browsers answer pings in their network stack, not in page script, so a hidden tab whose
+  // timers are throttled still answers at once.
+  pingIntervalMs: 30_000,
 };
 
 /** PeerServer's expire_timeout: how long it holds messages for an id that is not connected. */
 const EXPIRE_TIMEOUT_MS = 5000;
 
 /** Why the broker closed or refused a socket; counted for logs and the bench. */
-export type RefusalReason = 'origin' | 'per-ip' | 'per-prefix' | 'rate' | 'bytes' | 'malformed' | 'binary' | 'queue-full' | 'not-reading';
+export const REFUSAL_REASONS = ['origin', 'per-ip', 'per-prefix', 'rate', 'bytes', 'malformed', 'binary', 'queue-full', 'not-reading', 'no-pong'] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
 export interface BrokerOptions {
   /** The HTTP server whose upgrades are routed here (PeerServer insists on having one). */
@@ -128,7 +137,7 @@ export function createBroker(options: BrokerOptions): Broker {
   const trustProxy = options.trustProxy ?? false;
   const perIp = createConnectionCounter(limits.connectionsPerIp);
   const perPrefix = createConnectionCounter(limits.connectionsPerPrefix);
-  const refused: Record<RefusalReason, number> = { origin: 0, 'per-ip': 0, 'per-prefix': 0, rate: 0, bytes: 0, malformed: 0, binary: 0, 'queue-full': 0, 'not-reading': 0 };
+  const refused = Object.fromEntries(REFUSAL_REASONS.map((reason) => [reason, 0])) as Record<RefusalReason, number>;
   const open = new Set<WebSocket>();
   /**
    * Open sockets per requested id: a message to an id with none is queued by PeerServer. Counted,
@@ -187,6 +196,22 @@ export function createBroker(options: BrokerOptions): Broker {
       log,
     });
 
+  // Sockets that answered the last ping (pong), swept every interval: no answer since, no socket.
+  const answered = new WeakSet<WebSocket>();
+  const pinger = setInterval(() => {
+    for (const ws of open) {
+      if (!answered.has(ws)) {
+        refused['no-pong'] += 1;
+        log('broker: dropping a peer that did not answer a ping');
+        ws.terminate();
+        continue;
+      }
+      answered.delete(ws);
+      ws.ping();
+    }
+  }, limits.pingIntervalMs);
+  pinger.unref();
+
   const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
     const { pathname } = new URL(req.url ?? '/', 'http://broker.invalid');
     if (pathname !== WS_PATH) return false;
@@ -227,6 +252,9 @@ export function createBroker(options: BrokerOptions): Broker {
     const id = new URL(req.url ?? '/', 'http://broker.invalid').searchParams.get('id');
     server.handleUpgrade(req, socket, head, (ws) => {
       open.add(ws);
+      // A new socket counts as having answered: its first ping comes at the next sweep.
+      answered.add(ws);
+      ws.on('pong', () => answered.add(ws));
       if (id) {
         connected.set(id, (connected.get(id) ?? 0) + 1);
         absent.delivered(id);
@@ -251,6 +279,7 @@ export function createBroker(options: BrokerOptions): Broker {
     handleUpgrade,
     stats: () => ({ openSockets: open.size, refused: { ...refused } }),
     close: async () => {
+      clearInterval(pinger);
       for (const ws of open) ws.terminate();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

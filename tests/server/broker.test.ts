@@ -206,6 +206,20 @@ describe('broker: memory an attacker cannot pin', () => {
     await expect.poll(() => b.received.filter((m) => m.type === 'CANDIDATE').length).toBe(3);
   });
 
+  it('pings every socket and drops one that does not answer, while answering peers stay', async () => {
+    fixture = await startBroker({ pingIntervalMs: 200 });
+    const [a, b] = await openPair();
+    // A machine that vanished answers nothing: this client never answers a ping.
+    const silent = peer(fixture.port, `s-${crypto.randomUUID()}`, { origin: fixture.origin, localAddress: '127.0.0.7', autoPong: false });
+    await silent.next('OPEN');
+    const started = Date.now();
+    await silent.closed;
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(fixture.broker.stats().refused['no-pong']).toBe(1);
+    expect(a.ws.readyState).toBe(WebSocket.OPEN);
+    expect(await relayExchange(a, b, 5)).toHaveLength(5);
+  });
+
   it('drops a peer that stops reading its socket, and keeps relaying for everyone else', async () => {
     fixture = await startBroker({ maxBufferedBytes: 64 * 1024, byteRate: { capacity: 64 * 1024 * 1024, refillPerSecond: 64 * 1024 * 1024 }, messageRate: { capacity: 10_000, refillPerSecond: 10_000 } });
     const [a, b] = await openPair();

@@ -71,6 +71,8 @@ export interface PeerOptions {
   readonly origin?: string;
   readonly localAddress?: string;
   readonly query?: Record<string, string>;
+  /** false: the client never answers the broker's pings, like a machine that vanished. */
+  readonly autoPong?: boolean;
 }
 
 export function connectPeer(port: number, id: string, options: PeerOptions = {}): TestPeer {
@@ -78,6 +80,7 @@ export function connectPeer(port: number, id: string, options: PeerOptions = {})
   const ws = new WebSocket(`ws://127.0.0.1:${port}/peerjs/peerjs?${query}`, {
     ...(options.origin ? { origin: options.origin } : {}),
     ...(options.localAddress ? { localAddress: options.localAddress } : {}),
+    ...(options.autoPong === false ? { autoPong: false } : {}),
   });
   const received: ServerMessage[] = [];
   const waiters: Array<{ type: string; resolve: (m: ServerMessage) => void }> = [];
