@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { newRoomCode, otherRole, parseRoomCode, partnerUrl, ROOM_ALPHABET, roomFromSearch, roomIds } from '../../src/lib/pairing/room-code.ts';
+
+const fromBytes = (bytes: number[]) => {
+  let at = 0;
+  return (buffer: Uint8Array): Uint8Array => buffer.map(() => bytes[at++ % bytes.length] ?? 0);
+};
+
+describe('room codes', () => {
+  it('are four letters of the unambiguous alphabet, whatever the random bytes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 40 }), (bytes) => {
+        // A source that only ever gives rejected bytes would never end; keep one usable byte.
+        const code = newRoomCode(fromBytes([...bytes, 7]));
+        expect(code).toMatch(new RegExp(`^[${ROOM_ALPHABET}]{4}$`));
+        expect(parseRoomCode(code)).toBe(code);
+      }),
+    );
+  });
+
+  it('leave out characters people misread', () => {
+    for (const char of '01lio') expect(ROOM_ALPHABET).not.toContain(char);
+  });
+
+  it('are read back as typed: trimmed and lower-cased, anything else refused', () => {
+    expect(parseRoomCode(' K7Q2 ')).toBe('k7q2');
+    expect(parseRoomCode('k7q')).toBeNull();
+    expect(parseRoomCode('k0q2')).toBeNull();
+    expect(parseRoomCode(null)).toBeNull();
+  });
+});
+
+describe('room ids and links', () => {
+  it('give each role its own ids, the same on both sides', () => {
+    const host = roomIds('k7q2', 'video-call', 'host');
+    const guest = roomIds('k7q2', 'video-call', otherRole('host'));
+    expect(host.lab).toBe('webrtclab-video-call-k7q2-host');
+    expect(guest.page).toBe('webrtclab-video-call-k7q2-guest-page');
+    expect(new Set([host.lab, host.page, guest.lab, guest.page]).size).toBe(4);
+    for (const id of [host.lab, guest.page]) expect(id).toMatch(/^[A-Za-z0-9_-]+$/);
+  });
+
+  it('send the partner to the same page, in the other role, at the lab', () => {
+    const url = new URL(partnerUrl('http://localhost:4321/pairing/call/?room=zzzz&x=1#top', 'k7q2', 'video-call', 'host'));
+    expect(url.pathname).toBe('/pairing/call/');
+    expect(url.hash).toBe('#lab-video-call');
+    expect(roomFromSearch(url.search)).toEqual({ room: 'k7q2', lab: 'video-call', role: 'guest' });
+  });
+
+  it('ignore a page opened without a valid room', () => {
+    expect(roomFromSearch('?room=k7q2')).toBeNull();
+    expect(roomFromSearch('?room=nope!&lab=x')).toBeNull();
+    expect(roomFromSearch('?room=k7q2&lab=../x')).toBeNull();
+    expect(roomFromSearch('?room=k7q2&lab=video-call&role=admin')).toEqual({ room: 'k7q2', lab: 'video-call', role: 'guest' });
+  });
+});
