@@ -4,6 +4,29 @@
  * to type-check every lab's starter and solution.
  */
 declare module 'lab' {
+  import type { Peer } from 'peerjs';
+
   /** Prints values to the lab's console panel, like console.log (MediaStreams, stats reports and errors included). */
   export function log(...values: unknown[]): void;
+
+  /** This tab's place in a pairing lab's room (see `room()`). */
+  export interface Room {
+    /** The room's code, as in the page's address (`?room=k7q2`). */
+    readonly code: string;
+    /** `host` opened the room; `guest` joined it from the partner link. */
+    readonly role: 'host' | 'guest';
+    /** A PeerJS peer registered with this site's broker under this tab's id in the room, already open. */
+    readonly peer: Peer;
+    /** The partner's PeerJS id: call or connect to it, or wait for it to call you. */
+    readonly partnerId: string;
+    /** The site's ICE servers (none unless the site configures its own; never a public server). */
+    readonly iceServers: RTCIceServer[];
+  }
+
+  /**
+   * Joins this tab's room in a pairing lab: resolves once the peer is registered with the broker.
+   * The peer reconnects by itself, with backoff, if the broker goes away; a call in progress goes
+   * on without it. Rejects with an error named `RoomFullError` when the room already has this role.
+   */
+  export function room(): Promise<Room>;
 }

@@ -11,6 +11,10 @@ export interface FrameMessageParams {
   readonly wrongEmbedder: { readonly site: string };
   /** The loop guard stopped a loop (see loop-guard-runtime.ts). */
   readonly loopGuard: { readonly line: number; readonly seconds: number };
+  /** room() called in a lab that is not a pairing lab. */
+  readonly notPaired: Readonly<Record<string, never>>;
+  /** room() found this tab's role in the room already taken. */
+  readonly roomFull: { readonly room: string; readonly role: string };
 }
 
 export type FrameMessageKey = keyof FrameMessageParams;
@@ -22,11 +26,15 @@ const MESSAGES: Readonly<Record<Locale, Table>> = {
     outsideLesson: () => 'This page runs WebRTC Lab code. It works only inside a lesson.',
     wrongEmbedder: ({ site }) => `This lab frame belongs to ${site}.`,
     loopGuard: ({ line, seconds }) => `Loop on line ${line} ran for more than ${seconds} s without giving the browser a turn; stopped it.`,
+    notPaired: () => 'room() works only in a pairing lab, which has a Pair panel.',
+    roomFull: ({ room, role }) => `Room ${room} already has a ${role}. Open a new room from the Pair panel.`,
   },
   ko: {
     outsideLesson: () => '이 페이지는 WebRTC Lab의 실습 코드를 실행합니다. 레슨 안에서만 동작합니다.',
     wrongEmbedder: ({ site }) => `이 실습 프레임은 ${site}에서만 쓸 수 있습니다.`,
     loopGuard: ({ line, seconds }) => `${line}번째 줄의 반복문이 브라우저에 차례를 넘기지 않은 채 ${seconds}초 넘게 실행되어 멈췄습니다.`,
+    notPaired: () => 'room()은 짝 패널이 있는 짝 실습에서만 쓸 수 있습니다.',
+    roomFull: ({ room, role }) => `방 ${room}에는 이미 ${role === 'host' ? '방장' : '참가자'}가 있습니다. 짝 패널에서 새 방을 여세요.`,
   },
 };
 

@@ -12,6 +12,7 @@
  */
 import type { FeedEvent, FeedWatch } from './feed.ts';
 import { isLabFileName, isLabModule, LOCALES, type LabFiles, type LabModule, type Locale } from './lab-manifest.ts';
+import { parseRole, parseRoomCode, type Role } from './pairing/room-code.ts';
 
 export type { LabFiles } from './lab-manifest.ts';
 export type Theme = 'light' | 'dark';
@@ -22,6 +23,13 @@ export const LAB_GUARD = '__labGuard';
 
 /** Window messages, before the channel exists. */
 export type Handshake = { readonly kind: 'hello' } | { readonly kind: 'connect' };
+
+/** A pairing lab's room, as the page joined it: what `room()` in the lab helper connects to. */
+export interface PairingInfo {
+  readonly room: string;
+  readonly role: Role;
+  readonly lab: string;
+}
 
 export interface RunMessage {
   readonly kind: 'run';
@@ -35,6 +43,8 @@ export interface RunMessage {
   /** The page's language and theme: the frame's own messages and colours follow them. */
   readonly locale: Locale;
   readonly theme: Theme;
+  /** Set for a pairing lab: the room this tab is in, and as whom. */
+  readonly pairing: PairingInfo | null;
 }
 
 export type PageToFrame = RunMessage | { readonly kind: 'stop' };
@@ -77,7 +87,13 @@ export function isPageMessage(data: unknown): data is PageToFrame {
   if (!isStringList(data['modules']) || !data['modules'].every(isLabModule)) return false;
   const watch = data['watch'];
   if (!isRecord(watch) || !isStringList(watch['values']) || !isStringList(watch['canvases'])) return false;
-  return (LOCALES as readonly unknown[]).includes(data['locale']) && (data['theme'] === 'light' || data['theme'] === 'dark');
+  if (!(LOCALES as readonly unknown[]).includes(data['locale']) || (data['theme'] !== 'light' && data['theme'] !== 'dark')) return false;
+  return data['pairing'] === null || isPairing(data['pairing']);
+}
+
+function isPairing(value: unknown): value is PairingInfo {
+  if (!isRecord(value) || typeof value['room'] !== 'string' || typeof value['lab'] !== 'string') return false;
+  return parseRoomCode(value['room']) === value['room'] && parseRole(value['role'] as string) !== null && /^[a-z0-9-]{1,60}$/.test(value['lab']);
 }
 
 /** The frame's address: the page's origin (no secret) travels in the fragment, never to a server. */

@@ -8,6 +8,7 @@ import type { FeedEvent } from '../lib/feed.ts';
 import type { ConsolePart } from '../lib/inspect/console-parts.ts';
 import { truncationNote } from '../lib/inspect/format.ts';
 import { interpolate } from '../lib/interpolate.ts';
+import { node } from './dom.ts';
 
 export type { Strings };
 
@@ -89,11 +90,4 @@ function renderStats(part: Extract<ConsolePart, { kind: 'stats' }>, strings: Str
   }
   if (part.more > 0) report.append(more(part.more));
   return report;
-}
-
-function node<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text?: string): HTMLElementTagNameMap[K] {
-  const created = document.createElement(tag);
-  if (className !== '') created.className = className;
-  if (text !== undefined) created.textContent = text;
-  return created;
 }

@@ -18,6 +18,7 @@ import { GoalView } from './goal-view.ts';
 import { LabDrafts } from './lab-drafts.ts';
 import { labStrings } from './lab-strings.ts';
 import { Notices } from './lab-notices.ts';
+import { PairPanel } from './pair-panel.ts';
 import { mountPlainEditor } from './plain-editor.ts';
 import { labsDone } from './progress.ts';
 import { RunSession } from './run-session.ts';
@@ -29,6 +30,10 @@ interface LabData {
   readonly solution: LabFiles;
   readonly starterHash: string;
   readonly goals: readonly Goal[];
+  /** A pairing lab: the page joins a room, and the lab's code reaches it through room(). */
+  readonly pairing: boolean;
+  /** What a partner tab runs, when the lab has partner.ts; otherwise the partner runs its own editor's code. */
+  readonly partner: LabFiles | null;
 }
 
 type Files = Record<string, string>;
@@ -71,6 +76,12 @@ class Lab {
   session: RunSession | null = null;
   /** This run's feed, as received; the Inspector and the browser tests read it. */
   feed: FeedEvent[] = [];
+  /** The room, in a pairing lab. */
+  readonly pair: PairPanel | null = null;
+  /** Goals about the partner's tab, as that tab last reported them. */
+  partnerMet: ReadonlySet<string> = new Set();
+  /** Goals this tab's own feed met in the current run. */
+  ownMet: ReadonlySet<string> = new Set();
   /** The notice offering the last file the lab's code handed over, if any. */
   downloadOffer: HTMLElement | null = null;
   /** Actions run one at a time, in order: a double Run never leaves two frames or two listeners. */
@@ -93,7 +104,20 @@ class Lab {
 
     this.drafts = new LabDrafts(this.data.id, this.data.starterHash, this.data.starter as Files, this.notices, this.t);
     this.files = this.drafts.opening();
-    this.drafts.offerOlder((files) => this.setFiles(files));
+    if (this.data.pairing) {
+      this.pair = new PairPanel({ section, labId: this.data.id, t: this.t, onPartnerGoals: (met) => this.onPartnerGoals(met) });
+    }
+    if (this.pair?.isGuest) {
+      // The partner tab runs the lab's partner code (the counterpart of what the learner writes)
+      // and judges no goals of its own: the host's tab shows them all.
+      if (this.data.partner) this.files = { ...this.data.partner } as Files;
+      this.placed = JSON.stringify(this.files);
+      for (const hidden of section.querySelectorAll<HTMLElement>('.lab-goals, .lab-goal-status')) hidden.hidden = true;
+      this.buttons.solution.hidden = true;
+      this.buttons.share.hidden = true;
+    } else {
+      this.drafts.offerOlder((files) => this.setFiles(files));
+    }
     if (labsDone().has(this.data.id)) this.goals.show(new Set(this.data.goals.map((g) => g.id)), false);
   }
 
@@ -116,6 +140,7 @@ class Lab {
     if (JSON.stringify(files) === this.placed) return;
     this.placed = null;
     if (this.showingSolution) return; // edits to the solution are not the learner's draft
+    if (this.pair?.isGuest) return; // nor are edits to the partner's code
     this.drafts.save(files);
   }
 
@@ -168,6 +193,10 @@ class Lab {
         break;
       case 'reset':
         await this.openEditor();
+        if (this.pair?.isGuest) {
+          this.setFiles({ ...(this.data.partner ?? this.data.starter) } as Files);
+          break;
+        }
         this.showSolution(false);
         this.setFiles({ ...this.data.starter } as Files);
         // Resetting is the learner's choice: the draft becomes the starter (that is, none).
@@ -180,6 +209,10 @@ class Lab {
         break;
       case 'share':
         await this.share();
+        break;
+      case 'pair':
+        // Opened from a partner link: the room is joined (the panel did it); show the lab.
+        this.section.scrollIntoView({ block: 'start' });
         break;
       case 'navigated':
         // The frame is already gone (runner-bridge removed it); end the session with it.
@@ -297,10 +330,11 @@ class Lab {
       files,
       script: prepared.script,
       modules: prepared.imports.map((entry) => entry.name as LabModule),
-      watch: watchOf(this.data.goals),
+      watch: watchOf(this.runGoals()),
       locale: this.data.locale,
       theme: pageTheme(),
-      goals: this.data.goals,
+      goals: this.runGoals(),
+      pairing: this.pair?.info ?? null,
       onEvent: (event) => this.onEvent(event),
       onGoals: (met) => this.onGoals(met),
       onFail: () => this.notices.add(this.t['lab.frameFailed']),
@@ -346,6 +380,19 @@ class Lab {
     save.focus({ preventScroll: true });
   }
 
+  /** The goals this run's board judges: a partner tab judges, on its own feed, the goals about it. */
+  runGoals(): readonly Goal[] {
+    if (!this.pair?.isGuest) return this.data.goals;
+    return this.data.goals.filter((goal) => goal.of === 'partner').map((goal) => ({ ...goal, of: 'self' as const }));
+  }
+
+  onPartnerGoals(met: ReadonlySet<string>): void {
+    if (this.pair?.isGuest) return;
+    const about = new Set(this.data.goals.filter((goal) => goal.of === 'partner').map((goal) => goal.id));
+    this.partnerMet = new Set([...met].filter((id) => about.has(id)));
+    this.onGoals(this.ownMet);
+  }
+
   onEvent(event: FeedEvent): void {
     this.feed.push(event);
     if (event.type === 'done') this.section.dataset['run'] = 'done';
@@ -356,7 +403,12 @@ class Lab {
   }
 
   onGoals(met: ReadonlySet<string>): void {
-    const all = this.goals.show(met);
+    if (this.pair?.isGuest) {
+      this.pair.sendGoals(met);
+      return;
+    }
+    this.ownMet = met;
+    const all = this.goals.show(new Set([...met, ...this.partnerMet]));
     if (all && this.goals.recordDone(this.data.id)) this.notices.add(this.t['lab.allMet'], 'ok');
   }
 }

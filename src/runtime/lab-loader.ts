@@ -41,3 +41,12 @@ const openShared = (): void => {
 };
 openShared();
 addEventListener('hashchange', openShared);
+
+// A partner link (`?room=k7q2&lab=…&role=guest`) opens that lab's room at once: the pair panel
+// shows the room, the broker and the partner before anything runs.
+const pairedLab = new URLSearchParams(location.search).get('lab');
+const pairedSection = pairedLab && new URLSearchParams(location.search).has('room') ? document.querySelector<HTMLElement>(`.lab[data-lab="${CSS.escape(pairedLab)}"]`) : null;
+if (pairedSection && pairedSection.querySelector('.lab-pair')) {
+  pairedSection.dataset['active'] = 'loading';
+  void controller().then(({ activateLab }) => activateLab(pairedSection, 'pair'));
+}

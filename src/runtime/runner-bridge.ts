@@ -55,8 +55,8 @@ export function startRun(options: RunOptions): RunHandle {
     port = channel.port1;
     port.onmessage = (message) => receive(message.data);
     frame.contentWindow?.postMessage({ kind: 'connect' }, options.labOrigin, [channel.port2]);
-    const { files, script, modules, watch, locale, theme } = options;
-    send({ kind: 'run', files, script, modules, watch, locale, theme });
+    const { files, script, modules, watch, locale, theme, pairing } = options;
+    send({ kind: 'run', files, script, modules, watch, locale, theme, pairing });
   };
   const receive = (data: unknown): void => {
     if (!isFrameMessage(data)) return;

@@ -16,7 +16,9 @@ import { createLoopGuard, LoopGuardError } from '../lib/loop-guard-runtime.ts';
 import { learnerLocation } from '../lib/stack-lines.ts';
 import { frameMessage, type FrameMessageKey, type FrameMessageParams } from '../lib/frame-messages.ts';
 import { LOCALES, type Locale } from '../lib/lab-manifest.ts';
+import type { IceServer } from '../lib/ice-servers.ts';
 import { createLabHelper } from './lab-helper.ts';
+import { createRoomJoiner } from './lab-room.ts';
 import { LIBRARIES } from './modules.ts';
 import { installObserver } from './observer.ts';
 
@@ -31,6 +33,7 @@ const inBoth = <K extends FrameMessageKey>(key: K, params: FrameMessageParams[K]
 
 interface LabConfig {
   readonly siteOrigins: readonly string[];
+  readonly iceServers: readonly IceServer[];
 }
 
 export function startRunner(): void {
@@ -42,8 +45,8 @@ export function startRunner(): void {
   }
   // Only the site may drive this frame. The server already sends frame-ancestors for it; this
   // check is the second line, and it runs while the page prepares the run, not before it.
-  const embedderAllowed = fetch('/lab-config.json')
-    .then((res) => res.json() as Promise<LabConfig>)
+  const labConfig = fetch('/lab-config.json').then((res) => res.json() as Promise<LabConfig>);
+  const embedderAllowed = labConfig
     .then((config) => {
       if (config.siteOrigins.includes(fragment.parent)) return true;
       refuse(inBoth('wrongEmbedder', { site: config.siteOrigins[0] ?? 'WebRTC Lab' }));
@@ -112,16 +115,21 @@ export function startRunner(): void {
     },
   });
 
-  const run = async ({ files, script, modules: imports, watch }: RunMessage): Promise<void> => {
+  const run = async ({ files, script, modules: imports, watch, pairing }: RunMessage): Promise<void> => {
     document.body.innerHTML = files['index.html'] ?? '';
     if (files['style.css']) document.head.append(Object.assign(document.createElement('style'), { textContent: files['style.css'] }));
     observer.watch(watch);
     reportSize();
 
+    const room = createRoomJoiner(
+      pairing,
+      () => labConfig.then((config) => config.iceServers ?? []),
+      { notPaired: () => frameMessage(locale, 'notPaired', {}), roomFull: (code, role) => frameMessage(locale, 'roomFull', { room: code, role }) },
+    );
     const labHelper = createLabHelper((args) => {
       const line = callerLine();
       emit({ type: 'console', level: 'log', args: args.map((arg) => inspect(arg)), ...(line ? { line } : {}) });
-    });
+    }, room);
     const modules: Record<string, unknown> = { lab: { __esModule: true, ...labHelper } };
     // The page found the imports in the parse and checked them against the manifest.
     for (const name of imports) {

@@ -2,6 +2,7 @@
  * The server's configuration, read once from the environment. Everything that decides
  * where the site, the lab frame and the broker live comes from here.
  */
+import { parseIceServers, type IceServer } from '../lib/ice-servers.ts';
 import { resolveSiteOrigins, type SiteOrigins } from '../lib/site-origins.ts';
 import { DEFAULT_BROKER_LIMITS, type BrokerLimits } from './broker.ts';
 
@@ -12,6 +13,7 @@ export interface ServerConfig {
   readonly origins: (boundPort: number) => SiteOrigins;
   readonly trustProxy: boolean;
   readonly limits: BrokerLimits;
+  readonly iceServers: readonly IceServer[];
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -34,6 +36,8 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       extraOrigins: (env['BROKER_EXTRA_ORIGINS'] ?? '').split(','),
     });
   origins(port); // fail at start-up, not at the first socket, on a malformed origin
+  const ice = parseIceServers(env['ICE_SERVERS']);
+  if (!ice.ok) throw new Error(ice.error);
   return {
     // Loopback by default: the site is for the learner's own machine. HOST=0.0.0.0 (with
     // SITE_ORIGIN set to the LAN address) serves a phone on the same network.
@@ -45,5 +49,6 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       ...DEFAULT_BROKER_LIMITS,
       connectionsPerIp: intFromEnv(env, 'BROKER_MAX_PER_IP', DEFAULT_BROKER_LIMITS.connectionsPerIp),
     },
+    iceServers: ice.servers,
   };
 }

@@ -34,7 +34,7 @@ export function brokerIntegration(): AstroIntegration {
         server.middlewares.use(broker.app);
         // Vite serves modules from many paths, so dev keeps both origins open; production
         // (site-server.ts) separates them.
-        server.middlewares.use(express().use(labRoutes({ origins: () => origins, separateOrigins: false })));
+        server.middlewares.use(express().use(labRoutes({ origins: () => origins, separateOrigins: false, iceServers: config.iceServers })));
         // Only the broker's path is taken; Vite's HMR socket and any other upgrade pass by.
         httpServer.on('upgrade', (req, socket, head) => {
           broker.handleUpgrade(req, socket, head);

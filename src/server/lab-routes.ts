@@ -8,6 +8,7 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 import { firstSegment } from '../lib/request-target.ts';
+import type { IceServer } from '../lib/ice-servers.ts';
 import type { SiteOrigins } from '../lib/site-origins.ts';
 
 export interface LabConfigBody {
@@ -34,14 +35,16 @@ export interface LabRoutesOptions {
   readonly origins: () => SiteOrigins;
   /** Production: refuse everything else on the lab origin and the frame on the site origin. */
   readonly separateOrigins: boolean;
+  /** The ICE servers labs get (ICE_SERVERS; none by default), served in /lab-config.json. */
+  readonly iceServers: readonly IceServer[];
 }
 
-export function labRoutes({ origins, separateOrigins }: LabRoutesOptions) {
+export function labRoutes({ origins, separateOrigins, iceServers }: LabRoutesOptions) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const current = origins();
     if (req.path === '/lab-config.json') {
       res.setHeader('Cache-Control', 'no-store');
-      res.json(labConfigBody(current));
+      res.json({ ...labConfigBody(current), iceServers });
       return;
     }
     const isFrame = FRAME_PATH.test(req.path);

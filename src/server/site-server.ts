@@ -56,7 +56,7 @@ export async function startSiteServer({ distDir, labDir = labRootOf(distDir), co
   app.use(requestGuard(() => currentOrigins));
   app.use(securityHeaders(() => currentOrigins));
   app.use(broker.app);
-  app.use(labRoutes({ origins: () => currentOrigins, separateOrigins: true }));
+  app.use(labRoutes({ origins: () => currentOrigins, separateOrigins: true, iceServers: config.iceServers }));
   const setHeaders = (res: express.Response, filePath: string): void => {
     // Astro fingerprints everything under _astro/; pages must revalidate.
     if (filePath.includes(`${path.sep}_astro${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');

@@ -10,7 +10,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../../scripts/build-state.ts';
 import type { FeedEvent } from '../../src/lib/feed.ts';
 import { useChromium, watchForProblems } from './chromium.ts';
-import { LAB_IDS, feedOf, labMeta, labSection, metGoalIds, pageWithLab, performSteps, waitForAllGoals, waitForRunEnd } from './labs.ts';
+import { LAB_IDS, feedOf, labMeta, labSection, metGoalIds, openPartner, pageWithLab, performSteps, waitForAllGoals, waitForRunEnd } from './labs.ts';
 
 const baseUrl = (): string => inject('baseUrl');
 /** How long a starter is watched after its code finished: long enough for any goal that would be met. */
@@ -40,6 +40,9 @@ export function labTests(shard: number, shards: number): void {
       const section = labSection(page, id);
       await section.getByRole('button', { name: 'Run', exact: true }).click();
       await waitForRunEnd(section);
+      // A pairing lab's starter runs with its partner there, so only the learner's part is missing.
+      const partner = meta.needs.includes('pairing') ? await openPartner(page, id) : null;
+      if (partner) await waitForRunEnd(partner.section);
       // Watched for a while, not sampled once: every goal being met late would still be caught.
       const allMet = await waitForAllGoals(section, STARTER_WATCH_MS).then(
         () => true,
@@ -51,6 +54,7 @@ export function labTests(shard: number, shards: number): void {
       expect(feed.filter((e) => e.type === 'error' && e.phase === 'syntax')).toEqual([]);
       record(id, 'starter', feed);
       expect(problems).toEqual([]);
+      await partner?.page.close();
       await page.close();
     });
 
@@ -63,6 +67,8 @@ export function labTests(shard: number, shards: number): void {
       await section.getByRole('button', { name: 'Solution', exact: true }).click();
       await expect.poll(() => section.getByRole('button', { name: 'My code', exact: true }).count()).toBe(1);
       await section.getByRole('button', { name: 'Run', exact: true }).click();
+      const partner = meta.needs.includes('pairing') ? await openPartner(page, id) : null;
+      const partnerProblems = partner ? watchForProblems(partner.page) : [];
       await performSteps(section, meta.steps);
       await waitForAllGoals(section, 30_000);
       expect(await waitForRunEnd(section)).toBe('done');
@@ -72,6 +78,8 @@ export function labTests(shard: number, shards: number): void {
       expect(feed.filter((e) => e.type === 'error')).toEqual([]);
       record(id, 'solution', feed);
       expect(problems).toEqual([]);
+      expect(partnerProblems).toEqual([]);
+      await partner?.page.close();
       await page.close();
     });
   });

@@ -90,3 +90,19 @@ export async function waitForAllGoals(section: Locator, timeout = 20_000): Promi
 export function consoleText(section: Locator): Promise<string> {
   return section.locator('[role="log"]').innerText();
 }
+
+/**
+ * For a pairing lab: opens the partner link the host's pair panel offers in a new tab of the same
+ * browser, and runs the partner's code there, as a learner clicking "Open partner tab" and Run does.
+ */
+export async function openPartner(host: Page, id: string): Promise<{ page: Page; section: Locator }> {
+  const link = labSection(host, id).locator('.lab-pair-open');
+  await link.waitFor();
+  const url = await link.getAttribute('href');
+  if (!url) throw new Error(`lab ${id}: the pair panel offers no partner link`);
+  const page = await host.context().newPage();
+  await page.goto(url);
+  const section = labSection(page, id);
+  await section.getByRole('button', { name: 'Run', exact: true }).click();
+  return { page, section };
+}

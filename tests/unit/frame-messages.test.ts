@@ -6,6 +6,8 @@ const SAMPLES: { readonly [K in FrameMessageKey]: FrameMessageParams[K] } = {
   outsideLesson: {},
   wrongEmbedder: { site: 'http://localhost:4321' },
   loopGuard: { line: 12, seconds: 1 },
+  notPaired: {},
+  roomFull: { room: 'k7q2', role: 'guest' },
 };
 const KEYS = Object.keys(SAMPLES) as FrameMessageKey[];
 
@@ -24,6 +26,7 @@ describe('frameMessage', () => {
     expect(message('ko', 'outsideLesson')).toBe('이 페이지는 WebRTC Lab의 실습 코드를 실행합니다. 레슨 안에서만 동작합니다.');
     expect(message('ko', 'wrongEmbedder')).toBe('이 실습 프레임은 http://localhost:4321에서만 쓸 수 있습니다.');
     expect(message('ko', 'loopGuard')).toBe('12번째 줄의 반복문이 브라우저에 차례를 넘기지 않은 채 1초 넘게 실행되어 멈췄습니다.');
+    expect(message('ko', 'roomFull')).toBe('방 k7q2에는 이미 참가자가 있습니다. 짝 패널에서 새 방을 여세요.');
   });
 
   it('has every message in every locale, written for each', () => {

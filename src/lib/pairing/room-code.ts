@@ -19,7 +19,7 @@ export function otherRole(role: Role): Role {
 }
 
 /** A new code from random bytes (crypto.getRandomValues in the browser). */
-export function newRoomCode(random: (bytes: Uint8Array) => Uint8Array): string {
+export function newRoomCode(random: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array): string {
   // Rejection sampling: 248 is the largest multiple of 31 under 256, so every letter is equally likely.
   let code = '';
   while (code.length < ROOM_CODE_LENGTH) {

@@ -1,0 +1,20 @@
+import { log, room } from 'lab';
+
+const local = document.querySelector<HTMLVideoElement>('#local')!;
+const remote = document.querySelector<HTMLVideoElement>('#remote')!;
+
+const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+local.srcObject = stream;
+
+// The partner's side of the call: wait in the room, answer with the camera, play what comes.
+const { peer } = await room();
+log('in the room as', peer.id, '- waiting for a call');
+peer.on('call', (call) => {
+  log('call from', call.peer);
+  call.answer(stream);
+  call.on('stream', (theirs) => {
+    remote.srcObject = theirs;
+    log('caller video arrived');
+  });
+  call.on('close', () => log('call ended'));
+});
