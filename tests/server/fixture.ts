@@ -16,7 +16,8 @@ export interface BrokerFixture {
   close(): Promise<void>;
 }
 
-export async function startBroker(limits: Partial<BrokerLimits> = {}): Promise<BrokerFixture> {
+/** `port` 0 picks a free port; a fixed one restarts a broker where its clients expect it. */
+export async function startBroker(limits: Partial<BrokerLimits> = {}, port = 0): Promise<BrokerFixture> {
   const app = express();
   const server = createServer(app);
   const logs: string[] = [];
@@ -32,12 +33,12 @@ export async function startBroker(limits: Partial<BrokerLimits> = {}): Promise<B
     else socket.destroy();
   });
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  const origin = `http://localhost:${port}`;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const listening = (server.address() as AddressInfo).port;
+  const origin = `http://localhost:${listening}`;
   allowed = new Set([origin]);
   return {
-    port,
+    port: listening,
     origin,
     broker,
     logs,

@@ -1,0 +1,376 @@
+/**
+ * A lesson page's own connection to the broker, under its `page` id in the room (the lab frame
+ * has its own PeerJS peer under the `lab` id). It tells the pair panel whether the broker is
+ * reachable, whether the partner's page is there, and carries the partner's met goals.
+ *
+ * Browser code, but DOM-free apart from WebSocket, timers and sessionStorage, and those come
+ * through `env` so the link runs against the real broker in Node tests too.
+ */
+import {
+  brokerSocketUrl,
+  candidateFrame,
+  HEARTBEAT_FRAME,
+  isPresence,
+  parsePairMessage,
+  readBrokerFrame,
+  type BrokerEvent,
+  type PairDataMessage,
+  type PairMessage,
+} from '../lib/pairing/pair-messages.ts';
+import {
+  LINK_TIMING,
+  linkStatus,
+  partnerPresent,
+  presenceDeadline,
+  presenceResumed,
+  reconnectDelayMs,
+  type LinkStatus,
+} from '../lib/pairing/link-policy.ts';
+
+export type { LinkStatus } from '../lib/pairing/link-policy.ts';
+export type { GoalsMessage, PairDataMessage } from '../lib/pairing/pair-messages.ts';
+
+type Listener = (event: Event) => void;
+
+/** What the link takes from its surroundings; the defaults are the browser's. */
+export interface BrokerLinkEnv {
+  readonly createSocket: (url: string) => WebSocket;
+  /** Where the token is kept per id (sessionStorage), or null for this page's memory only. */
+  readonly storage: Pick<Storage, 'getItem' | 'setItem'> | null;
+  readonly random: () => number;
+  readonly now: () => number;
+  /** navigator.onLine. */
+  readonly isOnline: () => boolean;
+  /** Where `online`, `offline`, `pagehide` and `pageshow` are heard (the window), or null. */
+  readonly events: { addEventListener(type: string, listener: Listener): void; removeEventListener(type: string, listener: Listener): void } | null;
+}
+
+export interface BrokerLinkOptions {
+  /** The site's origin; the broker is at /peerjs on it. */
+  readonly origin: string;
+  /** This page's id in the room (roomIds(…).page). */
+  readonly id: string;
+  /** The partner page's id. */
+  readonly partnerId: string;
+  /** Called on every change, first with 'connecting' (after openBrokerLink returned). */
+  readonly onStatus: (status: LinkStatus) => void;
+  /** Called when the partner's page arrives (true) or goes (false); it starts absent. */
+  readonly onPartner: (present: boolean) => void;
+  /** A message from the partner's page other than presence, already validated. */
+  readonly onMessage: (message: PairDataMessage) => void;
+  readonly env?: Partial<BrokerLinkEnv>;
+}
+
+export interface BrokerLink {
+  /**
+   * Sends a message to the partner's page now if the link is up. The latest message of each kind
+   * is kept and sent again on every (re)connection and to a partner that (re)joins, so what it
+   * says reaches a partner that arrives later. Returns whether it went out now.
+   */
+  send(message: PairDataMessage): boolean;
+  /** Says `bye` to the partner and stops for good; no callback follows. */
+  close(): void;
+}
+
+const TOKEN_KEY_PREFIX = 'webrtclab.broker-token.';
+const TOKEN_PATTERN = /^[0-9a-f]{32}$/;
+
+function newToken(): string {
+  // crypto.randomUUID exists only in secure contexts; a LAN http:// page still has getRandomValues.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The token this tab holds its id with. PeerServer gives an id back to the token that held it,
+ * so a reload of the same tab (same sessionStorage) reclaims it even before the old socket is
+ * gone, while another tab (its own sessionStorage) is told the id is taken.
+ */
+function brokerToken(id: string, storage: BrokerLinkEnv['storage']): string {
+  const key = TOKEN_KEY_PREFIX + id;
+  try {
+    const kept = storage?.getItem(key);
+    if (kept && TOKEN_PATTERN.test(kept)) return kept;
+  } catch {
+    // Storage blocked: the token lives as long as this page.
+  }
+  const token = newToken();
+  try {
+    storage?.setItem(key, token);
+  } catch {
+    // Same: a reload then looks like another tab until the old socket is gone.
+  }
+  return token;
+}
+
+function browserEnv(): BrokerLinkEnv {
+  let storage: BrokerLinkEnv['storage'] = null;
+  try {
+    // Reading the property itself throws where storage is blocked.
+    storage = typeof sessionStorage === 'undefined' ? null : sessionStorage;
+  } catch {
+    storage = null;
+  }
+  const target = globalThis as unknown as Partial<NonNullable<BrokerLinkEnv['events']>>;
+  return {
+    createSocket: (url) => new WebSocket(url),
+    storage,
+    random: Math.random,
+    now: Date.now,
+    // Node has no navigator.onLine; only a browser's `false` is worth believing.
+    isOnline: () => globalThis.navigator?.onLine !== false,
+    events: typeof target.addEventListener === 'function' && typeof target.removeEventListener === 'function'
+      ? (target as NonNullable<BrokerLinkEnv['events']>)
+      : null,
+  };
+}
+
+export function openBrokerLink(options: BrokerLinkOptions): BrokerLink {
+  const env: BrokerLinkEnv = { ...browserEnv(), ...options.env };
+  const { id, partnerId } = options;
+  const ids = { self: id, partner: partnerId };
+  const url = brokerSocketUrl(options.origin, id, brokerToken(id, env.storage));
+
+  let socket: WebSocket | null = null;
+  /** The current socket holds the id (OPEN, or its own frame came back). */
+  let connected = false;
+  let everConnected = false;
+  let roomFull = false;
+  let closed = false;
+  /** The page was hidden (pagehide); it may come back from the back/forward cache. */
+  let suspended = false;
+  let attempt = 0;
+  let failingSinceMs: number | null = null;
+  let heardAtMs: number | null = null;
+  let shownStatus: LinkStatus | null = null;
+  let shownPresent = false;
+  const latest = new Map<PairDataMessage['pair'], PairDataMessage>();
+
+  let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  let connectTimer: ReturnType<typeof setTimeout> | undefined;
+  let offlineTimer: ReturnType<typeof setTimeout> | undefined;
+  let presenceTimer: ReturnType<typeof setTimeout> | undefined;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let here: ReturnType<typeof setInterval> | undefined;
+
+  const report = (): void => {
+    if (closed) return;
+    const status = linkStatus({ roomFull, connected, everConnected, failingSinceMs, online: env.isOnline() }, env.now());
+    if (status === shownStatus) return;
+    shownStatus = status;
+    options.onStatus(status);
+  };
+
+  const reportPartner = (): void => {
+    clearTimeout(presenceTimer);
+    if (closed) return;
+    const now = env.now();
+    const present = partnerPresent(heardAtMs, now);
+    if (present !== shownPresent) {
+      shownPresent = present;
+      options.onPartner(present);
+    }
+    // Silence is judged only while this page can hear (see presenceResumed).
+    const deadline = presenceDeadline(heardAtMs);
+    if (present && connected && deadline !== null) presenceTimer = setTimeout(reportPartner, deadline - now);
+  };
+
+  const sendFrame = (frame: string): boolean => {
+    if (!socket || socket.readyState !== socket.OPEN) return false;
+    try {
+      socket.send(frame);
+      return true;
+    } catch {
+      return false; // closing under us; its close event does the rest
+    }
+  };
+
+  const sendToPartner = (message: PairMessage): boolean => sendFrame(candidateFrame(partnerId, message));
+
+  const resendLatest = (): void => {
+    for (const message of latest.values()) sendToPartner(message);
+  };
+
+  const stopConnectionTimers = (): void => {
+    clearTimeout(connectTimer);
+    clearTimeout(presenceTimer);
+    clearInterval(heartbeat);
+    clearInterval(here);
+  };
+
+  const beginFailing = (): void => {
+    if (failingSinceMs !== null) return;
+    failingSinceMs = env.now();
+    clearTimeout(offlineTimer);
+    offlineTimer = setTimeout(report, LINK_TIMING.offlineAfterMs);
+  };
+
+  const markConnected = (): void => {
+    if (connected) return;
+    connected = true;
+    everConnected = true;
+    attempt = 0;
+    failingSinceMs = null;
+    clearTimeout(offlineTimer);
+    clearTimeout(connectTimer);
+    heartbeat = setInterval(() => sendFrame(HEARTBEAT_FRAME), LINK_TIMING.heartbeatMs);
+    here = setInterval(() => sendToPartner({ pair: 'here' }), LINK_TIMING.hereMs);
+    heardAtMs = presenceResumed(heardAtMs, env.now());
+    sendToPartner({ pair: 'hello' });
+    resendLatest();
+    report();
+    reportPartner();
+  };
+
+  const heard = (message: PairMessage): void => {
+    if (message.pair === 'bye') {
+      heardAtMs = null;
+    } else {
+      heardAtMs = env.now();
+      if (message.pair === 'hello') {
+        // The partner just (re)connected and may have missed everything sent before.
+        sendToPartner({ pair: 'here' });
+        resendLatest();
+      }
+    }
+    reportPartner();
+    if (!isPresence(message)) options.onMessage(message);
+  };
+
+  const dropSocket = (): void => {
+    const old = socket;
+    socket = null;
+    connected = false;
+    stopConnectionTimers();
+    try {
+      old?.close(1000);
+    } catch {
+      // already closed
+    }
+  };
+
+  const handle = (event: BrokerEvent): void => {
+    switch (event.kind) {
+      case 'open':
+      case 'self':
+        markConnected();
+        return;
+      case 'id-taken':
+        // Another tab has this role in the room. Retrying would only take it over once that
+        // tab's socket drops, which is not what the person in this tab asked for.
+        roomFull = true;
+        clearTimeout(reconnectTimer);
+        clearTimeout(offlineTimer);
+        dropSocket();
+        report();
+        return;
+      case 'partner':
+        heard(event.message);
+        return;
+      case 'partner-gone':
+        heardAtMs = null;
+        reportPartner();
+        return;
+      case 'error':
+      case 'ignored':
+        // Broker errors (a queue for an absent partner full, a limit reached) need no action:
+        // the ones that matter close the socket, and that reconnects.
+        return;
+    }
+  };
+
+  const scheduleReconnect = (): void => {
+    beginFailing();
+    clearTimeout(reconnectTimer);
+    reconnectTimer = setTimeout(connect, reconnectDelayMs(attempt, env.random));
+    attempt += 1;
+  };
+
+  const lost = (gone: WebSocket): void => {
+    if (gone !== socket) return;
+    dropSocket();
+    if (closed || roomFull || suspended) return;
+    scheduleReconnect();
+    report();
+    reportPartner(); // stops the presence clock until this page hears again
+  };
+
+  function connect(): void {
+    if (closed || roomFull || suspended || socket) return;
+    clearTimeout(reconnectTimer);
+    beginFailing();
+    let created: WebSocket;
+    try {
+      created = env.createSocket(url);
+    } catch {
+      scheduleReconnect();
+      report();
+      return;
+    }
+    socket = created;
+    created.onopen = () => {
+      // Proves the id is held when PeerServer sends no OPEN (same token, old socket not yet gone).
+      if (created === socket) sendFrame(candidateFrame(id, { pair: 'here' }));
+    };
+    created.onmessage = (event: MessageEvent) => {
+      if (created === socket) handle(readBrokerFrame(event.data, ids));
+    };
+    created.onclose = () => lost(created);
+    created.onerror = () => {}; // a close event follows
+    connectTimer = setTimeout(() => {
+      if (created === socket && !connected) lost(created);
+    }, LINK_TIMING.connectTimeoutMs);
+    report();
+  }
+
+  const onOnline = (): void => {
+    if (!connected && !socket) {
+      attempt = 0;
+      connect();
+    }
+    report();
+  };
+  const onOffline = (): void => report();
+  const onPageHide = (): void => {
+    if (closed) return;
+    suspended = true;
+    sendToPartner({ pair: 'bye' });
+    clearTimeout(reconnectTimer);
+    dropSocket();
+  };
+  const onPageShow = (event: Event): void => {
+    if (closed || !suspended || !(event as PageTransitionEvent).persisted) return;
+    suspended = false;
+    attempt = 0;
+    report();
+    connect();
+  };
+  const listeners: Array<[string, Listener]> = [
+    ['online', onOnline],
+    ['offline', onOffline],
+    ['pagehide', onPageHide],
+    ['pageshow', onPageShow],
+  ];
+  for (const [type, listener] of listeners) env.events?.addEventListener(type, listener);
+
+  // Connecting after return lets the caller hold the link before the first callback arrives.
+  queueMicrotask(connect);
+
+  return {
+    send(message) {
+      const parsed = parsePairMessage(message);
+      if (!parsed || isPresence(parsed)) throw new TypeError(`not a pair message: ${JSON.stringify(message).slice(0, 80)}`);
+      latest.set(parsed.pair, parsed);
+      return sendToPartner(parsed);
+    },
+    close() {
+      if (closed) return;
+      sendToPartner({ pair: 'bye' });
+      closed = true;
+      clearTimeout(reconnectTimer);
+      clearTimeout(offlineTimer);
+      dropSocket();
+      for (const [type, listener] of listeners) env.events?.removeEventListener(type, listener);
+    },
+  };
+}
