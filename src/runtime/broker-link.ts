@@ -39,9 +39,7 @@ export interface BrokerLinkEnv {
   readonly storage: Pick<Storage, 'getItem' | 'setItem'> | null;
   readonly random: () => number;
   readonly now: () => number;
-  /** navigator.onLine. */
-  readonly isOnline: () => boolean;
-  /** Where `online`, `offline`, `pagehide` and `pageshow` are heard (the window), or null. */
+  /** Where `online`, `pagehide` and `pageshow` are heard (the window), or null. */
   readonly events: { addEventListener(type: string, listener: Listener): void; removeEventListener(type: string, listener: Listener): void } | null;
 }
 
@@ -118,7 +116,6 @@ function browserEnv(): BrokerLinkEnv {
     random: Math.random,
     now: Date.now,
     // Node has no navigator.onLine; only a browser's `false` is worth believing.
-    isOnline: () => globalThis.navigator?.onLine !== false,
     events: typeof target.addEventListener === 'function' && typeof target.removeEventListener === 'function'
       ? (target as NonNullable<BrokerLinkEnv['events']>)
       : null,
@@ -155,7 +152,7 @@ export function openBrokerLink(options: BrokerLinkOptions): BrokerLink {
 
   const report = (): void => {
     if (closed) return;
-    const status = linkStatus({ roomFull, connected, everConnected, failingSinceMs, online: env.isOnline() }, env.now());
+    const status = linkStatus({ roomFull, connected, everConnected, failingSinceMs }, env.now());
     if (status === shownStatus) return;
     shownStatus = status;
     options.onStatus(status);
@@ -330,7 +327,6 @@ export function openBrokerLink(options: BrokerLinkOptions): BrokerLink {
     }
     report();
   };
-  const onOffline = (): void => report();
   const onPageHide = (): void => {
     if (closed) return;
     suspended = true;
@@ -347,7 +343,6 @@ export function openBrokerLink(options: BrokerLinkOptions): BrokerLink {
   };
   const listeners: Array<[string, Listener]> = [
     ['online', onOnline],
-    ['offline', onOffline],
     ['pagehide', onPageHide],
     ['pageshow', onPageShow],
   ];

@@ -6,7 +6,7 @@
 import type { Peer as PeerType, PeerOptions } from 'peerjs';
 import type { IceServer } from '../lib/ice-servers.ts';
 import type { PairingInfo } from '../lib/lab-protocol.ts';
-import { backoffDelay } from '../lib/pairing/backoff.ts';
+import { reconnectDelayMs } from '../lib/pairing/link-policy.ts';
 import { otherRole, roomIds } from '../lib/pairing/room-code.ts';
 import { LIBRARIES } from './modules.ts';
 
@@ -76,13 +76,13 @@ function keepRegistered(peer: PeerType): void {
     timer = undefined;
     if (peer.destroyed || !peer.disconnected) return;
     peer.reconnect();
-    timer = setTimeout(retry, backoffDelay(++attempt, Math.random()));
+    timer = setTimeout(retry, reconnectDelayMs(++attempt, Math.random));
   };
   peer.on('open', () => {
     attempt = 0;
   });
   // A failed reconnect says 'disconnected' again: one loop of retries at a time.
   peer.on('disconnected', () => {
-    timer ??= setTimeout(retry, backoffDelay(attempt, Math.random()));
+    timer ??= setTimeout(retry, reconnectDelayMs(attempt, Math.random));
   });
 }

@@ -2,7 +2,8 @@
  * The goal board on feeds recorded from real runs of every lab in Chromium (RECORD_FEEDS=1
  * npm test -- tests/e2e/labs.test.ts writes them): each solution's feed meets every goal of
  * its lab, each starter's leaves one unmet. So every goal kind a lab uses is judged here on
- * what a browser really reported, not only on hand-made events.
+ * what a browser really reported, not only on hand-made events. A pairing lab's partner tab has
+ * its own recording (`<lab>.<version>.partner.json`), judged as the partner's feed.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,12 +14,16 @@ import { createGoalBoard } from '../../src/lib/goals/goal-board.ts';
 import { parseLab } from '../../src/lib/lab-schema.ts';
 
 const FIXTURES = path.join(ROOT, 'tests/fixtures/feeds');
-const recorded = existsSync(FIXTURES) ? readdirSync(FIXTURES).filter((file) => file.endsWith('.json')) : [];
+const all = existsSync(FIXTURES) ? readdirSync(FIXTURES).filter((file) => file.endsWith('.json')) : [];
+const recorded = all.filter((file) => !file.endsWith('.partner.json'));
 
-async function judged(id: string, feed: readonly FeedEvent[]): Promise<{ met: ReadonlySet<string>; goals: string[] }> {
+const read = (file: string): FeedEvent[] => JSON.parse(readFileSync(path.join(FIXTURES, file), 'utf8')) as FeedEvent[];
+
+async function judged(id: string, feed: readonly FeedEvent[], partnerFeed: readonly FeedEvent[]): Promise<{ met: ReadonlySet<string>; goals: string[] }> {
   const meta = parseLab(id, ((await import(path.join(ROOT, 'src/labs', id, 'lab.ts'))) as { default: unknown }).default);
   const board = createGoalBoard(meta.goals);
   for (const event of feed) board.add(event);
+  for (const event of partnerFeed) board.add(event, 'partner');
   const last = feed.at(-1)?.at ?? 0;
   return { met: board.judge(last), goals: meta.goals.map((goal) => goal.id) };
 }
@@ -32,8 +37,8 @@ describe('goals on recorded feeds', () => {
 
   it.each(recorded)('%s', async (file) => {
     const [id = '', version] = file.replace(/\.json$/, '').split('.');
-    const feed = JSON.parse(readFileSync(path.join(FIXTURES, file), 'utf8')) as FeedEvent[];
-    const { met, goals } = await judged(id, feed);
+    const partnerFile = file.replace(/\.json$/, '.partner.json');
+    const { met, goals } = await judged(id, read(file), all.includes(partnerFile) ? read(partnerFile) : []);
     if (version === 'solution') expect([...met].sort()).toEqual([...goals].sort());
     else expect(met.size).toBeLessThan(goals.length);
   });

@@ -4,7 +4,7 @@
  * goal, with the lab's steps clicked inside its output frame.
  */
 import { describe, expect, inject, it } from 'vitest';
-import type { ElementHandle, Frame, Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, Frame, Page } from 'puppeteer-core';
 import type { FeedEvent } from '../../src/lib/feed.ts';
 import type { LabMeta } from '../../src/lib/lab-schema.ts';
 import { FIREFOX_EXCEPTIONS } from './firefox-exceptions.ts';
@@ -19,6 +19,10 @@ type Section = ElementHandle<Element>;
 
 async function openLab(page: Page, id: string): Promise<Section> {
   await page.goto(baseUrl() + pageWithLab(id));
+  return openSection(page, id);
+}
+
+async function openSection(page: Page, id: string): Promise<Section> {
   const section = await page.waitForSelector(`section.lab[data-lab="${id}"]`);
   if (!section) throw new Error(`no section for lab ${id}`);
   return section;
@@ -100,6 +104,21 @@ async function performSteps(section: Section, steps: LabMeta['steps'], timeout =
   }
 }
 
+/** For a pairing lab: the partner link the host's pair panel offers, opened in a new page and run. */
+async function openPartner(browser: Browser, section: Section): Promise<Page> {
+  const link = await section.waitForSelector('.lab-pair-open');
+  const url = await link?.evaluate((a) => (a as HTMLAnchorElement).href);
+  if (!url) throw new Error('the pair panel offers no partner link');
+  // A window of its own, as a learner puts it beside the first: a background tab draws no
+  // video frames, and both tabs' goals count frames drawn.
+  const page = await browser.newPage({ type: 'window' });
+  await page.goto(url);
+  const id = await section.evaluate((el) => (el as HTMLElement).dataset['lab'] ?? '');
+  const partner = await openSection(page, id);
+  await clickButton(page, partner, 'Run');
+  return page;
+}
+
 /** The tests for every `shards`-th lab starting at `shard`, split so two files use both cores. */
 export function firefoxLabTests(shard: number, shards: number): void {
   const browser = useFirefox();
@@ -111,6 +130,8 @@ export function firefoxLabTests(shard: number, shards: number): void {
       const section = await openLab(page, id);
       await clickButton(page, section, 'Run');
       await waitForRunEnd(page, section);
+      // A pairing lab's starter runs with its partner there, so only the learner's part is missing.
+      const partner = meta.needs.includes('pairing') ? await openPartner(browser(), section) : null;
       const allMet = await waitForAllGoals(page, section, STARTER_WATCH_MS).then(
         () => true,
         () => false,
@@ -120,6 +141,7 @@ export function firefoxLabTests(shard: number, shards: number): void {
       const feed = await feedOf(section);
       expect(feed.filter((e) => e.type === 'error' && e.phase === 'syntax')).toEqual([]);
       expect(problems).toEqual([]);
+      await partner?.close();
       await page.close();
     });
 
@@ -133,6 +155,8 @@ export function firefoxLabTests(shard: number, shards: number): void {
       await clickButton(page, section, 'Solution');
       await page.waitForFunction((el) => [...el.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'My code'), { timeout: 15_000 }, section);
       await clickButton(page, section, 'Run');
+      const partner = meta.needs.includes('pairing') ? await openPartner(browser(), section) : null;
+      const partnerProblems = partner ? watchFirefoxProblems(partner) : [];
       // A step that waits for a goal the exception leaves unmet could never happen.
       const steps = meta.steps.filter((step) => step.after === undefined || !unmet.includes(step.after));
       await performSteps(section, steps).catch(async (error: unknown) => {
@@ -160,6 +184,8 @@ export function firefoxLabTests(shard: number, shards: number): void {
       const feed = await feedOf(section);
       expect(feed.filter((e) => e.type === 'error')).toEqual([]);
       expect(problems).toEqual([]);
+      expect(partnerProblems).toEqual([]);
+      await partner?.close();
       await page.close();
     });
   });

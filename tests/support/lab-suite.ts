@@ -16,7 +16,8 @@ const baseUrl = (): string => inject('baseUrl');
 /** How long a starter is watched after its code finished: long enough for any goal that would be met. */
 const STARTER_WATCH_MS = 3000;
 
-function record(id: string, version: 'starter' | 'solution', feed: readonly FeedEvent[]): void {
+/** `partner`: the feed of a pairing lab's partner tab, kept beside the host's. */
+function record(id: string, version: 'starter' | 'solution' | 'starter.partner' | 'solution.partner', feed: readonly FeedEvent[]): void {
   if (process.env['RECORD_FEEDS'] !== '1') return;
   const dir = path.join(ROOT, 'tests/fixtures/feeds');
   mkdirSync(dir, { recursive: true });
@@ -53,6 +54,7 @@ export function labTests(shard: number, shards: number): void {
       const feed = await feedOf(section);
       expect(feed.filter((e) => e.type === 'error' && e.phase === 'syntax')).toEqual([]);
       record(id, 'starter', feed);
+      if (partner) record(id, 'starter.partner', await feedOf(partner.section));
       expect(problems).toEqual([]);
       await partner?.page.close();
       await page.close();
@@ -77,6 +79,7 @@ export function labTests(shard: number, shards: number): void {
       const feed = await feedOf(section);
       expect(feed.filter((e) => e.type === 'error')).toEqual([]);
       record(id, 'solution', feed);
+      if (partner) record(id, 'solution.partner', await feedOf(partner.section));
       expect(problems).toEqual([]);
       expect(partnerProblems).toEqual([]);
       await partner?.page.close();

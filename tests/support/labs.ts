@@ -92,7 +92,7 @@ export function consoleText(section: Locator): Promise<string> {
 }
 
 /**
- * For a pairing lab: opens the partner link the host's pair panel offers in a new tab of the same
+ * For a pairing lab: opens the partner link the host's pair panel offers in a new page of the same
  * browser, and runs the partner's code there, as a learner clicking "Open partner tab" and Run does.
  */
 export async function openPartner(host: Page, id: string): Promise<{ page: Page; section: Locator }> {
@@ -100,7 +100,10 @@ export async function openPartner(host: Page, id: string): Promise<{ page: Page;
   await link.waitFor();
   const url = await link.getAttribute('href');
   if (!url) throw new Error(`lab ${id}: the pair panel offers no partner link`);
-  const page = await host.context().newPage();
+  // A page of its own context, as a second window would be (playwright's browser.newPage()).
+  const browser = host.context().browser();
+  if (!browser) throw new Error('no browser behind the host page');
+  const page = await browser.newPage();
   await page.goto(url);
   const section = labSection(page, id);
   await section.getByRole('button', { name: 'Run', exact: true }).click();

@@ -41,7 +41,7 @@ describe('reconnect backoff', () => {
 });
 
 describe('link status', () => {
-  const base: LinkState = { roomFull: false, connected: false, everConnected: false, failingSinceMs: 0, online: true };
+  const base: LinkState = { roomFull: false, connected: false, everConnected: false, failingSinceMs: 0 };
 
   it('is connecting until the id is first held, then reconnecting after a loss', () => {
     expect(linkStatus(base, 1000)).toBe('connecting');
@@ -53,16 +53,15 @@ describe('link status', () => {
     expect(linkStatus({ ...base, everConnected: true }, LINK_TIMING.offlineAfterMs - 1)).toBe('reconnecting');
     expect(linkStatus({ ...base, everConnected: true }, LINK_TIMING.offlineAfterMs)).toBe('offline');
     expect(linkStatus(base, LINK_TIMING.offlineAfterMs)).toBe('offline');
-    expect(linkStatus({ ...base, online: false }, 1)).toBe('offline');
   });
 
   it('says connected while the socket holds the id, even if the browser claims to be offline', () => {
     // A socket on this machine or the LAN can outlive navigator.onLine; the socket knows better.
-    expect(linkStatus({ ...base, connected: true, failingSinceMs: null, online: false }, 0)).toBe('connected');
+    expect(linkStatus({ ...base, connected: true, failingSinceMs: null }, 0)).toBe('connected');
   });
 
   it('says room full above everything else', () => {
-    expect(linkStatus({ ...base, roomFull: true, online: false }, 10 ** 9)).toBe('room-full');
+    expect(linkStatus({ ...base, roomFull: true }, 10 ** 9)).toBe('room-full');
   });
 });
 

@@ -55,14 +55,17 @@ export interface LinkState {
   readonly everConnected: boolean;
   /** When the current run of failures began (the loss, or the first attempt); null while connected. */
   readonly failingSinceMs: number | null;
-  /** What the browser says (navigator.onLine); false is reliable, true is only a guess. */
-  readonly online: boolean;
 }
+
+/*
+ * navigator.onLine is not consulted: it says whether the machine has a network, and a site on
+ * `localhost` works without one (a laptop on a train; the tests' loopback-only namespace, where
+ * Chromium reports false). Only failing to reach the broker itself counts.
+ */
 
 export function linkStatus(state: LinkState, nowMs: number, offlineAfterMs: number = LINK_TIMING.offlineAfterMs): LinkStatus {
   if (state.roomFull) return 'room-full';
   if (state.connected) return 'connected';
-  if (!state.online) return 'offline';
   if (state.failingSinceMs !== null && nowMs - state.failingSinceMs >= offlineAfterMs) return 'offline';
   return state.everConnected ? 'reconnecting' : 'connecting';
 }

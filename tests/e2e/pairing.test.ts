@@ -1,0 +1,111 @@
+/**
+ * Pairing in Chromium, against the real broker: a call between two pages of the video-call lab,
+ * a third page told the room is full, a partner leaving, and the broker restarted in the middle
+ * of a call. The restart test runs its own server, so stopping it touches no other test.
+ */
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { WebSocket as NodeWebSocket } from 'ws';
+import { DIST } from '../../scripts/build-state.ts';
+import { roomIds } from '../../src/lib/pairing/room-code.ts';
+import type { FeedEvent } from '../../src/lib/feed.ts';
+import { readServerConfig } from '../../src/server/config.ts';
+import { startSiteServer, type SiteServer } from '../../src/server/site-server.ts';
+import { useChromium } from '../support/chromium.ts';
+import { consoleText, feedOf, labSection, openPartner, pageWithLab, waitForAllGoals } from '../support/labs.ts';
+
+const LAB = 'video-call';
+const browser = useChromium();
+const pages: Page[] = [];
+let ownServer: SiteServer | null = null;
+
+afterEach(async () => {
+  for (const page of pages.splice(0)) await page.close().catch(() => undefined);
+  await ownServer?.close();
+  ownServer = null;
+});
+
+/** The host page running the lab's solution, and its partner running the partner's code. */
+async function call(baseUrl: string): Promise<{ host: Page; hostLab: Locator; partner: Page; partnerLab: Locator }> {
+  const host = await browser().newPage();
+  pages.push(host);
+  await host.goto(baseUrl + pageWithLab(LAB));
+  const hostLab = labSection(host, LAB);
+  await hostLab.getByRole('button', { name: 'Solution', exact: true }).click();
+  await hostLab.getByRole('button', { name: 'Run', exact: true }).click();
+  const partner = await openPartner(host, LAB);
+  pages.push(partner.page);
+  await waitForAllGoals(hostLab, 30_000);
+  return { host, hostLab, partner: partner.page, partnerLab: partner.section };
+}
+
+/** What the broker first answers a socket asking for `id` with a token of its own: OPEN if free, ID-TAKEN if held. */
+function firstBrokerMessage(port: number, id: string): Promise<string> {
+  const ws = new NodeWebSocket(`ws://127.0.0.1:${port}/peerjs/peerjs?key=peerjs&id=${id}&token=${crypto.randomUUID()}`);
+  return new Promise<string>((resolve) => {
+    ws.once('message', (data) => resolve((JSON.parse(String(data)) as { type: string }).type));
+    ws.once('error', () => resolve('error'));
+  }).finally(() => ws.terminate());
+}
+
+const status = (lab: Locator): Locator => lab.locator('.lab-pair-status');
+const remoteFrames = (feed: readonly FeedEvent[]): number =>
+  Math.max(0, ...feed.flatMap((e) => (e.type === 'video-frames' && e.element.startsWith('video#remote') ? [e.frames] : [])));
+
+describe('a pair of tabs in a room', () => {
+  it('calls, shows the partner there, tells a third tab the room is full, and sees the partner leave', async () => {
+    const baseUrl = inject('baseUrl');
+    const { hostLab, partner, partnerLab } = await call(baseUrl);
+    await expect.poll(() => status(hostLab).getAttribute('data-partner')).toBe('here');
+    expect(await status(partnerLab).getAttribute('data-broker')).toBe('connected');
+    // The host's page remembers the room in its address; the partner's came with it.
+    const room = await hostLab.locator('.lab-pair-code').innerText();
+    expect(await partnerLab.locator('.lab-pair-code').innerText()).toBe(room);
+
+    // A third page opens the same partner link.
+    const third = await browser().newPage();
+    pages.push(third);
+    await third.goto(partner.url());
+    const thirdLab = labSection(third, LAB);
+    await expect.poll(() => status(thirdLab).getAttribute('data-broker'), { timeout: 10_000 }).toBe('room-full');
+    expect(await status(thirdLab).innerText()).toContain(`Room ${room} is full`);
+    await thirdLab.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => consoleText(thirdLab), { timeout: 10_000 }).toContain(`RoomFullError: Room ${room} already has a guest`);
+    // …and the call it could not join goes on.
+    expect(await status(hostLab).getAttribute('data-partner')).toBe('here');
+
+    await partner.close();
+    await expect.poll(() => status(hostLab).getAttribute('data-partner'), { timeout: 5_000 }).toBe('left');
+    expect(await status(hostLab).innerText()).toContain('Partner: left');
+  });
+});
+
+describe('the broker going away during a call', () => {
+  it('shows reconnecting then connected within 5 s on both pages, and the call keeps playing', async () => {
+    ownServer = await startSiteServer({ distDir: DIST, config: readServerConfig({ PORT: '0', HOST: '127.0.0.1' }), log: () => {} });
+    const port = ownServer.port;
+    const baseUrl = `http://localhost:${port}`;
+    const { hostLab, partnerLab } = await call(baseUrl);
+    const before = remoteFrames(await feedOf(hostLab));
+
+    await ownServer.close();
+    ownServer = null;
+    for (const lab of [hostLab, partnerLab]) await expect.poll(() => status(lab).getAttribute('data-broker'), { timeout: 5_000 }).toBe('reconnecting');
+    await hostLab.page().waitForTimeout(1_500);
+    const during = remoteFrames(await feedOf(hostLab));
+    ownServer = await startSiteServer({ distDir: DIST, config: readServerConfig({ PORT: String(port), HOST: '127.0.0.1' }), log: () => {} });
+    const restarted = Date.now();
+    for (const lab of [hostLab, partnerLab]) await expect.poll(() => status(lab).getAttribute('data-broker'), { timeout: 5_000 }).toBe('connected');
+    expect(Date.now() - restarted).toBeLessThan(5_000);
+    // The media never went through the broker: frames kept arriving while it was gone.
+    await expect.poll(async () => remoteFrames(await feedOf(hostLab)), { timeout: 5_000 }).toBeGreaterThan(during);
+    expect(during).toBeGreaterThan(before);
+    await expect.poll(() => status(hostLab).getAttribute('data-partner')).toBe('here');
+    // The lab's own PeerJS peers registered again too: their ids are taken once more.
+    const room = await hostLab.locator('.lab-pair-code').innerText();
+    for (const role of ['host', 'guest'] as const) {
+      const id = roomIds(room, LAB, role).lab;
+      await expect.poll(() => firstBrokerMessage(port, id), { timeout: 10_000 }).toBe('ID-TAKEN');
+    }
+  });
+});
