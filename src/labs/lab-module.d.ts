@@ -21,6 +21,17 @@ declare module 'lab' {
     readonly partnerId: string;
     /** The site's ICE servers (none unless the site configures its own; never a public server). */
     readonly iceServers: RTCIceServer[];
+    /**
+     * A plain message channel to the partner tab's code, through the broker: `send()` any JSON
+     * value (an offer, a candidate…); it arrives there as a 'message' event's `data`. For labs
+     * that drive an RTCPeerConnection themselves, where PeerJS would hide the signaling.
+     */
+    readonly signal: RoomSignal;
+  }
+
+  export interface RoomSignal extends EventTarget {
+    send(message: unknown): void;
+    addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
   }
 
   /**

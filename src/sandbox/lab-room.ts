@@ -9,6 +9,7 @@ import type { PairingInfo } from '../lib/lab-protocol.ts';
 import { reconnectDelayMs } from '../lib/pairing/link-policy.ts';
 import { otherRole, roomIds } from '../lib/pairing/room-code.ts';
 import { LIBRARIES } from './modules.ts';
+import { SignalChannel } from './room-signal.ts';
 
 export interface Room {
   readonly code: string;
@@ -16,6 +17,7 @@ export interface Room {
   readonly peer: PeerType;
   readonly partnerId: string;
   readonly iceServers: RTCIceServer[];
+  readonly signal: SignalChannel;
 }
 
 export interface RoomMessages {
@@ -34,33 +36,50 @@ export function createRoomJoiner(pairing: PairingInfo | null, iceServers: () => 
   };
 }
 
+/**
+ * A run started right after the last one may find its id still held by the old frame's socket for
+ * a moment; only an id still taken after these retries means another tab has this role.
+ */
+const TAKEN_RETRIES = [300, 700, 1500];
+
 async function join(pairing: PairingInfo, iceServers: () => Promise<readonly IceServer[]>, messages: RoomMessages): Promise<Room> {
   const { Peer } = (await LIBRARIES.peerjs()) as { Peer: PeerConstructor };
   const servers = (await iceServers()).map((server) => ({ ...server, urls: typeof server.urls === 'string' ? server.urls : [...server.urls] }));
   const secure = location.protocol === 'https:';
   const ids = roomIds(pairing.room, pairing.lab, pairing.role);
-  const peer = new Peer(ids.lab, {
-    host: location.hostname,
-    port: Number(location.port) || (secure ? 443 : 80),
-    path: '/peerjs',
-    secure,
-    config: { iceServers: servers },
-  });
-  keepRegistered(peer);
-  await new Promise<void>((resolve, reject) => {
-    peer.once('open', () => resolve());
-    peer.on('error', (error) => {
-      if (error.type !== 'unavailable-id') return;
-      peer.destroy();
-      reject(Object.assign(new Error(messages.roomFull(pairing.room, pairing.role)), { name: 'RoomFullError' }));
+  const partner = roomIds(pairing.room, pairing.lab, otherRole(pairing.role));
+  const register = (): Promise<PeerType | null> => {
+    const peer = new Peer(ids.lab, {
+      host: location.hostname,
+      port: Number(location.port) || (secure ? 443 : 80),
+      path: '/peerjs',
+      secure,
+      config: { iceServers: servers },
     });
-  });
+    return new Promise((resolve) => {
+      peer.once('open', () => resolve(peer));
+      peer.on('error', (error) => {
+        if (error.type !== 'unavailable-id' || peer.open) return;
+        peer.destroy();
+        resolve(null);
+      });
+    });
+  };
+  let peer = await register();
+  for (const wait of TAKEN_RETRIES) {
+    if (peer) break;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    peer = await register();
+  }
+  if (!peer) throw Object.assign(new Error(messages.roomFull(pairing.room, pairing.role)), { name: 'RoomFullError' });
+  keepRegistered(peer);
   return {
     code: pairing.room,
     role: pairing.role,
     peer,
-    partnerId: roomIds(pairing.room, pairing.lab, otherRole(pairing.role)).lab,
+    partnerId: partner.lab,
     iceServers: servers,
+    signal: new SignalChannel(`${ids.lab}-signal`, `${partner.lab}-signal`),
   };
 }
 

@@ -80,6 +80,26 @@ describe('a pair of tabs in a room', () => {
   });
 });
 
+describe('glare between two tabs (the perfect-negotiation lab)', () => {
+  it('has both tabs offer at once: the impolite host ignores, the polite guest rolls back, and both greetings arrive', async () => {
+    const id = 'perfect-negotiation';
+    const host = await browser().newPage();
+    pages.push(host);
+    await host.goto(inject('baseUrl') + pageWithLab(id));
+    const hostLab = labSection(host, id);
+    await hostLab.getByRole('button', { name: 'Solution', exact: true }).click();
+    await hostLab.getByRole('button', { name: 'Run', exact: true }).click();
+    const partner = await openPartner(host, id);
+    pages.push(partner.page);
+    await waitForAllGoals(hostLab, 30_000);
+    expect(await consoleText(hostLab)).toContain('glare: the impolite tab ignores the other offer');
+    await expect.poll(() => consoleText(partner.section)).toContain('glare: the polite tab rolls its own offer back and takes the other');
+    // Every message went through the plain channel, and the frame listed it.
+    const sent = await hostLab.frameLocator('iframe').locator('#messages li').allInnerTexts();
+    expect(sent).toEqual(expect.arrayContaining(['sent: offer', 'received: offer', 'received: answer']));
+  });
+});
+
 describe('the broker going away during a call', () => {
   it('shows reconnecting then connected within 5 s on both pages, and the call keeps playing', async () => {
     ownServer = await startSiteServer({ distDir: DIST, config: readServerConfig({ PORT: '0', HOST: '127.0.0.1' }), log: () => {} });
