@@ -13,7 +13,7 @@ describe('lab protocol', () => {
     expect(isFrameMessage({ kind: 'hello' })).toBe(false);
     expect(isFrameMessage({ kind: 'feed', event: 'x' })).toBe(false);
     expect(isFrameMessage('stopped')).toBe(false);
-    const run = { kind: 'run', files: { 'main.ts': 'x' }, script: 'x', modules: ['peerjs'], watch: { values: ['#level'], canvases: [] }, locale: 'ko', theme: 'dark' };
+    const run = { kind: 'run', files: { 'main.ts': 'x' }, script: 'x', modules: ['peerjs'], watch: { values: ['#level'], canvases: [] }, locale: 'ko', theme: 'dark', pairing: null };
     expect(isPageMessage(run)).toBe(true);
     expect(isPageMessage({ ...run, script: undefined })).toBe(false);
     expect(isPageMessage({ ...run, files: { 'main.ts': 1 } })).toBe(false);
@@ -21,6 +21,10 @@ describe('lab protocol', () => {
     expect(isPageMessage({ ...run, modules: ['fs'] })).toBe(false);
     expect(isPageMessage({ ...run, watch: { values: [1], canvases: [] } })).toBe(false);
     expect(isPageMessage({ ...run, locale: 'fr' })).toBe(false);
+    expect(isPageMessage({ ...run, pairing: { room: 'k7q2', role: 'guest', lab: 'video-call' } })).toBe(true);
+    expect(isPageMessage({ ...run, pairing: { room: 'K7Q2', role: 'guest', lab: 'video-call' } })).toBe(false);
+    expect(isPageMessage({ ...run, pairing: { room: 'k7q2', role: 'admin', lab: 'video-call' } })).toBe(false);
+    expect(isPageMessage({ ...run, pairing: undefined })).toBe(false);
     expect(isPageMessage({ kind: 'stop' })).toBe(true);
     expect(isPageMessage({ kind: 'connect' })).toBe(false);
   });
