@@ -244,7 +244,7 @@ describe('a console flood', () => {
     expect(probe.frameGoneAt! - runAt).toBeGreaterThanOrEqual(3000);
     expect(probe.frameGoneAt! - probe.firstEntryAt!).toBeLessThan(20_000);
     expect(await section.locator('iframe').count()).toBe(0);
-    await expect.poll(() => section.locator('.lab-notices').innerText()).toContain('실습 결과 창을 닫았습니다');
+    await expect.poll(() => section.locator('.lab-notices').innerText()).toContain('출력 프레임을 제거했습니다');
     await expect.poll(() => consoleText(section)).toMatch(/메시지 [\d,]+개를 건너뛰었습니다/);
     await expect.poll(() => section.getAttribute('data-run')).toBe('stopped');
     await page.close();
