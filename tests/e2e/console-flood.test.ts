@@ -37,6 +37,8 @@ interface Probe {
   paints: number[];
   firstEntryAt: number | null;
   stopClickAt: number | null;
+  /** The run's state when Stop was clicked: 'running' means the flood was still coming. */
+  runAtStop: string | null;
   frameGoneAt: number | null;
   sawFrame: boolean;
 }
@@ -56,7 +58,7 @@ async function openShared(page: Page, code: string, locale: 'en' | 'ko' = 'en'):
  */
 async function installProbe(page: Page): Promise<void> {
   await page.evaluate((lab) => {
-    const probe: Probe = { beats: [], delays: [], paints: [], firstEntryAt: null, stopClickAt: null, frameGoneAt: null, sawFrame: false };
+    const probe: Probe = { beats: [], delays: [], paints: [], firstEntryAt: null, stopClickAt: null, runAtStop: null, frameGoneAt: null, sawFrame: false };
     (window as unknown as { probe: Probe }).probe = probe;
     setInterval(() => probe.beats.push(performance.now()), 50);
     const button = document.createElement('button');
@@ -68,7 +70,14 @@ async function installProbe(page: Page): Promise<void> {
     });
     document.body.append(button);
     const section = document.querySelector(`section.lab[data-lab="${lab}"]`)!;
-    section.querySelector('[data-action="stop"]')!.addEventListener('click', (event) => (probe.stopClickAt ??= event.timeStamp), { capture: true });
+    section.querySelector('[data-action="stop"]')!.addEventListener(
+      'click',
+      (event) => {
+        probe.stopClickAt ??= event.timeStamp;
+        probe.runAtStop ??= (section as HTMLElement).dataset['run'] ?? null;
+      },
+      { capture: true },
+    );
     const slot = section.querySelector('.lab-frame-slot')!;
     new MutationObserver(() => {
       if (slot.querySelector('iframe')) probe.sawFrame = true;
@@ -142,6 +151,11 @@ async function waitForProbe(page: Page, what: 'frameGoneAt' | 'firstEntryAt', ms
 }
 
 const TEN_THOUSAND = "for (let i = 0; i < 10_000; i++) console.log('line', i);";
+/**
+ * The same 10,000 lines, letting the browser take a turn every thousand, so the loop guard lets
+ * all of them out and the flood is still coming when Stop is clicked.
+ */
+const TEN_THOUSAND_IN_SLICES = "for (let i = 0; i < 10_000; i++) {\n  console.log('line', i);\n  if (i % 1000 === 999) await new Promise((resolve) => setTimeout(resolve));\n}";
 /** About 20,000 lines a second, until something stops it. */
 const SUSTAINED = "setInterval(() => { for (let i = 0; i < 200; i++) console.log('tick', i); }, 10);";
 
@@ -196,7 +210,7 @@ describe('a console flood', () => {
 
   it('lets Stop end the run within 1 s while 10,000 lines arrive', async () => {
     const page = await browser().newPage();
-    const section = await openShared(page, TEN_THOUSAND);
+    const section = await openShared(page, TEN_THOUSAND_IN_SLICES);
     await installProbe(page);
     await section.locator('[data-action="run"]').click();
     // Stop as soon as the flood reaches the console, clicked the way a learner clicks it.
@@ -207,9 +221,11 @@ describe('a console flood', () => {
     const figures = {
       stopMs: gone && probe.stopClickAt !== null ? Math.round(probe.frameGoneAt! - probe.stopClickAt) : '>60000',
       clicked: clicked !== 'timeout',
-      run: await section.getAttribute('data-run'),
+      runAtStop: probe.runAtStop,
+      linesBeforeStop: (await feedOf(section)).filter((event) => event.type === 'console').length,
     };
     report('10,000 lines: Stop', figures);
+    expect(figures.runAtStop, 'Stop came after the flood').toBe('running');
     expect(figures.stopMs).toBeLessThan(1000);
     await expect.poll(() => section.getAttribute('data-run')).toBe('stopped');
     await page.close();
