@@ -71,6 +71,8 @@ export interface FeedGate {
   offer(event: FeedEvent, nowMs: number): GateVerdict;
   /** Events dropped so far, by class. */
   readonly dropped: Readonly<Record<FeedClass, number>>;
+  /** Whether the gate dropped an event within the last second before `nowMs`: the run is flooding now. */
+  dropping(nowMs: number): boolean;
 }
 
 export function feedClass(event: FeedEvent): FeedClass {
@@ -97,6 +99,7 @@ export function createFeedGate(startMs: number, limits: GateLimits = GATE_LIMITS
     ]),
   ) as Record<CappedClass, { readonly cap: ClassCap; readonly bucket: TokenBucket; dry: boolean }>;
   const dropped: Record<FeedClass, number> = { console: 0, error: 0, observer: 0, end: 0 };
+  let lastDropAt = -Infinity;
 
   // Arrivals counted in whole seconds from the start; `overSince` is the start of the first
   // second of the current unbroken run of flooded seconds.
@@ -134,8 +137,10 @@ export function createFeedGate(startMs: number, limits: GateLimits = GATE_LIMITS
       const name = feedClass(event);
       if (name === 'end' || admits(name, nowMs)) return 'admit';
       dropped[name]++;
+      lastDropAt = nowMs;
       return 'drop';
     },
     dropped,
+    dropping: (nowMs) => nowMs - lastDropAt < WINDOW_MS,
   };
 }

@@ -87,6 +87,9 @@ export class RunSession {
   async stop(): Promise<void> {
     clearInterval(this.#tick);
     this.#tick = undefined;
+    // A frame in a flood would answer Stop only behind everything it has queued: remove it
+    // without asking (that ends its tracks and connections too), and stopping closes its channel.
+    if (this.#gate.dropping(performance.now())) this.#handle.frame.remove();
     await this.#handle.stop();
     this.#judge();
   }

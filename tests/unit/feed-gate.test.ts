@@ -114,6 +114,15 @@ describe('feed gate', () => {
     expect(tally(offerSpread(gate, line, 20, 3500, 1000)).flood).toBe(0);
   });
 
+  it('says it is dropping for a second after its last drop', () => {
+    const gate = createFeedGate(0, SMALL);
+    expect(gate.dropping(0)).toBe(false);
+    for (let i = 0; i < 6; i++) gate.offer(line(), 100);
+    expect(gate.dropping(100)).toBe(true);
+    expect(gate.dropping(1099)).toBe(true);
+    expect(gate.dropping(1100)).toBe(false);
+  });
+
   it('lets a steady lab through untouched for good: a line every 20 ms and stats every second', () => {
     const gate = createFeedGate(0, GATE_LIMITS);
     const verdicts: GateVerdict[] = [];
