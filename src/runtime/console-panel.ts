@@ -2,7 +2,11 @@
  * The lab's console panel: what the code logged and every error, each on the learner's own
  * line, with a plain-language hint for the media errors learners actually meet. What each
  * entry says is decided in src/lib/console-entries.ts; this file builds the elements.
+ *
+ * It paints at most once per animation frame (src/lib/console-batch.ts): lab code can log far
+ * faster than a page can lay out lines, and one layout per line froze the lesson page.
  */
+import { createConsoleBatch, type ConsoleOp } from '../lib/console-batch.ts';
 import { consoleChange, type ConsoleEntry, type Strings } from '../lib/console-entries.ts';
 import type { FeedEvent } from '../lib/feed.ts';
 import type { ConsolePart } from '../lib/inspect/console-parts.ts';
@@ -13,33 +17,100 @@ import { node } from './dom.ts';
 export type { Strings };
 
 const MAX_ENTRIES = 500;
+/** Changes one animation frame puts on screen; the rest wait for the next, so no frame lays out hundreds of lines. */
+const PER_FRAME = 100;
 /** SDP longer than this starts folded: a whole offer is 40+ lines and would flood the panel. */
 const SDP_OPEN_LINES = 8;
 
 export interface ConsolePanel {
   add(event: FeedEvent): void;
+  /** A message the page dropped (see src/lib/feed-gate.ts): counted in a note where it would have shown. */
+  dropped(): void;
   clear(): void;
 }
 
+/**
+ * Errors and the end of a run are shown at once, with everything before them: whoever waits
+ * for a run to end (a learner, a test) then reads a complete console. The page caps errors,
+ * so this cannot bring back a layout per line.
+ */
+const showsAtOnce = (event: FeedEvent): boolean => event.type === 'error' || event.type === 'done' || event.type === 'stopped';
+
 export function createConsolePanel(element: HTMLElement, strings: Strings): ConsolePanel {
-  let last: { entry: ConsoleEntry; element: HTMLElement } | undefined;
+  const batch = createConsoleBatch(MAX_ENTRIES);
+  /** The last entry's element, which a 'replace-last' replaces, and the drop note last shown. */
+  let lastShown: HTMLElement | undefined;
+  let note: HTMLElement | undefined;
+  let frame: number | undefined;
+
+  const paint = (limit: number): void => {
+    if (frame !== undefined) cancelAnimationFrame(frame);
+    frame = undefined;
+    if (!batch.pending) return;
+    const fragment = document.createDocumentFragment();
+    for (const op of batch.take(limit)) apply(op, fragment);
+    element.append(fragment);
+    while (element.childElementCount > MAX_ENTRIES) element.firstElementChild?.remove();
+    element.scrollTop = element.scrollHeight;
+    if (batch.pending) schedule();
+  };
+
+  const apply = (op: ConsoleOp, fragment: DocumentFragment): void => {
+    switch (op.op) {
+      case 'append':
+        lastShown = renderEntry(op.entry, strings);
+        fragment.append(lastShown);
+        break;
+      case 'replace-last': {
+        const shown = renderEntry(op.entry, strings);
+        if (lastShown?.isConnected) lastShown.replaceWith(shown);
+        else fragment.append(shown);
+        lastShown = shown;
+        break;
+      }
+      case 'dropped':
+        note = node('div', 'entry dropped', droppedText(op.count, strings));
+        note.dataset['level'] = 'dropped';
+        fragment.append(note);
+        break;
+      case 'dropped-more':
+        if (note) note.textContent = droppedText(op.count, strings);
+        break;
+    }
+  };
+
+  const schedule = (): void => {
+    frame ??= requestAnimationFrame(() => {
+      frame = undefined;
+      paint(PER_FRAME);
+    });
+  };
 
   return {
     add(event) {
-      const change = consoleChange(event, last?.entry, strings);
-      if (!change) return;
-      const shown = renderEntry(change.entry, strings);
-      if (change.op === 'replace-last' && last?.element.isConnected) last.element.replaceWith(shown);
-      else element.append(shown);
-      last = { entry: change.entry, element: shown };
-      while (element.childElementCount > MAX_ENTRIES) element.firstElementChild?.remove();
-      element.scrollTop = element.scrollHeight;
+      const change = consoleChange(event, batch.last, strings);
+      if (change) batch.add(change);
+      if (showsAtOnce(event)) paint(Infinity);
+      else if (change) schedule();
+    },
+    dropped() {
+      batch.drop();
+      schedule();
     },
     clear() {
-      last = undefined;
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      frame = undefined;
+      batch.clear();
+      lastShown = undefined;
+      note = undefined;
       element.replaceChildren();
     },
   };
+}
+
+function droppedText(count: number, strings: Strings): string {
+  if (count === 1) return strings['lab.console.droppedOne'];
+  return interpolate(strings['lab.console.dropped'], { count: count.toLocaleString(document.documentElement.lang || undefined) });
 }
 
 function renderEntry(entry: ConsoleEntry, strings: Strings): HTMLElement {

@@ -4,11 +4,13 @@
  * The pieces live beside it: notices, drafts, goal view, run session.
  */
 import type { FeedEvent } from '../lib/feed.ts';
+import { feedClass, GATE_LIMITS } from '../lib/feed-gate.ts';
 import type { Goal } from '../lib/goal-checks.ts';
 import { watchOf } from '../lib/goals/goal-board.ts';
 import { interpolate } from '../lib/interpolate.ts';
 import { ENTRY_FILE, LAB_MODULES, isLabModule, type LabFiles, type LabModule, type Locale } from '../lib/lab-manifest.ts';
 import { DOWNLOAD_NAME_MAX, LAB_ENTRY, LAB_GUARD } from '../lib/lab-protocol.ts';
+import { createRing } from '../lib/ring-buffer.ts';
 import { byteSize } from '../lib/sdp-context.ts';
 import { decodeShare, encodeShare, parseShareHash, shareHash } from '../lib/share-code.ts';
 import { prepareLabCode } from '../lib/transpile.ts';
@@ -39,6 +41,11 @@ interface LabData {
 type Files = Record<string, string>;
 type Action = 'edit' | 'run' | 'stop' | 'reset' | 'solution' | 'share';
 const ACTIONS: readonly Action[] = ['edit', 'run', 'stop', 'reset', 'solution', 'share'];
+/**
+ * Events of one run the page keeps (the newest). A working lab sends a few hundred; a run that
+ * goes on for an hour, or floods, must not grow the page's memory without bound.
+ */
+const FEED_CAPACITY = 5000;
 
 let labOrigin: Promise<string> | null = null;
 function getLabOrigin(): Promise<string> {
@@ -74,8 +81,8 @@ class Lab {
   /** The files last put into the editor by code (not typed), to tell the two apart. */
   placed: string | null = null;
   session: RunSession | null = null;
-  /** This run's feed, as received; the Inspector and the browser tests read it. */
-  feed: FeedEvent[] = [];
+  /** This run's feed, as admitted by the page's gate (the newest FEED_CAPACITY events); the Inspector and the browser tests read it. */
+  readonly feed = createRing<FeedEvent>(FEED_CAPACITY);
   /** The room, in a pairing lab. */
   readonly pair: PairPanel | null = null;
   /** Goals about the partner's tab, as that tab last reported them. */
@@ -287,7 +294,7 @@ class Lab {
     this.notices.clearPassing();
     editor.clearMarkers();
     this.console.clear();
-    this.feed = [];
+    this.feed.clear();
     this.goals.show(new Set(), false);
     this.section.dataset['run'] = 'starting';
     const output = this.section.querySelector<HTMLElement>('.lab-output')!;
@@ -323,7 +330,7 @@ class Lab {
     }
     liveLab = this;
     this.buttons.stop.disabled = false;
-    this.session = new RunSession({
+    const session: RunSession = new RunSession({
       slot: this.section.querySelector('.lab-frame-slot')!,
       labOrigin: origin,
       title: this.t['lab.output'],
@@ -337,10 +344,16 @@ class Lab {
       pairing: this.pair?.info ?? null,
       onEvent: (event) => this.onEvent(event),
       onGoals: (met) => this.onGoals(met),
+      // Only what the console would have shown is counted there; the observer's own events are not lines.
+      onDropped: (event) => {
+        if (feedClass(event) !== 'observer') this.console.dropped();
+      },
+      onFlood: () => this.flooded(session),
       onFail: () => this.notices.add(this.t['lab.frameFailed']),
       onNavigated: () => void this.act('navigated'),
       onDownload: (name, blob) => this.offerDownload(name, blob),
     });
+    this.session = session;
     // Bring the output into view: the learner wants to see it, and browsers stop painting
     // frames scrolled out of view (a video there shows no new frames).
     this.session.frame.scrollIntoView({ block: 'nearest' });
@@ -402,6 +415,16 @@ class Lab {
     if (event.type === 'error' && event.line) this.editor?.markError(ENTRY_FILE, event.line, event.column ?? 1, event.message);
   }
 
+  /** The run session removed a frame that kept flooding the page: say why, and end the run as Stop does. */
+  flooded(session: RunSession): void {
+    const rate = GATE_LIMITS.floodRate.toLocaleString(this.data.locale);
+    this.notices.add(interpolate(this.t['lab.flooded'], { rate, seconds: GATE_LIMITS.floodMs / 1000 }));
+    this.section.dataset['run'] = 'stopped';
+    this.buttons.stop.disabled = true;
+    // Queued like a click, so it cannot interleave with a Run the learner already asked for.
+    this.queue = this.queue.then(() => (this.session === session ? this.stop(false) : undefined)).catch((error: unknown) => this.fail(error));
+  }
+
   onGoals(met: ReadonlySet<string>): void {
     if (this.pair?.isGuest) {
       this.pair.sendGoals(met);
@@ -424,7 +447,7 @@ function labFor(section: HTMLElement): Lab {
     const current = lab;
     Object.defineProperty(section, 'labState', {
       configurable: true,
-      value: { feed: () => [...current.feed], files: () => current.currentFiles() },
+      value: { feed: () => current.feed.toArray(), files: () => current.currentFiles() },
     });
   }
   return lab;
