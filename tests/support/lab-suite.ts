@@ -73,7 +73,8 @@ export function labTests(shard: number, shards: number): void {
       const partnerProblems = partner ? watchForProblems(partner.page) : [];
       await performSteps(section, meta.steps);
       await waitForAllGoals(section, 30_000);
-      expect(await waitForRunEnd(section)).toBe('done');
+      const ended = await waitForRunEnd(section);
+      expect(ended, JSON.stringify((await feedOf(section)).filter((e) => e.type === 'error'))).toBe('done');
       const goals = section.getByRole('list', { name: 'Goals' }).getByRole('listitem');
       for (const text of await goals.allInnerTexts()) expect(text).toMatch(/^met:/);
       const feed = await feedOf(section);

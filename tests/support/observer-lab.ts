@@ -176,7 +176,9 @@ export function useObserverLab(): (options?: { spyOnGetUserMedia?: boolean }) =>
 
   return async (options = {}) => {
     if (!browser) throw new Error('Chromium is not running yet: open the lab inside a test');
-    const page = await browser.newPage();
+    // The observer's tests run on a site page, whose policy (img-src) would refuse the
+    // cross-origin image the tainted-canvas test draws; the policies have their own tests.
+    const page = await browser.newPage({ bypassCSP: true });
     const problems = watchForProblems(page);
     await page.goto(`${baseUrl}/`);
     expect(await page.evaluate(() => window.isSecureContext)).toBe(true);

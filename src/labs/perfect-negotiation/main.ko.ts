@@ -18,6 +18,7 @@ function send(message: { description?: RTCSessionDescriptionInit | null; candida
 const pc = new RTCPeerConnection();
 let makingOffer = false;
 let ignoreOffer = false;
+let settingRemoteAnswer = false;
 
 // 협상할 것이 생길 때마다 offer를 보냅니다. 두 탭 모두 시작하자마자 이렇게 합니다.
 pc.addEventListener('negotiationneeded', async () => {
@@ -40,7 +41,7 @@ signal.addEventListener('message', async ({ data }) => {
   //   그렇지 않으면 setRemoteDescription()으로 적용하고, offer였다면 setLocalDescription() 뒤
   //   send({ description: pc.localDescription })로 answer를 돌려보냅니다.
   // - candidate: addIceCandidate()로 추가하되, ignoreOffer가 true인 동안의 실패는 무시합니다.
-  void [ignoreOffer, makingOffer, polite];
+  void [ignoreOffer, makingOffer, settingRemoteAnswer, polite];
 });
 
 pc.addEventListener('connectionstatechange', () => log('connection:', pc.connectionState));

@@ -18,6 +18,7 @@ function send(message: { description?: RTCSessionDescriptionInit | null; candida
 const pc = new RTCPeerConnection();
 let makingOffer = false;
 let ignoreOffer = false;
+let settingRemoteAnswer = false;
 
 // Whenever something needs negotiating, offer: both tabs do this as soon as they start.
 pc.addEventListener('negotiationneeded', async () => {
@@ -40,7 +41,7 @@ signal.addEventListener('message', async ({ data }) => {
   //   Otherwise setRemoteDescription(it), and if it was an offer, setLocalDescription() and
   //   send({ description: pc.localDescription }) back: the answer.
   // - A candidate: addIceCandidate(it), ignoring a failure while ignoreOffer is true.
-  void [ignoreOffer, makingOffer, polite];
+  void [ignoreOffer, makingOffer, settingRemoteAnswer, polite];
 });
 
 pc.addEventListener('connectionstatechange', () => log('connection:', pc.connectionState));

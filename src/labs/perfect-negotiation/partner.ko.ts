@@ -18,6 +18,7 @@ function send(message: { description?: RTCSessionDescriptionInit | null; candida
 const pc = new RTCPeerConnection();
 let makingOffer = false;
 let ignoreOffer = false;
+let settingRemoteAnswer = false;
 
 // 협상할 것이 생길 때마다 offer를 보냅니다. 두 탭 모두 시작하자마자 이렇게 합니다.
 pc.addEventListener('negotiationneeded', async () => {
@@ -36,7 +37,9 @@ signal.addEventListener('message', async ({ data }) => {
   show('received', message);
   if (message.description) {
     // 내 offer를 만드는 중이거나 stable이 아닐 때 도착한 offer는 충돌(glare)입니다.
-    const collision = message.description.type === 'offer' && (makingOffer || pc.signalingState !== 'stable');
+    // answer를 적용하는 동안 잠시 stable이 아닌 것은 offer를 거절할 이유가 아닙니다.
+    const readyForOffer = !makingOffer && (pc.signalingState === 'stable' || settingRemoteAnswer);
+    const collision = message.description.type === 'offer' && !readyForOffer;
     ignoreOffer = !polite && collision;
     if (ignoreOffer) {
       log('glare: the impolite tab ignores the other offer');
@@ -44,7 +47,9 @@ signal.addEventListener('message', async ({ data }) => {
     }
     if (collision) log('glare: the polite tab rolls its own offer back and takes the other');
     // 공손한 탭에서는 setRemoteDescription(offer)가 먼저 자기 offer를 되돌립니다(rollback).
+    settingRemoteAnswer = message.description.type === 'answer';
     await pc.setRemoteDescription(message.description);
+    settingRemoteAnswer = false;
     if (message.description.type === 'offer') {
       await pc.setLocalDescription();
       send({ description: pc.localDescription });

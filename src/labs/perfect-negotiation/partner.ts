@@ -18,6 +18,7 @@ function send(message: { description?: RTCSessionDescriptionInit | null; candida
 const pc = new RTCPeerConnection();
 let makingOffer = false;
 let ignoreOffer = false;
+let settingRemoteAnswer = false;
 
 // Whenever something needs negotiating, offer: both tabs do this as soon as they start.
 pc.addEventListener('negotiationneeded', async () => {
@@ -36,7 +37,9 @@ signal.addEventListener('message', async ({ data }) => {
   show('received', message);
   if (message.description) {
     // An offer that arrives while we are making our own, or are not stable, is a collision (glare).
-    const collision = message.description.type === 'offer' && (makingOffer || pc.signalingState !== 'stable');
+    // Applying an answer leaves 'stable' for a moment, which is no reason to refuse an offer.
+    const readyForOffer = !makingOffer && (pc.signalingState === 'stable' || settingRemoteAnswer);
+    const collision = message.description.type === 'offer' && !readyForOffer;
     ignoreOffer = !polite && collision;
     if (ignoreOffer) {
       log('glare: the impolite tab ignores the other offer');
@@ -44,7 +47,9 @@ signal.addEventListener('message', async ({ data }) => {
     }
     if (collision) log('glare: the polite tab rolls its own offer back and takes the other');
     // For the polite tab, setRemoteDescription(offer) rolls back its own offer first.
+    settingRemoteAnswer = message.description.type === 'answer';
     await pc.setRemoteDescription(message.description);
+    settingRemoteAnswer = false;
     if (message.description.type === 'offer') {
       await pc.setLocalDescription();
       send({ description: pc.localDescription });
