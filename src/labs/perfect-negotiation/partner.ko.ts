@@ -55,11 +55,13 @@ signal.addEventListener('message', async ({ data }) => {
       send({ description: pc.localDescription });
     }
   } else if (message.candidate !== undefined) {
+    // 도착했을 때 무시하던 중이었는지: 실패는 나중에 오는데, 그사이 answer가 플래그를 되돌렸을 수 있습니다.
+    const ignoring = ignoreOffer;
     try {
       await pc.addIceCandidate(message.candidate ?? undefined);
     } catch (error) {
       // 무시한 offer에 딸린 후보는 실패합니다. 예상한 일입니다.
-      if (!ignoreOffer) throw error;
+      if (!ignoring) throw error;
     }
   }
 });

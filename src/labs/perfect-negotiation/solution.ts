@@ -55,11 +55,13 @@ signal.addEventListener('message', async ({ data }) => {
       send({ description: pc.localDescription });
     }
   } else if (message.candidate !== undefined) {
+    // Whether we were ignoring when it arrived: the failure comes later, when an answer may have reset the flag.
+    const ignoring = ignoreOffer;
     try {
       await pc.addIceCandidate(message.candidate ?? undefined);
     } catch (error) {
       // Candidates for the offer we ignored fail; that is expected.
-      if (!ignoreOffer) throw error;
+      if (!ignoring) throw error;
     }
   }
 });
