@@ -152,7 +152,8 @@ export function startRunner(): void {
     // Global (indirect) eval runs the script now, in this task, where a <script src=blob:>
     // would wait for a fetch and another task. The sourceURL names it in stacks, which is how
     // errors and console calls find the learner's lines (line N of the script is line N of main.ts).
-    scriptUrl = `lab-main-${crypto.randomUUID().slice(0, 8)}.js`;
+    // getRandomValues, not randomUUID: a LAN site on plain http is no secure context.
+    scriptUrl = `lab-main-${Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(16).padStart(2, '0')).join('')}.js`;
     try {
       (0, eval)(`${script}\n//# sourceURL=${scriptUrl}`);
     } catch (error) {
