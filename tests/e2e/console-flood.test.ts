@@ -121,15 +121,16 @@ async function probeClicks(page: Page, forMs: number, everyMs = 50): Promise<{ a
 }
 
 /**
- * The page answered: every click but the slowest within `ms`, and the slowest within a second.
- * The one allowed outlier is for the machine, not the page: two cores carry the browser, the
- * frame's process, this test and whatever else runs, and any page can miss a turn then. A page
- * that the flood blocks misses every turn.
+ * The page answered: nine clicks in ten within `ms`, and every one within a second. The few
+ * allowed outliers are for the machine, not the page: in CI two cores carry this browser, the
+ * frame's process, a second test file's browser and the test runners, and any page misses a
+ * turn then (159 ms seen once, with a median of 14). A page the flood blocks misses every turn.
  */
 function expectAnswered(what: string, values: readonly number[], ms: number, minClicks: number): void {
   const sorted = [...values].sort((a, b) => a - b);
   expect(sorted.length, `${what}: clicks that reached the page`).toBeGreaterThanOrEqual(minClicks);
-  expect(Math.max(0, ...sorted.slice(0, -1)), `${what}: all but the slowest`).toBeLessThan(ms);
+  const ninth = sorted[Math.ceil(sorted.length * 0.9) - 1] ?? 0;
+  expect(ninth, `${what}: nine in ten (${sorted.join(', ')})`).toBeLessThan(ms);
   expect(sorted.at(-1), `${what}: the slowest`).toBeLessThan(1000);
 }
 
