@@ -169,9 +169,10 @@ describe('the loop guard', () => {
 
       const stopped = Date.now();
       await section.getByRole('button', run('Stop')).click();
-      // Stop waits a second for the hung frame's goodbye, then removes it (2.15 s seen under load).
-      await expect.poll(() => section.locator('iframe').count(), { timeout: 4_000 }).toBe(0);
-      expect(Date.now() - stopped).toBeLessThan(3_000);
+      // Stop waits a second for the hung frame's goodbye, then removes it; measured from the test
+      // process, through its own clicks and polls (3.7 s seen under CI load, ~1.1 s idle).
+      await expect.poll(() => section.locator('iframe').count(), { timeout: 7_000 }).toBe(0);
+      expect(Date.now() - stopped).toBeLessThan(6_000);
       // The next run gets a frame that works.
       await section.getByRole('button', run('Reset')).click();
       await section.getByRole('button', run('Run')).click();
