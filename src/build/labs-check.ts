@@ -55,8 +55,9 @@ export async function checkLabs(labsDir: string): Promise<string[]> {
     const meta = parseLab(entry.name, module.default);
     const pairing = meta.needs.includes('pairing') || meta.goals.some((goal) => goal.of === 'partner');
     const partner = LAB_FOLDER.partner['main.ts'] ?? '';
-    if (pairing !== existsSync(path.join(labsDir, entry.name, partner))) {
-      throw new Error(`src/labs/${entry.name}: ${pairing ? `a pairing lab needs ${partner}, the code its partner tab runs` : `${partner} is only for pairing labs (needs: ['pairing'])`}`);
+    // A pairing lab without partner.ts is symmetric: its partner tab runs the solution.
+    if (!pairing && existsSync(path.join(labsDir, entry.name, partner))) {
+      throw new Error(`src/labs/${entry.name}: ${partner} is only for pairing labs (needs: ['pairing'])`);
     }
     ids.push(entry.name);
   }

@@ -29,7 +29,8 @@ export function languageOf(name: LabFileName): (typeof LAB_FILES)[number]['langu
 /**
  * Which version of the lab's files a folder file holds. `starter` is what the step begins
  * with; `solution` what it ends with (a solution file that is absent means "same as the
- * starter"); `partner` is the code a pairing lab's partner tab runs.
+ * starter"); `partner` is the code a pairing lab's partner tab runs (absent: the lab is
+ * symmetric, and the partner tab runs the solution).
  */
 export type LabVersion = 'starter' | 'solution' | 'partner';
 

@@ -34,7 +34,7 @@ interface LabData {
   readonly goals: readonly Goal[];
   /** A pairing lab: the page joins a room, and the lab's code reaches it through room(). */
   readonly pairing: boolean;
-  /** What a partner tab runs, when the lab has partner.ts; otherwise the partner runs its own editor's code. */
+  /** What a partner tab runs, when the lab has partner.ts; otherwise the partner runs the solution. */
   readonly partner: LabFiles | null;
 }
 
@@ -115,9 +115,9 @@ class Lab {
       this.pair = new PairPanel({ section, labId: this.data.id, t: this.t, onPartnerGoals: (met) => this.onPartnerGoals(met) });
     }
     if (this.pair?.isGuest) {
-      // The partner tab runs the lab's partner code (the counterpart of what the learner writes)
-      // and judges no goals of its own: the host's tab shows them all.
-      if (this.data.partner) this.files = { ...this.data.partner } as Files;
+      // The partner tab runs the lab's partner code (the counterpart of what the learner writes),
+      // or in a symmetric lab the solution, and judges only the goals about it.
+      this.files = this.partnerFiles();
       this.placed = JSON.stringify(this.files);
       for (const hidden of section.querySelectorAll<HTMLElement>('.lab-goals, .lab-goal-status')) hidden.hidden = true;
       this.buttons.solution.hidden = true;
@@ -201,7 +201,7 @@ class Lab {
       case 'reset':
         await this.openEditor();
         if (this.pair?.isGuest) {
-          this.setFiles({ ...(this.data.partner ?? this.data.starter) } as Files);
+          this.setFiles(this.partnerFiles());
           break;
         }
         this.showSolution(false);
@@ -304,6 +304,7 @@ class Lab {
       origin = await getLabOrigin();
     } catch {
       labOrigin = null;
+      this.section.dataset['run'] = 'failed';
       this.notices.add(this.t['lab.frameFailed']);
       return;
     }
@@ -349,7 +350,10 @@ class Lab {
         if (feedClass(event) !== 'observer') this.console.dropped();
       },
       onFlood: () => this.flooded(session),
-      onFail: () => this.notices.add(this.t['lab.frameFailed']),
+      onFail: () => {
+        this.section.dataset['run'] = 'failed';
+        this.notices.add(this.t['lab.frameFailed']);
+      },
       onNavigated: () => void this.act('navigated'),
       onDownload: (name, blob) => {
         this.downloadOffer?.remove();
@@ -375,6 +379,11 @@ class Lab {
     for (const problem of problems) {
       this.console.add({ type: 'console', level: 'warn', args: [text(problem.message)], line: problem.line, at: 0 });
     }
+  }
+
+  /** A lab without partner.ts is symmetric: both tabs run the same code, the partner the finished one. */
+  partnerFiles(): Files {
+    return { ...(this.data.partner ?? this.data.solution) } as Files;
   }
 
   /** The goals this run's board judges: a partner tab judges, on its own feed, the goals about it. */

@@ -53,9 +53,11 @@ describe('lab folders are checked at build time', () => {
     await expect(checkLabs(dir)).rejects.toThrow(/src\/labs\/drift\/main\.ko\.ts is not the same code as main\.ts: token \d+ is name:audio there, name:video/);
   });
 
-  it('needs a partner file exactly when the lab pairs', async () => {
+  it('takes a partner file only in a lab that pairs, where it may be left out (a symmetric lab)', async () => {
     dir = mkdtempSync(path.join(ROOT, '.tmp-labs-'));
     makeLab(dir, 'pair', lab(GOAL, "['pairing']"));
-    await expect(checkLabs(dir)).rejects.toThrow('src/labs/pair: a pairing lab needs partner.ts');
+    expect(await checkLabs(dir)).toEqual(['pair']);
+    makeLab(dir, 'alone', lab(GOAL), { 'main.ts': '', 'solution.ts': '', 'index.html': '', 'partner.ts': '' });
+    await expect(checkLabs(dir)).rejects.toThrow("src/labs/alone: partner.ts is only for pairing labs (needs: ['pairing'])");
   });
 });

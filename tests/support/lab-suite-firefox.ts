@@ -44,8 +44,17 @@ async function clickButton(page: Page, section: Section, name: string): Promise<
 }
 
 async function waitForRunEnd(page: Page, section: Section, timeout = 20_000): Promise<string> {
-  await page.waitForFunction((el) => ['done', 'error'].includes((el as HTMLElement).dataset['run'] ?? ''), { timeout }, section);
-  return section.evaluate((el) => (el as HTMLElement).dataset['run'] ?? '');
+  const ended = await page.waitForFunction((el) => ['done', 'error', 'failed'].includes((el as HTMLElement).dataset['run'] ?? ''), { timeout }, section).then(
+    () => true,
+    () => false,
+  );
+  const situation = await section.evaluate((el) => ({
+    run: (el as HTMLElement).dataset['run'] ?? '',
+    notices: el.querySelector('.lab-notices')?.textContent ?? '',
+    frames: el.querySelectorAll('.lab-frame-slot iframe').length,
+  }));
+  if (!ended) throw new Error(`the run did not end within ${timeout} ms: ${JSON.stringify(situation)}`);
+  return situation.run;
 }
 
 async function waitForGoals(page: Page, section: Section, ids: readonly string[], timeout: number): Promise<void> {

@@ -73,10 +73,28 @@ export function filesOf(section: Locator): Promise<Record<string, string>> {
   return labState(section, 'files');
 }
 
-/** Waits until the run finished its top-level code (or failed), then returns the feed. */
+/** Waits until the run finished its top-level code (or failed), then returns its end state. */
 export async function waitForRunEnd(section: Locator, timeout = 20_000): Promise<string> {
-  await section.page().waitForFunction((el) => ['done', 'error'].includes((el as HTMLElement).dataset['run'] ?? ''), await section.elementHandle(), { timeout });
+  const ended = await section
+    .page()
+    .waitForFunction((el) => ['done', 'error', 'failed'].includes((el as HTMLElement).dataset['run'] ?? ''), await section.elementHandle(), { timeout })
+    .then(
+      () => true,
+      () => false,
+    );
+  if (!ended) throw new Error(`the run did not end within ${timeout} ms: ${await runSituation(section)}`);
   return (await section.getAttribute('data-run')) ?? '';
+}
+
+/** What a stuck run looked like, for the failure message: its state, the notices and the feed's tail. */
+async function runSituation(section: Locator): Promise<string> {
+  const run = await section.getAttribute('data-run');
+  const active = await section.getAttribute('data-active');
+  const notices = await section.locator('.lab-notices').allInnerTexts().catch(() => []);
+  const feed = await feedOf(section).catch((error: unknown) => String(error));
+  const tail = Array.isArray(feed) ? feed.slice(-8).map((event) => JSON.stringify(event).slice(0, 200)) : [feed];
+  const frames = await section.locator('.lab-frame-slot iframe').count();
+  return `data-run=${run} data-active=${active} frames=${frames} notices=${JSON.stringify(notices)} feed tail:\n  ${tail.join('\n  ')}`;
 }
 
 export async function waitForAllGoals(section: Locator, timeout = 20_000): Promise<void> {
