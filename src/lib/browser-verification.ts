@@ -23,6 +23,13 @@ export const BROWSER_VERSIONS: Readonly<Record<VerifiedBrowser, string>> = {
 };
 
 export const FIREFOX_TEST_GAPS: Readonly<Record<string, TestGap>> = {
+  'call-controls': {
+    unmet: ['screen-sent'],
+    reason: {
+      en: 'Headless Firefox has no screen to capture (getDisplayMedia() rejects with NotFoundError, which the lab reports), so the call has no screen to send; mute, camera off and hang-up are verified.',
+      ko: '헤드리스 Firefox에는 캡처할 화면이 없어서 getDisplayMedia()가 NotFoundError로 거부되고(실습이 그 오류를 알려 줍니다), 통화에 보낼 화면도 없습니다. 음소거, 카메라 끄기, 끊기는 검증됩니다.',
+    },
+  },
   'screen-share': {
     unmet: ['frames', 'stopped'],
     reason: {

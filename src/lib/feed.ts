@@ -133,6 +133,12 @@ export type FeedEventBody =
    * ended it (a screen share's own "Stop sharing"), 'runner' when the lab's Stop button did.
    */
   | { readonly type: 'track-ended'; readonly track: string; readonly cause: 'stop' | 'ended' | 'runner' }
+  /**
+   * What a sender sends from now on: after pc.addTrack, or once sender.replaceTrack resolved.
+   * `track` is the run's id for it, null when the sender sends nothing. A track with no `track`
+   * event (a canvas's, say) has an id all the same, and no known source.
+   */
+  | { readonly type: 'sender-track'; readonly pc: string; readonly track: string | null; readonly kind: string }
   | { readonly type: 'video-frames'; readonly element: string; readonly frames: number; readonly width: number; readonly height: number }
   /** A sampled value of an element a goal watches (a <meter>, <progress> or <input>). */
   | { readonly type: 'element-value'; readonly element: string; readonly value: number }

@@ -36,6 +36,12 @@ export const goalCheck = z.discriminatedUnion('kind', [
     cause: z.enum(['stop', 'ended']).optional(),
   }),
   z.strictObject({
+    kind: z.literal('sender-track'),
+    /** Where the track a sender now sends came from: a screen swapped in with replaceTrack is getDisplayMedia. */
+    source: mediaApi,
+    media: media.optional(),
+  }),
+  z.strictObject({
     kind: z.literal('element-value-moves'),
     element: selector,
     /** Distinct sampled values needed: a meter that moved, not one that was set once. */

@@ -18,6 +18,7 @@ import { observeDataChannels } from './observer/data-channels.ts';
 import { observeElementSamples } from './observer/element-samples.ts';
 import { createInterceptor, type LabWindow } from './observer/intercept.ts';
 import { observeMediaCapture } from './observer/media-capture.ts';
+import { observeSenders } from './observer/senders.ts';
 import { observeMediaPlayback } from './observer/media-playback.ts';
 import { observeMediaRecorders } from './observer/media-recorder.ts';
 import { observePeerConnections } from './observer/peer-connections.ts';
@@ -50,6 +51,8 @@ export function installObserver(
   const ctx = createInterceptor(win, emit, inspect);
   const tracks = observeMediaCapture(ctx);
   const channels = observeDataChannels(ctx);
+  // Before the connection class is replaced, so it wraps the native prototype's methods.
+  observeSenders(ctx);
   const pcs = observePeerConnections(ctx, channels, tracks, options?.statsIntervalMs ?? 1000);
   const recorders = observeMediaRecorders(ctx);
   const playback = observeMediaPlayback(ctx);

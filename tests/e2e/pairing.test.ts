@@ -25,17 +25,18 @@ afterEach(async () => {
   ownServer = null;
 });
 
-/** The host page running the lab's solution, and its partner running the partner's code. */
-async function call(baseUrl: string): Promise<{ host: Page; hostLab: Locator; partner: Page; partnerLab: Locator }> {
+/** The host page running the lab's solution, and its partner running the partner's code; `until` a goal is met (all by default). */
+async function call(baseUrl: string, lab = LAB, until?: string): Promise<{ host: Page; hostLab: Locator; partner: Page; partnerLab: Locator }> {
   const host = await browser().newPage();
   pages.push(host);
-  await host.goto(baseUrl + pageWithLab(LAB));
-  const hostLab = labSection(host, LAB);
+  await host.goto(baseUrl + pageWithLab(lab));
+  const hostLab = labSection(host, lab);
   await hostLab.getByRole('button', { name: 'Solution', exact: true }).click();
   await hostLab.getByRole('button', { name: 'Run', exact: true }).click();
-  const partner = await openPartner(host, LAB);
+  const partner = await openPartner(host, lab);
   pages.push(partner.page);
-  await waitForAllGoals(hostLab, 30_000);
+  if (until) await hostLab.locator(`.lab-goals li[data-goal="${until}"][data-met="true"]`).waitFor({ timeout: 30_000 });
+  else await waitForAllGoals(hostLab, 30_000);
   return { host, hostLab, partner: partner.page, partnerLab: partner.section };
 }
 
@@ -77,6 +78,54 @@ describe('a pair of tabs in a room', () => {
     await partner.close();
     await expect.poll(() => status(hostLab).getAttribute('data-partner'), { timeout: 5_000 }).toBe('left');
     expect(await status(hostLab).innerText()).toContain('Partner: left');
+  });
+});
+
+/** The mean brightness (0–255) of what a <video> in the lab's frame shows now. */
+function brightness(lab: Locator, selector: string): Promise<number> {
+  return lab.frameLocator('iframe').locator(selector).evaluate((video: HTMLVideoElement) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 64;
+    canvas.height = 48;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(video, 0, 0, canvas.width, canvas.height);
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    let sum = 0;
+    for (let i = 0; i < data.length; i += 4) sum += (data[i]! + data[i + 1]! + data[i + 2]!) / 3;
+    return sum / (data.length / 4);
+  });
+}
+
+/** Ids of the capture tracks a feed got, and of those lab code stopped. */
+function captureTracks(feed: readonly FeedEvent[]): { got: string[]; stopped: string[] } {
+  const got = feed.flatMap((e) => (e.type === 'track' && e.source === 'getUserMedia' ? [e.track] : []));
+  const stopped = feed.flatMap((e) => (e.type === 'track-ended' && e.cause === 'stop' ? [e.track] : []));
+  return { got, stopped };
+}
+
+describe('the call’s buttons (the call-controls lab)', () => {
+  it('camera off shows the partner black frames and the call goes on; hanging up ends the tracks and the call on both sides', async () => {
+    const { hostLab, partnerLab } = await call(inject('baseUrl'), 'call-controls', 'call');
+    const hostFrame = hostLab.frameLocator('iframe');
+    await expect.poll(() => brightness(partnerLab, 'video#remote'), { timeout: 10_000 }).toBeGreaterThan(30);
+    await hostFrame.locator('#camera').click();
+    expect(await hostFrame.locator('#camera').getAttribute('aria-pressed')).toBe('true');
+    // A disabled track sends black frames: the partner's video goes dark, and keeps decoding.
+    await expect.poll(() => brightness(partnerLab, 'video#remote'), { timeout: 10_000 }).toBeLessThan(5);
+    const dark = remoteFrames(await feedOf(partnerLab));
+    await expect.poll(async () => remoteFrames(await feedOf(partnerLab)), { timeout: 5_000 }).toBeGreaterThan(dark);
+    await hostFrame.locator('#camera').click();
+    await expect.poll(() => brightness(partnerLab, 'video#remote'), { timeout: 10_000 }).toBeGreaterThan(30);
+
+    await hostFrame.locator('#hangup').click();
+    for (const lab of [hostLab, partnerLab]) {
+      await expect.poll(async () => captureTracks(await feedOf(lab)).stopped.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+      const { got, stopped } = captureTracks(await feedOf(lab));
+      expect(stopped.sort()).toEqual(got.sort());
+      const states = (await feedOf(lab)).filter((e) => e.type === 'pc-state' && e.which === 'connectionState').map((e) => (e.type === 'pc-state' ? e.value : ''));
+      expect(states.at(-1)).toBe('closed');
+    }
+    expect(await consoleText(partnerLab)).toContain('the caller hung up; camera off');
   });
 });
 

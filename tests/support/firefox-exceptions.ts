@@ -12,6 +12,7 @@ const text = (feed: readonly FeedEvent[]): string => JSON.stringify(feed);
 const EVIDENCE: Readonly<Record<keyof typeof FIREFOX_TEST_GAPS, (feed: readonly FeedEvent[]) => boolean>> = {
   // The solution's own message, so the learner is told too, not only the feed.
   'screen-share': (feed) => text(feed).includes('Could not share the screen (NotFoundError)'),
+  'call-controls': (feed) => text(feed).includes('Could not share the screen (NotFoundError)'),
   snapshot: (feed) => {
     const canvases = feed.filter((e) => e.type === 'canvas');
     return canvases.length > 0 && canvases.every((e) => e.type === 'canvas' && e.blank);

@@ -5,7 +5,7 @@ import { key } from './judge.ts';
 /** An uncaught error this soon after a media error means the code did not handle it. */
 export const HANDLED_AFTER_MS = 1000;
 
-type MediaJudges = Pick<JudgeTable, 'video-frames' | 'media-error-handled' | 'track-ended' | 'element-value-moves' | 'canvas-image' | 'recording-played'>;
+type MediaJudges = Pick<JudgeTable, 'video-frames' | 'media-error-handled' | 'track-ended' | 'sender-track' | 'element-value-moves' | 'canvas-image' | 'recording-played'>;
 
 export const mediaJudges: MediaJudges = {
   'video-frames': (check, of) => {
@@ -34,6 +34,21 @@ export const mediaJudges: MediaJudges = {
       },
       holds: (now) =>
         raised.some((at) => now - at >= HANDLED_AFTER_MS && !uncaught.some((errorAt) => errorAt >= at && errorAt <= at + HANDLED_AFTER_MS)),
+    };
+  },
+
+  'sender-track': (check, of) => {
+    const tracks = new Map<string, { source: string; kind: string }>();
+    let sending = false;
+    return {
+      add(event, from) {
+        if (from !== of) return;
+        if (event.type === 'track') tracks.set(event.track, { source: event.source, kind: event.kind });
+        if (event.type !== 'sender-track' || event.track === null) return;
+        const track = tracks.get(event.track);
+        if (track?.source === check.source && (check.media === undefined || track.kind === check.media)) sending = true;
+      },
+      holds: () => sending,
     };
   },
 

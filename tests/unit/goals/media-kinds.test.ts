@@ -56,6 +56,21 @@ describe('track-ended', () => {
   });
 });
 
+describe('sender-track', () => {
+  const g = goals({ check: { kind: 'sender-track', source: 'getDisplayMedia', media: 'video' } });
+  const camera = at(100, { type: 'track', track: 'track1', kind: 'video', label: 'fake', source: 'getUserMedia' });
+  const screen = at(900, { type: 'track', track: 'track3', kind: 'video', label: 'screen:0:0', source: 'getDisplayMedia' });
+  const sends = (ms: number, track: string | null) => at(ms, { type: 'sender-track', pc: 'pc1', track, kind: 'video' });
+
+  it('is met once a sender sends the screen, as replaceTrack makes it', () => {
+    expect(metAfter(g, [camera, sends(200, 'track1'), screen, sends(1000, 'track3')])).toEqual(new Set(['g0']));
+  });
+
+  it('is not met by the camera, by nothing, or by a track of unknown source', () => {
+    expect(metAfter(g, [camera, sends(200, 'track1'), screen, sends(1000, null), sends(1100, 'track7')])).toEqual(new Set());
+  });
+});
+
 describe('element-value-moves', () => {
   const g = goals({ check: { kind: 'element-value-moves', element: '#level', minChanges: 3 } });
   const value = (ms: number, v: number) => at(ms, { type: 'element-value', element: '#level', value: v });
