@@ -4,6 +4,7 @@
  * bounded in count and time. Prints a table and writes bench/results/<time>.json.
  *
  *   BENCH_PEERS (1000)  BENCH_HOLD_MS (60000)  BENCH_RATE (100 messages/s)  BENCH_LAB_RUNS (7)
+ *   BENCH_CALL_RUNS (5)  BENCH_ONLY (a comma list of parts: broker, labs, calls; all when unset)
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,10 +15,12 @@ import { DIST, ROOT } from './build-state.ts';
 import { pageWeight, pagefindWeightGz } from './page-weight.ts';
 import { listPages } from '../tests/support/site-files.ts';
 import { runBrokerLoad, type LoadResult } from '../bench/broker-load.ts';
-import { measureLab } from '../bench/editor-and-run.ts';
+import { measureCallSetup, type CallSetupTimings } from '../bench/call-setup.ts';
+import { measureLab, type LabTimings } from '../bench/editor-and-run.ts';
 import { readServerConfig } from '../src/server/config.ts';
 import { startSiteServer } from '../src/server/site-server.ts';
 import { launchChromium } from '../tests/support/chromium.ts';
+import { pageWithLab } from '../tests/support/labs.ts';
 
 const isolation = isolateNetwork();
 console.log(describeIsolation(isolation));
@@ -28,6 +31,12 @@ const PEERS = env('BENCH_PEERS', 1000);
 const HOLD_MS = env('BENCH_HOLD_MS', 60_000);
 const RATE = env('BENCH_RATE', 100);
 const LAB_RUNS = env('BENCH_LAB_RUNS', 7);
+const CALL_RUNS = env('BENCH_CALL_RUNS', 5);
+const PARTS = ['broker', 'labs', 'calls'] as const;
+const only = process.env['BENCH_ONLY']?.split(',').map((part) => part.trim());
+const unknownPart = only?.find((part) => !(PARTS as readonly string[]).includes(part));
+if (unknownPart) throw new Error(`BENCH_ONLY: no part "${unknownPart}" (parts: ${PARTS.join(', ')})`);
+const wants = (part: (typeof PARTS)[number]): boolean => !only || only.includes(part);
 
 const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
 const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
@@ -73,40 +82,65 @@ async function brokerRun(kind: 'lab' | 'standalone', peers = PEERS, holdMs = HOL
   }
 }
 
-// The load generator shares this process: warm its JIT first so neither broker pays for it.
-await brokerRun('standalone', 200, 2000);
-const lab = await brokerRun('lab');
-const standalone = await brokerRun('standalone');
+let broker: { lab: LoadResult & ServerStats; standalone: LoadResult & ServerStats } | null = null;
+if (wants('broker')) {
+  // The load generator shares this process: warm its JIT first so neither broker pays for it.
+  await brokerRun('standalone', 200, 2000);
+  broker = { lab: await brokerRun('lab'), standalone: await brokerRun('standalone') };
+}
 
-// --- Labs: editor and first run, against bare baselines -----------------------------
-console.log(`labs: click → editor ready and Run → first console line, ${LAB_RUNS} warm runs each…`);
-const labSite = await startSiteServer({ distDir: DIST, config: readServerConfig({ PORT: '0', HOST: '127.0.0.1' }), log: () => {} });
-const browser = await launchChromium();
-let labs: Awaited<ReturnType<typeof measureLab>>;
-try {
-  labs = await measureLab({ root: ROOT, browser, siteUrl: `http://localhost:${labSite.port}`, runs: LAB_RUNS });
-} finally {
-  await browser.close();
-  await labSite.close();
+// --- Labs: editor and first run, and call setup, against baselines ----------------------
+let labs: LabTimings | null = null;
+let calls: CallSetupTimings | null = null;
+if (wants('labs') || wants('calls')) {
+  const labSite = await startSiteServer({ distDir: DIST, config: readServerConfig({ PORT: '0', HOST: '127.0.0.1' }), log: () => {} });
+  const browser = await launchChromium();
+  const siteUrl = `http://localhost:${labSite.port}`;
+  try {
+    if (wants('labs')) {
+      console.log(`labs: click → editor ready and Run → first console line, ${LAB_RUNS} warm runs each…`);
+      labs = await measureLab({ root: ROOT, browser, siteUrl, runs: LAB_RUNS });
+    }
+    if (wants('calls')) {
+      console.log(`calls: Run → first remote frame, through the broker and in one page, ${CALL_RUNS} warm runs each…`);
+      calls = await measureCallSetup({ browser, siteUrl, runs: CALL_RUNS, pagePaths: { paired: pageWithLab('video-call'), onePage: pageWithLab('one-page-call') } });
+    }
+  } finally {
+    await browser.close();
+    await labSite.close();
+  }
 }
 
 // --- Report --------------------------------------------------------------------------
-const rows: Array<[string, string, string, string]> = [
+type Row = [string, string, string, string];
+const rows: Row[] = [
   ['reading page JS before interaction (gz, heaviest page)', kib(heaviest('jsGz').jsGz), 'budget 12.0 KiB', ratio(heaviest('jsGz').jsGz, 12 * 1024)],
   ['reading page CSS (gz, heaviest page)', kib(heaviest('cssGz').cssGz), '', ''],
   ['reading page HTML (gz, heaviest page)', kib(heaviest('htmlGz').htmlGz), `home ${kib(home.htmlGz)}`, ''],
   ['Pagefind UI, loaded on idle (gz)', kib(pagefind), 'not in the budget', ''],
-  ['broker peers connected', `${lab.connected}/${PEERS}`, `${standalone.connected}/${PEERS}`, ''],
-  ['broker connect p50 / p99', `${ms(lab.connectP50Ms)} / ${ms(lab.connectP99Ms)}`, `${ms(standalone.connectP50Ms)} / ${ms(standalone.connectP99Ms)}`, ratio(lab.connectP50Ms, standalone.connectP50Ms)],
-  ['false disconnects while holding', String(lab.falseDisconnects), String(standalone.falseDisconnects), ''],
-  ['OFFERs relayed / lost', `${lab.relayed} / ${lab.lost}`, `${standalone.relayed} / ${standalone.lost}`, ''],
-  ['relay latency p50', ms(lab.latencyP50Ms), ms(standalone.latencyP50Ms), ratio(lab.latencyP50Ms, standalone.latencyP50Ms)],
-  ['relay latency p99', ms(lab.latencyP99Ms), ms(standalone.latencyP99Ms), ratio(lab.latencyP99Ms, standalone.latencyP99Ms)],
-  ['broker CPU time during the run', `${(lab.cpuMs / 1000).toFixed(2)} s`, `${(standalone.cpuMs / 1000).toFixed(2)} s`, ratio(lab.cpuMs, standalone.cpuMs)],
-  ['lab: click → editor ready (median)', ms(labs.editorReadyMs), `bare Monaco page ${ms(labs.bareMonacoMs)}`, ratio(labs.editorReadyMs, labs.bareMonacoMs)],
-  ['lab: Run → first console line (median)', ms(labs.firstLineMs), `bare iframe ${ms(labs.bareFrameMs)}`, ratio(labs.firstLineMs, labs.bareFrameMs)],
-  ['broker RSS after the run', mib(lab.rssBytes), mib(standalone.rssBytes), ratio(lab.rssBytes, standalone.rssBytes)],
 ];
+if (broker) {
+  const { lab, standalone } = broker;
+  rows.push(
+    ['broker peers connected', `${lab.connected}/${PEERS}`, `${standalone.connected}/${PEERS}`, ''],
+    ['broker connect p50 / p99', `${ms(lab.connectP50Ms)} / ${ms(lab.connectP99Ms)}`, `${ms(standalone.connectP50Ms)} / ${ms(standalone.connectP99Ms)}`, ratio(lab.connectP50Ms, standalone.connectP50Ms)],
+    ['false disconnects while holding', String(lab.falseDisconnects), String(standalone.falseDisconnects), ''],
+    ['OFFERs relayed / lost', `${lab.relayed} / ${lab.lost}`, `${standalone.relayed} / ${standalone.lost}`, ''],
+    ['relay latency p50', ms(lab.latencyP50Ms), ms(standalone.latencyP50Ms), ratio(lab.latencyP50Ms, standalone.latencyP50Ms)],
+    ['relay latency p99', ms(lab.latencyP99Ms), ms(standalone.latencyP99Ms), ratio(lab.latencyP99Ms, standalone.latencyP99Ms)],
+    ['broker CPU time during the run', `${(lab.cpuMs / 1000).toFixed(2)} s`, `${(standalone.cpuMs / 1000).toFixed(2)} s`, ratio(lab.cpuMs, standalone.cpuMs)],
+    ['broker RSS after the run', mib(lab.rssBytes), mib(standalone.rssBytes), ratio(lab.rssBytes, standalone.rssBytes)],
+  );
+}
+if (labs) {
+  rows.push(
+    ['lab: click → editor ready (median)', ms(labs.editorReadyMs), `bare Monaco page ${ms(labs.bareMonacoMs)}`, ratio(labs.editorReadyMs, labs.bareMonacoMs)],
+    ['lab: Run → first console line (median)', ms(labs.firstLineMs), `bare iframe ${ms(labs.bareFrameMs)}`, ratio(labs.firstLineMs, labs.bareFrameMs)],
+  );
+}
+if (calls) {
+  rows.push(['call: Run → first remote frame, two tabs via the broker (median)', ms(calls.pairedMs), `one page, no broker ${ms(calls.onePageMs)}`, ratio(calls.pairedMs, calls.onePageMs)]);
+}
 const header: [string, string, string, string] = ['measure', 'WebRTC Lab', 'baseline (broker rows: standalone PeerServer)', 'ratio'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
@@ -118,8 +152,9 @@ const result = {
   settings: { peers: PEERS, holdMs: HOLD_MS, messagesPerSecond: RATE },
   pages: weights,
   pagefindGz: pagefind,
-  broker: { lab, standalone },
+  broker,
   labs,
+  calls,
 };
 mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
 const file = path.join(ROOT, 'bench/results', `${result.date.replace(/[:.]/g, '-')}.json`);
@@ -127,9 +162,9 @@ writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
 console.log(`wrote ${path.relative(ROOT, file)}`);
 
 const failures = [
-  lab.falseDisconnects > 0 && `${lab.falseDisconnects} false disconnects`,
-  lab.connected < PEERS && `only ${lab.connected}/${PEERS} peers connected`,
-  lab.lost > 0 && `${lab.lost} OFFERs lost`,
+  broker && broker.lab.falseDisconnects > 0 && `${broker.lab.falseDisconnects} false disconnects`,
+  broker && broker.lab.connected < PEERS && `only ${broker.lab.connected}/${PEERS} peers connected`,
+  broker && broker.lab.lost > 0 && `${broker.lab.lost} OFFERs lost`,
 ].filter(Boolean);
 if (failures.length) {
   console.error(`bench: ${failures.join('; ')}`);
