@@ -96,6 +96,8 @@ class Lab {
 
   constructor(section: HTMLElement) {
     this.section = section;
+    // Asked once per page; asking as the lab activates takes the fetch off the first Run's path.
+    getLabOrigin().catch(() => undefined);
     this.data = JSON.parse(section.dataset['labJson'] ?? '{}') as LabData;
     this.t = labStrings(this.data.locale);
     this.notices = new Notices(section.querySelector('.lab-notices')!);
