@@ -138,7 +138,7 @@ export class PairPanel {
     if (isLocalOnly(location.hostname)) qr.append(node('p', 'lab-pair-hint', t['lab.pair.localOnly']));
     let url = '';
     this.#repaintSeat = () => {
-      const seat = this.isMesh ? nextFreeSeat(this.size, this.#present, this.#offered) : otherRole(role);
+      const seat = this.isMesh ? nextFreeSeat(this.size, new Set([...this.#present, role]), this.#offered) : otherRole(role);
       const next = seat === null ? '' : this.isMesh ? seatUrl(location.href, room, labId, seat) : partnerUrl(location.href, room, labId, role);
       open.hidden = copy.hidden = qr.hidden = seat === null;
       noSeat.hidden = seat !== null;

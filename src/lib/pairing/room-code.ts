@@ -103,9 +103,9 @@ export function seatUrl(pageUrl: string, room: string, labId: string, role: Role
 }
 
 /**
- * The seat to offer the next joiner: the lowest one that is neither present nor already handed
- * out (a tab just opened may not be present yet); when all are, the lowest seat not present,
- * offered again; null when the room is full.
+ * The seat to offer the next joiner: the lowest one that is neither present (this tab included)
+ * nor already handed out (a tab just opened may not be present yet); when all are, the lowest
+ * seat not present, offered again; null when the room is full.
  */
 export function nextFreeSeat(size: number, present: ReadonlySet<Role>, offered: ReadonlySet<Role>): Role | null {
   const free = roomRoles(size).filter((role) => !present.has(role));
