@@ -14,6 +14,11 @@ local.srcObject = stream;
 const { peer, partnerIds, seat, size } = await room();
 log('seat', seat, 'of', size, 'as', peer.id);
 
+// 이 탭이 전화를 거는 자리는 번호가 더 높은 자리들입니다. partnerIds는 자리 순서대로 나열되므로
+// 인덱스 `seat`부터가 그 자리들입니다.
+// TODO: 바로 다음 자리만이 아니라 번호가 더 높은 모든 자리에 전화를 거세요(메시는 탭 두 개마다 모두 연결합니다).
+const higher = partnerIds.slice(seat, seat + 1);
+
 /** 다른 탭마다 하나씩 있는 통화. 키는 그 탭의 PeerJS id입니다. */
 const calls = new Map<string, MediaConnection>();
 
@@ -42,6 +47,8 @@ function track(call: MediaConnection): void {
     calls.delete(call.peer);
     videoFor(call.peer).closest('figure')?.remove();
     log(seatName(call.peer), 'left');
+    // 비워진 높은 자리에는 계속 전화를 겁니다. 다음에 그 자리에 들어올 탭을 위해서입니다.
+    if (higher.includes(call.peer)) setTimeout(() => callSeat(call.peer), 1000);
   });
 }
 
@@ -52,30 +59,21 @@ peer.on('call', (call) => {
   track(call);
 });
 
-// 아직 비어 있는 자리도 있을 수 있습니다. 브로커는 없는 id로 온 offer를 5초 동안 보관하고, 그 뒤에는 PeerJS가
-// 'peer-unavailable'을 알립니다. 6초 안에 영상이 오지 않은 통화는 끊고 다시 겁니다.
-function callUntilAnswered(id: string): void {
-  const call = peer.call(id, stream);
-  track(call);
-  const again = setTimeout(() => {
-    call.close();
-    callUntilAnswered(id);
-  }, 6000);
-  call.on('stream', () => clearTimeout(again));
-  call.on('close', () => {
-    clearTimeout(again);
-    // 그 탭이 나갔습니다(또는 새로 고쳤습니다). 다음에 그 자리에 들어올 탭을 위해 다시 겁니다.
-    if (!calls.has(id)) setTimeout(() => callUntilAnswered(id), 1000);
-  });
+function callSeat(id: string): void {
+  calls.get(id)?.close(); // 앞서 걸었지만 응답이 없던 통화
+  track(peer.call(id, stream));
 }
+
+// 아직 비어 있는 자리도 있을 수 있습니다. 브로커는 없는 id로 온 메시지를 5초 동안 보관했다가 버리고,
+// 그러면 PeerJS가 'peer-unavailable'을 알립니다(어느 자리인지는 알려 주지 않습니다). 그래서 아직 응답하지 않은
+// 높은 자리 모두에 다시 전화를 겁니다. 통화는 영상이 도착하면 `open`이 됩니다.
 peer.on('error', (error) => {
-  if (error.type === 'peer-unavailable') log('a seat is still empty; calling it again soon');
-  else log('peer error:', error.type);
+  if (error.type !== 'peer-unavailable') return log('peer error:', error.type);
+  log('a seat is still empty; calling again');
+  for (const id of higher) if (!calls.get(id)?.open) callSeat(id);
 });
 
-// 번호가 더 높은 자리들: partnerIds는 자리 순서대로 나열되므로 인덱스 `seat`부터가 그 자리들입니다.
-// TODO: 바로 다음 자리만이 아니라 번호가 더 높은 모든 자리에 전화를 거세요(메시는 탭 두 개마다 모두 연결합니다).
-for (const id of partnerIds.slice(seat, seat + 1)) callUntilAnswered(id);
+for (const id of higher) callSeat(id);
 
 // 1초마다 getStats로 피어당 한 줄씩 채웁니다. 피어마다 송신 스트림이 따로 있으므로
 // 내 업로드는 스트림 하나의 비트레이트의 N−1배가 됩니다.

@@ -14,6 +14,11 @@ local.srcObject = stream;
 const { peer, partnerIds, seat, size } = await room();
 log('seat', seat, 'of', size, 'as', peer.id);
 
+// The seats this tab calls: the higher ones. partnerIds lists the others in seat order, so
+// they start at index `seat`.
+// TODO: call every higher seat, not just the next one (a mesh connects each pair of tabs).
+const higher = partnerIds.slice(seat, seat + 1);
+
 /** The call with each other tab, by its PeerJS id. */
 const calls = new Map<string, MediaConnection>();
 
@@ -42,6 +47,8 @@ function track(call: MediaConnection): void {
     calls.delete(call.peer);
     videoFor(call.peer).closest('figure')?.remove();
     log(seatName(call.peer), 'left');
+    // Keep calling a higher seat that was left, for whoever takes it next.
+    if (higher.includes(call.peer)) setTimeout(() => callSeat(call.peer), 1000);
   });
 }
 
@@ -52,30 +59,21 @@ peer.on('call', (call) => {
   track(call);
 });
 
-// A seat may still be empty: the broker keeps an offer for an absent id 5 s, then PeerJS reports
-// 'peer-unavailable'. A call that brought no video within 6 s is closed and made again.
-function callUntilAnswered(id: string): void {
-  const call = peer.call(id, stream);
-  track(call);
-  const again = setTimeout(() => {
-    call.close();
-    callUntilAnswered(id);
-  }, 6000);
-  call.on('stream', () => clearTimeout(again));
-  call.on('close', () => {
-    clearTimeout(again);
-    // The tab left (or reloaded): call its seat again, for whoever takes it next.
-    if (!calls.has(id)) setTimeout(() => callUntilAnswered(id), 1000);
-  });
+function callSeat(id: string): void {
+  calls.get(id)?.close(); // an earlier call that was never answered
+  track(peer.call(id, stream));
 }
+
+// A seat may still be empty. The broker keeps what is sent to an absent id for 5 s, then drops
+// it and PeerJS reports 'peer-unavailable' (without saying which seat): call every higher seat
+// that has not answered yet again. A call is `open` once its video arrived.
 peer.on('error', (error) => {
-  if (error.type === 'peer-unavailable') log('a seat is still empty; calling it again soon');
-  else log('peer error:', error.type);
+  if (error.type !== 'peer-unavailable') return log('peer error:', error.type);
+  log('a seat is still empty; calling again');
+  for (const id of higher) if (!calls.get(id)?.open) callSeat(id);
 });
 
-// The higher seats: partnerIds lists the others in seat order, so they start at index `seat`.
-// TODO: call every higher seat, not just the next one (a mesh connects each pair of tabs).
-for (const id of partnerIds.slice(seat, seat + 1)) callUntilAnswered(id);
+for (const id of higher) callSeat(id);
 
 // Once a second: one row per peer from getStats. Each peer has its own outbound stream, so
 // your upload is N−1 times one stream's bitrate.
