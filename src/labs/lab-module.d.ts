@@ -13,16 +13,25 @@ declare module 'lab' {
   export interface Room {
     /** The room's code, as in the page's address (`?room=k7q2`). */
     readonly code: string;
-    /** `host` opened the room; `guest` joined it from the partner link. */
-    readonly role: 'host' | 'guest';
+    /** `host` opened the room; `guest` joined it from the partner link; in a larger room, `guest2`, `guest3`… */
+    readonly role: 'host' | 'guest' | `guest${number}`;
     /** A PeerJS peer registered with this site's broker under this tab's id in the room, already open. */
     readonly peer: Peer;
     /** The partner's PeerJS id: call or connect to it, or wait for it to call you. */
     readonly partnerId: string;
+    /**
+     * Every other seat's PeerJS id, in seat order, whether that tab is there yet or not (in a pair:
+     * `[partnerId]`). A mesh lab connects to each.
+     */
+    readonly partnerIds: string[];
+    /** This tab's seat: 0 for the host, then 1, 2… in the order of `partnerIds`' roles. */
+    readonly seat: number;
+    /** Seats in the room: 2 for a pair, more in a mesh lab. */
+    readonly size: number;
     /** The site's ICE servers (none unless the site configures its own; never a public server). */
     readonly iceServers: RTCIceServer[];
     /**
-     * A plain message channel to the partner tab's code, through the broker: `send()` any JSON
+     * A plain message channel to the partner tab's code (`partnerId`'s), through the broker: `send()` any JSON
      * value (an offer, a candidate…); it arrives there as a 'message' event's `data`. For labs
      * that drive an RTCPeerConnection themselves, where PeerJS would hide the signaling.
      */

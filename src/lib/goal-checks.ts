@@ -15,9 +15,14 @@ const selector = z.string().trim().min(1);
 export const goalCheck = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('video-frames'),
-    /** Label prefix of the <video>, as the observer names it (`video#remote`); any video if absent. */
+    /**
+     * The <video> as the observer names it (`video#remote`), which also names a family of them:
+     * `video#remote` matches `video#remote-guest2` too (an id, a hyphen, anything). Any video if absent.
+     */
     element: z.string().min(1).optional(),
     minFrames: z.number().int().positive().default(10),
+    /** How many distinct matching videos must each qualify (a mesh's remote videos); 1 if absent. */
+    minElements: z.number().int().positive().optional(),
     /** The decoded frames must be at least this size (the size the code asked for). */
     minWidth: z.number().int().positive().optional(),
     minHeight: z.number().int().positive().optional(),

@@ -12,7 +12,7 @@
  */
 import type { FeedEvent, FeedWatch } from './feed.ts';
 import { isLabFileName, isLabModule, LOCALES, type LabFiles, type LabModule, type Locale } from './lab-manifest.ts';
-import { parseRole, parseRoomCode, type Role } from './pairing/room-code.ts';
+import { MAX_ROOM_SIZE, parseRole, parseRoomCode, seatOf, type Role } from './pairing/room-code.ts';
 
 export type { LabFiles } from './lab-manifest.ts';
 export type Theme = 'light' | 'dark';
@@ -29,6 +29,8 @@ export interface PairingInfo {
   readonly room: string;
   readonly role: Role;
   readonly lab: string;
+  /** Seats in the room when more than a pair (a mesh lab); absent: 2, host and guest. */
+  readonly size?: number;
 }
 
 export interface RunMessage {
@@ -93,7 +95,10 @@ export function isPageMessage(data: unknown): data is PageToFrame {
 
 function isPairing(value: unknown): value is PairingInfo {
   if (!isRecord(value) || typeof value['room'] !== 'string' || typeof value['lab'] !== 'string') return false;
-  return parseRoomCode(value['room']) === value['room'] && parseRole(value['role'] as string) !== null && /^[a-z0-9-]{1,60}$/.test(value['lab']);
+  const role = parseRole(value['role'] as string);
+  const size = value['size'] ?? 2;
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < 2 || size > MAX_ROOM_SIZE) return false;
+  return parseRoomCode(value['room']) === value['room'] && role !== null && seatOf(role) < size && /^[a-z0-9-]{1,60}$/.test(value['lab']);
 }
 
 /** The frame's address: the page's origin (no secret) travels in the fragment, never to a server. */

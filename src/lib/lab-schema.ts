@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { goalSchema } from './goal-checks.ts';
 import { LAB_ID } from './lab-manifest.ts';
+import { MAX_ROOM_SIZE } from './pairing/room-code.ts';
 
 const localized = z.strictObject({ en: z.string().trim().min(1), ko: z.string().trim().min(1) });
 
@@ -15,6 +16,11 @@ export const labSchema = z.strictObject({
   /** One sentence: what the learner builds. */
   summary: localized,
   needs: z.array(z.enum(LAB_NEEDS)).default([]),
+  /**
+   * A pairing lab's room: how many tabs take part (2, host and guest, unless a lab asks for a
+   * mesh). Every seat beyond the first runs the same partner code.
+   */
+  room: z.strictObject({ size: z.number().int().min(2).max(MAX_ROOM_SIZE) }).default({ size: 2 }),
   goals: z.array(goalSchema).min(1, 'a lab needs at least one goal'),
   /**
    * What a learner does in the lab's output once it runs (click Share, then Stop sharing),
@@ -44,6 +50,9 @@ export function parseLab(folder: string, value: unknown): LabMeta {
     const ids = result.data.goals.map((g) => g.id);
     const dup = ids.find((id, i) => ids.indexOf(id) !== i);
     if (dup) throw new Error(`src/labs/${folder}/lab.ts: goals: duplicate goal id "${dup}"`);
+    if (result.data.room.size > 2 && !result.data.needs.includes('pairing')) {
+      throw new Error(`src/labs/${folder}/lab.ts: room: a room of ${result.data.room.size} needs 'pairing' in needs`);
+    }
     const unknownStep = result.data.steps.find((step) => step.after !== undefined && !ids.includes(step.after));
     if (unknownStep) throw new Error(`src/labs/${folder}/lab.ts: steps: "${unknownStep.after}" is not a goal id`);
     return result.data;

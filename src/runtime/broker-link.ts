@@ -12,8 +12,8 @@ import {
   HEARTBEAT_FRAME,
   isPresence,
   parsePairMessage,
-  readBrokerFrame,
-  type BrokerEvent,
+  readRoomFrame,
+  type RoomEvent,
   type PairDataMessage,
   type PairMessage,
 } from '../lib/pairing/pair-messages.ts';
@@ -50,18 +50,25 @@ export interface BrokerLinkOptions {
   readonly id: string;
   /** The partner page's id. */
   readonly partnerId: string;
+  /**
+   * In a room of more than two: every other page's id (then `partnerId` is ignored). Presence is
+   * kept per partner; `onPartner` says whether any is there, `onPartners` which ones.
+   */
+  readonly partnerIds?: readonly string[];
   /** Called on every change, first with 'connecting' (after openBrokerLink returned). */
   readonly onStatus: (status: LinkStatus) => void;
   /** Called when the partner's page arrives (true) or goes (false); it starts absent. */
   readonly onPartner: (present: boolean) => void;
-  /** A message from the partner's page other than presence, already validated. */
-  readonly onMessage: (message: PairDataMessage) => void;
+  /** The partners' pages present, by id, on every change (rooms of any size). */
+  readonly onPartners?: (present: ReadonlySet<string>) => void;
+  /** A message from a partner's page other than presence, already validated, and whose page sent it. */
+  readonly onMessage: (message: PairDataMessage, from: string) => void;
   readonly env?: Partial<BrokerLinkEnv>;
 }
 
 export interface BrokerLink {
   /**
-   * Sends a message to the partner's page now if the link is up. The latest message of each kind
+   * Sends a message to the partner's page (every partner's, in a larger room) now if the link is up. The latest message of each kind
    * is kept and sent again on every (re)connection and to a partner that (re)joins, so what it
    * says reaches a partner that arrives later. Returns whether it went out now.
    */
@@ -124,8 +131,8 @@ function browserEnv(): BrokerLinkEnv {
 
 export function openBrokerLink(options: BrokerLinkOptions): BrokerLink {
   const env: BrokerLinkEnv = { ...browserEnv(), ...options.env };
-  const { id, partnerId } = options;
-  const ids = { self: id, partner: partnerId };
+  const { id } = options;
+  const partners = options.partnerIds ?? [options.partnerId];
   const url = brokerSocketUrl(options.origin, id, brokerToken(id, env.storage));
 
   let socket: WebSocket | null = null;
@@ -138,9 +145,10 @@ export function openBrokerLink(options: BrokerLinkOptions): BrokerLink {
   let suspended = false;
   let attempt = 0;
   let failingSinceMs: number | null = null;
-  let heardAtMs: number | null = null;
+  /** When this page last heard each partner's page (see partnerPresent); absent: not heard or gone. */
+  const heardAtMs = new Map<string, number | null>();
   let shownStatus: LinkStatus | null = null;
-  let shownPresent = false;
+  let shownPresent = new Set<string>();
   const latest = new Map<PairDataMessage['pair'], PairDataMessage>();
 
   let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
@@ -162,14 +170,15 @@ export function openBrokerLink(options: BrokerLinkOptions): BrokerLink {
     clearTimeout(presenceTimer);
     if (closed) return;
     const now = env.now();
-    const present = partnerPresent(heardAtMs, now);
-    if (present !== shownPresent) {
-      shownPresent = present;
-      options.onPartner(present);
-    }
+    const present = new Set(partners.filter((partner) => partnerPresent(heardAtMs.get(partner) ?? null, now)));
+    const changed = present.size !== shownPresent.size || [...present].some((partner) => !shownPresent.has(partner));
+    const wasAny = shownPresent.size > 0;
+    shownPresent = present;
+    if (changed) options.onPartners?.(new Set(present));
+    if (wasAny !== present.size > 0) options.onPartner(present.size > 0);
     // Silence is judged only while this page can hear (see presenceResumed).
-    const deadline = presenceDeadline(heardAtMs);
-    if (present && connected && deadline !== null) presenceTimer = setTimeout(reportPartner, deadline - now);
+    const deadlines = [...present].map((partner) => presenceDeadline(heardAtMs.get(partner) ?? null)).filter((at): at is number => at !== null);
+    if (connected && deadlines.length > 0) presenceTimer = setTimeout(reportPartner, Math.min(...deadlines) - now);
   };
 
   const sendFrame = (frame: string): boolean => {
@@ -182,10 +191,14 @@ export function openBrokerLink(options: BrokerLinkOptions): BrokerLink {
     }
   };
 
-  const sendToPartner = (message: PairMessage): boolean => sendFrame(candidateFrame(partnerId, message));
+  const sendTo = (partner: string, message: PairMessage): boolean => sendFrame(candidateFrame(partner, message));
+  const sendToPartner = (message: PairMessage): boolean => partners.map((partner) => sendTo(partner, message)).every(Boolean);
 
-  const resendLatest = (): void => {
-    for (const message of latest.values()) sendToPartner(message);
+  const resendLatest = (partner?: string): void => {
+    for (const message of latest.values()) {
+      if (partner) sendTo(partner, message);
+      else sendToPartner(message);
+    }
   };
 
   const stopConnectionTimers = (): void => {
@@ -212,26 +225,26 @@ export function openBrokerLink(options: BrokerLinkOptions): BrokerLink {
     clearTimeout(connectTimer);
     heartbeat = setInterval(() => sendFrame(HEARTBEAT_FRAME), LINK_TIMING.heartbeatMs);
     here = setInterval(() => sendToPartner({ pair: 'here' }), LINK_TIMING.hereMs);
-    heardAtMs = presenceResumed(heardAtMs, env.now());
+    for (const [partner, at] of heardAtMs) heardAtMs.set(partner, presenceResumed(at, env.now()));
     sendToPartner({ pair: 'hello' });
     resendLatest();
     report();
     reportPartner();
   };
 
-  const heard = (message: PairMessage): void => {
+  const heard = (from: string, message: PairMessage): void => {
     if (message.pair === 'bye') {
-      heardAtMs = null;
+      heardAtMs.delete(from);
     } else {
-      heardAtMs = env.now();
+      heardAtMs.set(from, env.now());
       if (message.pair === 'hello') {
         // The partner just (re)connected and may have missed everything sent before.
-        sendToPartner({ pair: 'here' });
-        resendLatest();
+        sendTo(from, { pair: 'here' });
+        resendLatest(from);
       }
     }
     reportPartner();
-    if (!isPresence(message)) options.onMessage(message);
+    if (!isPresence(message)) options.onMessage(message, from);
   };
 
   const dropSocket = (): void => {
@@ -246,7 +259,7 @@ export function openBrokerLink(options: BrokerLinkOptions): BrokerLink {
     }
   };
 
-  const handle = (event: BrokerEvent): void => {
+  const handle = (event: RoomEvent): void => {
     switch (event.kind) {
       case 'open':
       case 'self':
@@ -262,10 +275,10 @@ export function openBrokerLink(options: BrokerLinkOptions): BrokerLink {
         report();
         return;
       case 'partner':
-        heard(event.message);
+        heard(event.from, event.message);
         return;
       case 'partner-gone':
-        heardAtMs = null;
+        heardAtMs.delete(event.from);
         reportPartner();
         return;
       case 'error':
@@ -310,7 +323,7 @@ export function openBrokerLink(options: BrokerLinkOptions): BrokerLink {
       if (created === socket) sendFrame(candidateFrame(id, { pair: 'here' }));
     };
     created.onmessage = (event: MessageEvent) => {
-      if (created === socket) handle(readBrokerFrame(event.data, ids));
+      if (created === socket) handle(readRoomFrame(event.data, id, partners));
     };
     created.onclose = () => lost(created);
     created.onerror = () => {}; // a close event follows

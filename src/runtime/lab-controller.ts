@@ -10,6 +10,7 @@ import { watchOf } from '../lib/goals/goal-board.ts';
 import { interpolate } from '../lib/interpolate.ts';
 import { ENTRY_FILE, LAB_MODULES, isLabModule, type LabFiles, type LabModule, type Locale } from '../lib/lab-manifest.ts';
 import { LAB_ENTRY, LAB_GUARD } from '../lib/lab-protocol.ts';
+import type { Role } from '../lib/pairing/room-code.ts';
 import { createRing } from '../lib/ring-buffer.ts';
 import { decodeShare, encodeShare, parseShareHash, shareHash } from '../lib/share-code.ts';
 import { prepareLabCode } from '../lib/transpile.ts';
@@ -34,6 +35,8 @@ interface LabData {
   readonly goals: readonly Goal[];
   /** A pairing lab: the page joins a room, and the lab's code reaches it through room(). */
   readonly pairing: boolean;
+  /** Seats in a pairing lab's room (lab.ts `room.size`): 2 for a pair, more for a mesh. */
+  readonly roomSize: number;
   /** What a partner tab runs, when the lab has partner.ts; otherwise the partner runs the solution. */
   readonly partner: LabFiles | null;
 }
@@ -87,6 +90,8 @@ class Lab {
   readonly pair: PairPanel | null = null;
   /** Goals about the partner's tab, as that tab last reported them. */
   partnerMet: ReadonlySet<string> = new Set();
+  /** Each partner tab's latest report, by seat (one seat in a pair). */
+  readonly partnerReports = new Map<Role, ReadonlySet<string>>();
   /** Goals this tab's own feed met in the current run. */
   ownMet: ReadonlySet<string> = new Set();
   /** The notice offering the last file the lab's code handed over, if any. */
@@ -114,7 +119,7 @@ class Lab {
     this.drafts = new LabDrafts(this.data.id, this.data.starterHash, this.data.starter as Files, this.notices, this.t);
     this.files = this.drafts.opening();
     if (this.data.pairing) {
-      this.pair = new PairPanel({ section, labId: this.data.id, t: this.t, onPartnerGoals: (met) => this.onPartnerGoals(met) });
+      this.pair = new PairPanel({ section, labId: this.data.id, size: this.data.roomSize, t: this.t, onPartnerGoals: (met, from) => this.onPartnerGoals(met, from) });
     }
     if (this.pair?.isGuest) {
       // The partner tab runs the lab's partner code (the counterpart of what the learner writes),
@@ -394,10 +399,17 @@ class Lab {
     return this.data.goals.filter((goal) => goal.of === 'partner').map((goal) => ({ ...goal, of: 'self' as const }));
   }
 
-  onPartnerGoals(met: ReadonlySet<string>): void {
+  /**
+   * A partner goal is met when every partner tab that reported met it: in a pair, the one
+   * partner; in a mesh, each tab that joined (a tab counts once it reported, so one that just
+   * arrived and decodes nothing yet holds the goal back until it does).
+   */
+  onPartnerGoals(met: ReadonlySet<string>, from: Role): void {
     if (this.pair?.isGuest) return;
-    const about = new Set(this.data.goals.filter((goal) => goal.of === 'partner').map((goal) => goal.id));
-    this.partnerMet = new Set([...met].filter((id) => about.has(id)));
+    this.partnerReports.set(from, met);
+    const reports = [...this.partnerReports.values()];
+    const about = this.data.goals.filter((goal) => goal.of === 'partner').map((goal) => goal.id);
+    this.partnerMet = new Set(about.filter((id) => reports.every((report) => report.has(id))));
     this.onGoals(this.ownMet);
   }
 

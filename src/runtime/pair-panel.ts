@@ -7,7 +7,7 @@
 import { renderSVG } from 'uqr';
 import { interpolate } from '../lib/interpolate.ts';
 import type { PairingInfo } from '../lib/lab-protocol.ts';
-import { newRoomCode, otherRole, partnerUrl, roomFromSearch, roomIds } from '../lib/pairing/room-code.ts';
+import { newRoomCode, nextFreeSeat, otherRole, otherRoles, partnerUrl, roomFromSearch, roomIds, seatOf, seatUrl, type Role } from '../lib/pairing/room-code.ts';
 import { openBrokerLink, type BrokerLink, type LinkStatus } from './broker-link.ts';
 import type { Strings } from './console-panel.ts';
 import { node } from './dom.ts';
@@ -17,16 +17,20 @@ export type PartnerState = 'waiting' | 'here' | 'left';
 export interface PairPanelOptions {
   readonly section: HTMLElement;
   readonly labId: string;
+  /** Seats in the room (lab.ts `room.size`): 2 for a pair. */
+  readonly size: number;
   readonly t: Strings;
-  /** The partner tab's goals, as it judged them on its own feed. */
-  onPartnerGoals(met: ReadonlySet<string>): void;
+  /** A partner tab's goals, as it judged them on its own feed, and which seat it is. */
+  onPartnerGoals(met: ReadonlySet<string>, from: Role): void;
 }
 
 /** The room this page was opened into for this lab, or a new one this tab hosts. */
-function roomForPage(labId: string): PairingInfo {
+function roomForPage(labId: string, size: number): PairingInfo {
   const opened = roomFromSearch(location.search);
-  if (opened && opened.lab === labId) return opened;
-  return { room: newRoomCode((bytes) => crypto.getRandomValues(bytes)), role: 'host', lab: labId };
+  // A seat the lab's room does not have (guest5 of four) is a broken link: start a room instead.
+  if (opened && opened.lab === labId && seatOf(opened.role) < size) return size > 2 ? { ...opened, size } : opened;
+  const room = newRoomCode((bytes) => crypto.getRandomValues(bytes));
+  return size > 2 ? { room, role: 'host', lab: labId, size } : { room, role: 'host', lab: labId };
 }
 
 /** Keeps the room in the address, so a reload returns to it (and the id it holds). */
@@ -45,10 +49,15 @@ export class PairPanel {
   readonly #link: BrokerLink;
   #broker: LinkStatus = 'connecting';
   #partner: PartnerState = 'waiting';
+  /** In a room of more than two: the other seats present, and those this tab handed out. */
+  readonly #present = new Set<Role>();
+  readonly #offered = new Set<Role>();
+  /** Repaints the joining link, QR code and copy button for the next free seat (mesh host only). */
+  #repaintSeat: () => void = () => {};
 
   constructor(options: PairPanelOptions) {
     this.#options = options;
-    this.info = roomForPage(options.labId);
+    this.info = roomForPage(options.labId, options.size);
     rememberRoom(this.info);
     const area = options.section.querySelector<HTMLElement>('.lab-pair')!;
     area.hidden = false;
@@ -57,11 +66,13 @@ export class PairPanel {
     area.replaceChildren(...this.#describe(), this.#status);
     this.#paint();
 
-    const ids = roomIds(this.info.room, this.info.lab, this.info.role);
+    const { room, lab, role } = this.info;
+    const others = new Map(otherRoles(role, this.size).map((other) => [roomIds(room, lab, other).page, other]));
     this.#link = openBrokerLink({
       origin: location.origin,
-      id: ids.page,
-      partnerId: roomIds(this.info.room, this.info.lab, otherRole(this.info.role)).page,
+      id: roomIds(room, lab, role).page,
+      partnerId: roomIds(room, lab, otherRole(role)).page,
+      ...(this.isMesh ? { partnerIds: [...others.keys()] } : {}),
       onStatus: (status) => {
         this.#broker = status;
         this.#paint();
@@ -70,10 +81,26 @@ export class PairPanel {
         this.#partner = present ? 'here' : this.#partner === 'waiting' ? 'waiting' : 'left';
         this.#paint();
       },
-      onMessage: (message) => {
-        if (message.pair === 'goals') options.onPartnerGoals(new Set(message.met));
+      onPartners: (present) => {
+        this.#present.clear();
+        for (const id of present) this.#present.add(others.get(id)!);
+        this.#repaintSeat();
+        this.#paint();
+      },
+      onMessage: (message, from) => {
+        const seat = others.get(from);
+        if (message.pair === 'goals' && seat) options.onPartnerGoals(new Set(message.met), seat);
       },
     });
+  }
+
+  get size(): number {
+    return this.info.size ?? 2;
+  }
+
+  /** A room of more than two: seats are numbered, and joiners take the next free one. */
+  get isMesh(): boolean {
+    return this.size > 2;
   }
 
   get isGuest(): boolean {
@@ -94,42 +121,72 @@ export class PairPanel {
 
   #describe(): HTMLElement[] {
     const { t, labId } = this.#options;
-    const { room } = this.info;
+    const { room, role } = this.info;
     const heading = node('p', 'lab-pair-room');
     heading.append(`${t['lab.pair.room']} `, node('strong', 'lab-pair-code', room));
     if (this.isGuest) {
-      return [heading, node('p', 'lab-pair-hint', interpolate(t['lab.pair.guest'], { room }))];
+      const hint = this.isMesh ? interpolate(t['lab.pair.seat'], { room, seat: seatOf(role) + 1, size: this.size }) : interpolate(t['lab.pair.guest'], { room });
+      return [heading, node('p', 'lab-pair-hint', hint)];
     }
-    const url = partnerUrl(location.href, room, labId, this.info.role);
-    const open = Object.assign(node('a', 'lab-pair-open', t['lab.pair.open']), { href: url, target: '_blank', rel: 'noopener' });
-    const copy = Object.assign(node('button', 'lab-pair-copy', t['lab.pair.copy']), { type: 'button' });
+    const open = Object.assign(node('a', 'lab-pair-open', t[this.isMesh ? 'lab.pair.openSeat' : 'lab.pair.open']), { target: '_blank', rel: 'noopener' });
+    const copyLabel = t[this.isMesh ? 'lab.pair.copySeat' : 'lab.pair.copy'];
+    const copy = Object.assign(node('button', 'lab-pair-copy', copyLabel), { type: 'button' });
+    const noSeat = node('span', 'lab-pair-hint', interpolate(t['lab.pair.noSeat'], { size: this.size }));
+    const qr = node('details', 'lab-pair-qr');
+    const image = node('div', 'lab-pair-qr-image');
+    qr.append(node('summary', '', t['lab.pair.qr']), image);
+    if (isLocalOnly(location.hostname)) qr.append(node('p', 'lab-pair-hint', t['lab.pair.localOnly']));
+    let url = '';
+    this.#repaintSeat = () => {
+      const seat = this.isMesh ? nextFreeSeat(this.size, new Set([...this.#present, role]), this.#offered) : otherRole(role);
+      const next = seat === null ? '' : this.isMesh ? seatUrl(location.href, room, labId, seat) : partnerUrl(location.href, room, labId, role);
+      open.hidden = copy.hidden = qr.hidden = seat === null;
+      noSeat.hidden = seat !== null;
+      open.dataset['seat'] = seat ?? '';
+      if (next === url) return;
+      url = next;
+      open.href = url;
+      copy.textContent = copyLabel;
+      // uqr writes only rects and paths: nothing from the URL reaches the markup as text.
+      image.innerHTML = url ? renderSVG(url, { ecc: 'M', border: 2 }) : '';
+      image.firstElementChild?.setAttribute('role', 'img');
+      image.firstElementChild?.setAttribute('aria-label', interpolate(t['lab.pair.qrLabel'], { url }));
+    };
+    this.#repaintSeat();
+    if (this.isMesh) {
+      // The tab opened may take a moment to say it is there: the next joiner gets the next seat.
+      open.addEventListener('click', () => {
+        const seat = open.dataset['seat'];
+        if (seat) this.#offered.add(seat as Role);
+        setTimeout(this.#repaintSeat);
+      });
+    }
     copy.addEventListener('click', () => {
-      void navigator.clipboard.writeText(url).then(
+      const copied = url;
+      void navigator.clipboard.writeText(copied).then(
         () => (copy.textContent = t['lab.linkCopied'] ?? ''),
-        () => window.prompt(t['lab.pair.copy'], url),
+        () => window.prompt(copyLabel, copied),
       );
     });
-    const qr = node('details', 'lab-pair-qr');
-    const summary = node('summary', '', t['lab.pair.qr']);
-    const image = node('div', 'lab-pair-qr-image');
-    // uqr writes only rects and paths: nothing from the URL reaches the markup as text.
-    image.innerHTML = renderSVG(url, { ecc: 'M', border: 2 });
-    image.firstElementChild?.setAttribute('role', 'img');
-    image.firstElementChild?.setAttribute('aria-label', interpolate(t['lab.pair.qrLabel'], { url }));
-    qr.append(summary, image);
-    if (isLocalOnly(location.hostname)) qr.append(node('p', 'lab-pair-hint', t['lab.pair.localOnly']));
     const actions = node('p', 'lab-pair-actions');
-    actions.append(open, ' ', copy);
+    actions.append(open, ' ', copy, noSeat);
     return [heading, actions, qr];
   }
 
   #paint(): void {
     const { t } = this.#options;
     const broker = this.#broker;
+    const { room, role } = this.info;
     this.#status.dataset['broker'] = broker;
     this.#status.dataset['partner'] = this.#partner;
-    this.#status.textContent =
-      broker === 'room-full' ? interpolate(t['lab.pair.full'], { room: this.info.room }) : `${t[`lab.pair.broker.${broker}`]} · ${t[`lab.pair.partner.${this.#partner}`]}`;
+    if (this.isMesh) this.#status.dataset['present'] = String(this.#present.size + 1);
+    if (broker === 'room-full') {
+      this.#status.textContent = this.isMesh ? interpolate(t['lab.pair.seatTaken'], { room, seat: seatOf(role) + 1 }) : interpolate(t['lab.pair.full'], { room });
+      return;
+    }
+    // In a mesh, this tab counts itself: "3 of 4" while it waits for the last.
+    const others = this.isMesh ? interpolate(t['lab.pair.present'], { count: this.#present.size + 1, size: this.size }) : t[`lab.pair.partner.${this.#partner}`];
+    this.#status.textContent = `${t[`lab.pair.broker.${broker}`]} · ${others}`;
   }
 
 }

@@ -7,7 +7,7 @@ import type { Peer as PeerType, PeerOptions } from 'peerjs';
 import type { IceServer } from '../lib/ice-servers.ts';
 import type { PairingInfo } from '../lib/lab-protocol.ts';
 import { reconnectDelayMs } from '../lib/pairing/link-policy.ts';
-import { otherRole, roomIds } from '../lib/pairing/room-code.ts';
+import { otherRole, otherRoles, roomIds, seatOf } from '../lib/pairing/room-code.ts';
 import { LIBRARIES } from './modules.ts';
 import { SignalChannel } from './room-signal.ts';
 
@@ -16,6 +16,9 @@ export interface Room {
   readonly role: PairingInfo['role'];
   readonly peer: PeerType;
   readonly partnerId: string;
+  readonly partnerIds: string[];
+  readonly seat: number;
+  readonly size: number;
   readonly iceServers: RTCIceServer[];
   readonly signal: SignalChannel;
 }
@@ -48,6 +51,7 @@ async function join(pairing: PairingInfo, iceServers: () => Promise<readonly Ice
   const secure = location.protocol === 'https:';
   const ids = roomIds(pairing.room, pairing.lab, pairing.role);
   const partner = roomIds(pairing.room, pairing.lab, otherRole(pairing.role));
+  const size = pairing.size ?? 2;
   const register = (): Promise<PeerType | null> => {
     const peer = new Peer(ids.lab, {
       host: location.hostname,
@@ -78,6 +82,9 @@ async function join(pairing: PairingInfo, iceServers: () => Promise<readonly Ice
     role: pairing.role,
     peer,
     partnerId: partner.lab,
+    partnerIds: otherRoles(pairing.role, size).map((other) => roomIds(pairing.room, pairing.lab, other).lab),
+    seat: seatOf(pairing.role),
+    size,
     iceServers: servers,
     signal: new SignalChannel(`${ids.lab}-signal`, `${partner.lab}-signal`),
   };

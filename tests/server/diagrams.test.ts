@@ -12,11 +12,13 @@ import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
 import { ROOT } from '../../scripts/build-state.ts';
 import { OFFER_ANSWER_STEPS } from '../../src/lib/diagrams/offer-answer.ts';
 import { ICE_STATE_TABLES, STATE_MACHINES } from '../../src/lib/diagrams/state-machines.ts';
+import { tabLoad, TOPOLOGIES, TOPOLOGY_TEXT } from '../../src/lib/diagrams/topologies.ts';
 
 const HANGUL = /[\uac00-\ud7a3]/;
 const COMPONENTS = {
   offerAnswer: '/src/components/diagrams/OfferAnswerDiagram.astro',
   stateMachines: '/src/components/diagrams/StateMachinesDiagram.astro',
+  topology: '/src/components/diagrams/TopologyDiagram.astro',
 } as const;
 
 let vite: ViteDevServer;
@@ -113,6 +115,30 @@ describe.each(['en', 'ko'] as const)('the diagrams in %s', (locale) => {
       expect(HANGUL.test(label)).toBe(locale === 'ko');
     }
     expect(html).toMatch(/<svg[\s\S]*<title[\s\S]*<desc[\s\S]*<text/);
+  });
+});
+
+describe.each(['en', 'ko'] as const)('the topology diagram in %s', (locale) => {
+  it('mesh, SFU and MCU: each drawing has a name in words, and its numbers are text', async () => {
+    const html = await render('topology', { locale });
+    const text = textOf(html);
+    for (const topology of TOPOLOGIES) {
+      const load = tabLoad(topology, 4);
+      expect(html).toContain(`data-topology="${topology}"`);
+      expect(html).toContain(`data-total="${load.total}"`);
+      expect(text).toContain(TOPOLOGY_TEXT[topology][locale]);
+    }
+    const svgs = [...html.matchAll(/<svg[^>]*>/g)].map((match) => match[0]);
+    expect(svgs).toHaveLength(TOPOLOGIES.length);
+    for (const svg of svgs) {
+      expect(svg).toContain('role="img"');
+      expect(HANGUL.test(/aria-label="([^"]+)"/.exec(svg)?.[1] ?? '')).toBe(locale === 'ko');
+    }
+    // The mesh of four draws its six connections; a server star draws four.
+    expect(/data-topology="mesh"[\s\S]*?<\/svg>/.exec(html)?.[0].match(/<line/g)).toHaveLength(6);
+    expect(/data-topology="sfu"[\s\S]*?<\/svg>/.exec(html)?.[0].match(/<line/g)).toHaveLength(4);
+    expect(html).not.toMatch(/<img[\s>]/i);
+    expect(HANGUL.test(figcaptionOf(html))).toBe(locale === 'ko');
   });
 });
 

@@ -9,7 +9,7 @@ import type { FeedEvent } from '../../src/lib/feed.ts';
 import type { LabMeta } from '../../src/lib/lab-schema.ts';
 import { FIREFOX_EXCEPTIONS } from './firefox-exceptions.ts';
 import { useFirefox, watchFirefoxProblems } from './firefox.ts';
-import { LAB_IDS, labMeta, pageWithLab } from './labs.ts';
+import { LAB_IDS, labMeta, pageWithLab, suitePartners } from './labs.ts';
 
 const baseUrl = (): string => inject('baseUrl');
 /** How long a starter is watched after its code finished: long enough for any goal that would be met. */
@@ -114,10 +114,20 @@ async function performSteps(section: Section, steps: LabMeta['steps'], timeout =
 }
 
 /** For a pairing lab: the partner link the host's pair panel offers, opened in a new page and run. */
-async function openPartner(browser: Browser, section: Section): Promise<Page> {
+async function openPartner(browser: Browser, section: Section, taken: readonly string[] = []): Promise<{ page: Page; url: string }> {
   const link = await section.waitForSelector('.lab-pair-open');
-  const url = await link?.evaluate((a) => (a as HTMLAnchorElement).href);
-  if (!url) throw new Error('the pair panel offers no partner link');
+  // In a mesh the link moves to the next free seat once the host hears the last tab opened.
+  const handle = await section.frame.waitForFunction(
+    (el, used) => {
+      const href = el.querySelector<HTMLAnchorElement>('.lab-pair-open')?.href;
+      return href && !used.includes(href) ? href : false;
+    },
+    { timeout: 10_000 },
+    section,
+    [...taken],
+  );
+  const url = (await handle.jsonValue()) as string | false;
+  if (!link || !url) throw new Error('the pair panel offers no partner link');
   // A window of its own, as a learner puts it beside the first: a background tab draws no
   // video frames, and both tabs' goals count frames drawn.
   const page = await browser.newPage({ type: 'window' });
@@ -125,7 +135,14 @@ async function openPartner(browser: Browser, section: Section): Promise<Page> {
   const id = await section.evaluate((el) => (el as HTMLElement).dataset['lab'] ?? '');
   const partner = await openSection(page, id);
   await clickButton(page, partner, 'Run');
-  return page;
+  return { page, url };
+}
+
+/** The partner tabs the suite opens (suitePartners: one, or two for a mesh), one seat after another. */
+async function openPartners(browser: Browser, section: Section, count: number): Promise<Page[]> {
+  const opened: Array<{ page: Page; url: string }> = [];
+  for (let index = 0; index < count; index += 1) opened.push(await openPartner(browser, section, opened.map((partner) => partner.url)));
+  return opened.map((partner) => partner.page);
 }
 
 /** The tests for every `shards`-th lab starting at `shard`, split so two files use both cores. */
@@ -140,7 +157,7 @@ export function firefoxLabTests(shard: number, shards: number): void {
       await clickButton(page, section, 'Run');
       await waitForRunEnd(page, section);
       // A pairing lab's starter runs with its partner there, so only the learner's part is missing.
-      const partner = meta.needs.includes('pairing') ? await openPartner(browser(), section) : null;
+      const partners = await openPartners(browser(), section, suitePartners(meta));
       const allMet = await waitForAllGoals(page, section, STARTER_WATCH_MS).then(
         () => true,
         () => false,
@@ -150,7 +167,7 @@ export function firefoxLabTests(shard: number, shards: number): void {
       const feed = await feedOf(section);
       expect(feed.filter((e) => e.type === 'error' && e.phase === 'syntax')).toEqual([]);
       expect(problems).toEqual([]);
-      await partner?.close();
+      for (const partner of partners) await partner.close();
       await page.close();
     });
 
@@ -164,8 +181,9 @@ export function firefoxLabTests(shard: number, shards: number): void {
       await clickButton(page, section, 'Solution');
       await page.waitForFunction((el) => [...el.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'My code'), { timeout: 15_000 }, section);
       await clickButton(page, section, 'Run');
-      const partner = meta.needs.includes('pairing') ? await openPartner(browser(), section) : null;
-      const partnerProblems = partner ? watchFirefoxProblems(partner) : [];
+      const partners = await openPartners(browser(), section, suitePartners(meta));
+      // One list per partner, filled as problems happen: flattened only when checked.
+      const partnerProblems = partners.map((partner) => watchFirefoxProblems(partner));
       // A step that waits for a goal the exception leaves unmet is done without waiting for it.
       const steps = meta.steps.map((step) => (step.after !== undefined && unmet.includes(step.after) ? { click: step.click } : step));
       await performSteps(section, steps).catch(async (error: unknown) => {
@@ -193,8 +211,8 @@ export function firefoxLabTests(shard: number, shards: number): void {
       const feed = await feedOf(section);
       expect(feed.filter((e) => e.type === 'error')).toEqual([]);
       expect(problems).toEqual([]);
-      expect(partnerProblems).toEqual([]);
-      await partner?.close();
+      expect(partnerProblems.flat()).toEqual([]);
+      for (const partner of partners) await partner.close();
       await page.close();
     });
   });

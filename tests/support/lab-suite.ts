@@ -10,7 +10,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../../scripts/build-state.ts';
 import type { FeedEvent } from '../../src/lib/feed.ts';
 import { useChromium, watchForProblems } from './chromium.ts';
-import { LAB_IDS, feedOf, labMeta, labSection, metGoalIds, openPartner, pageWithLab, performSteps, waitForAllGoals, waitForRunEnd } from './labs.ts';
+import { LAB_IDS, feedOf, labMeta, labSection, metGoalIds, openPartners, pageWithLab, performSteps, suitePartners, waitForAllGoals, waitForRunEnd } from './labs.ts';
 
 const baseUrl = (): string => inject('baseUrl');
 /** How long a starter is watched after its code finished: long enough for any goal that would be met. */
@@ -42,8 +42,9 @@ export function labTests(shard: number, shards: number): void {
       await section.getByRole('button', { name: 'Run', exact: true }).click();
       await waitForRunEnd(section);
       // A pairing lab's starter runs with its partner there, so only the learner's part is missing.
-      const partner = meta.needs.includes('pairing') ? await openPartner(page, id) : null;
-      if (partner) await waitForRunEnd(partner.section);
+      const partners = await openPartners(page, id, suitePartners(meta));
+      for (const partner of partners) await waitForRunEnd(partner.section);
+      const partner = partners[0];
       // Watched for a while, not sampled once: every goal being met late would still be caught.
       const allMet = await waitForAllGoals(section, STARTER_WATCH_MS).then(
         () => true,
@@ -56,7 +57,7 @@ export function labTests(shard: number, shards: number): void {
       record(id, 'starter', feed);
       if (partner) record(id, 'starter.partner', await feedOf(partner.section));
       expect(problems).toEqual([]);
-      await partner?.page.close();
+      for (const each of partners) await each.page.close();
       await page.close();
     });
 
@@ -69,8 +70,10 @@ export function labTests(shard: number, shards: number): void {
       await section.getByRole('button', { name: 'Solution', exact: true }).click();
       await expect.poll(() => section.getByRole('button', { name: 'My code', exact: true }).count()).toBe(1);
       await section.getByRole('button', { name: 'Run', exact: true }).click();
-      const partner = meta.needs.includes('pairing') ? await openPartner(page, id) : null;
-      const partnerProblems = partner ? watchForProblems(partner.page) : [];
+      const partners = await openPartners(page, id, suitePartners(meta));
+      const partner = partners[0];
+      // One list per partner, filled as problems happen: flattened only when checked.
+      const partnerProblems = partners.map((each) => watchForProblems(each.page));
       await performSteps(section, meta.steps);
       await waitForAllGoals(section, 30_000);
       const ended = await waitForRunEnd(section);
@@ -82,8 +85,8 @@ export function labTests(shard: number, shards: number): void {
       record(id, 'solution', feed);
       if (partner) record(id, 'solution.partner', await feedOf(partner.section));
       expect(problems).toEqual([]);
-      expect(partnerProblems).toEqual([]);
-      await partner?.page.close();
+      expect(partnerProblems.flat()).toEqual([]);
+      for (const each of partners) await each.page.close();
       await page.close();
     });
   });

@@ -113,10 +113,11 @@ export function consoleText(section: Locator): Promise<string> {
  * For a pairing lab: opens the partner link the host's pair panel offers in a new page of the same
  * browser, and runs the partner's code there, as a learner clicking "Open partner tab" and Run does.
  */
-export async function openPartner(host: Page, id: string): Promise<{ page: Page; section: Locator }> {
+export async function openPartner(host: Page, id: string, taken: readonly string[] = []): Promise<{ page: Page; section: Locator; url: string }> {
   const link = labSection(host, id).locator('.lab-pair-open');
   await link.waitFor();
-  const url = await link.getAttribute('href');
+  // In a mesh the link moves to the next free seat once the host hears the last tab opened.
+  const url = await waitForNewHref(link, taken);
   if (!url) throw new Error(`lab ${id}: the pair panel offers no partner link`);
   // A page of its own context, as a second window would be (playwright's browser.newPage()).
   const browser = host.context().browser();
@@ -125,5 +126,31 @@ export async function openPartner(host: Page, id: string): Promise<{ page: Page;
   await page.goto(url);
   const section = labSection(page, id);
   await section.getByRole('button', { name: 'Run', exact: true }).click();
-  return { page, section };
+  return { page, section, url };
+}
+
+async function waitForNewHref(link: Locator, taken: readonly string[], timeout = 10_000): Promise<string | null> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const url = await link.getAttribute('href');
+    if (url && !taken.includes(url)) return url;
+    if (Date.now() > deadline) throw new Error(`the pair panel still offers a seat already opened (${url})`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * How many partner tabs the lab suites open: one for a pair; two for a mesh, the smallest room
+ * that tells a mesh from a pair (tests/e2e/mesh.test.ts fills all four seats once).
+ */
+export function suitePartners(meta: LabMeta): number {
+  if (!meta.needs.includes('pairing')) return 0;
+  return meta.room.size > 2 ? 2 : 1;
+}
+
+/** Opens `count` partner tabs, one seat after another. */
+export async function openPartners(host: Page, id: string, count: number): Promise<Array<{ page: Page; section: Locator }>> {
+  const opened: Array<{ page: Page; section: Locator; url: string }> = [];
+  for (let index = 0; index < count; index += 1) opened.push(await openPartner(host, id, opened.map((partner) => partner.url)));
+  return opened;
 }

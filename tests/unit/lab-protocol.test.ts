@@ -25,6 +25,11 @@ describe('lab protocol', () => {
     expect(isPageMessage({ ...run, pairing: { room: 'K7Q2', role: 'guest', lab: 'video-call' } })).toBe(false);
     expect(isPageMessage({ ...run, pairing: { room: 'k7q2', role: 'admin', lab: 'video-call' } })).toBe(false);
     expect(isPageMessage({ ...run, pairing: undefined })).toBe(false);
+    // A mesh room: further seats only below its size.
+    expect(isPageMessage({ ...run, pairing: { room: 'k7q2', role: 'guest3', lab: 'mesh', size: 4 } })).toBe(true);
+    expect(isPageMessage({ ...run, pairing: { room: 'k7q2', role: 'guest3', lab: 'mesh', size: 3 } })).toBe(false);
+    expect(isPageMessage({ ...run, pairing: { room: 'k7q2', role: 'guest2', lab: 'mesh' } })).toBe(false);
+    expect(isPageMessage({ ...run, pairing: { room: 'k7q2', role: 'guest', lab: 'mesh', size: 99 } })).toBe(false);
     expect(isPageMessage({ kind: 'stop' })).toBe(true);
     expect(isPageMessage({ kind: 'connect' })).toBe(false);
   });

@@ -26,4 +26,12 @@ describe('lab metadata', () => {
     expect(() => parseLab('dup', { ...valid, goals: [valid.goals[0], valid.goals[0]] })).toThrow(/duplicate goal id "frames"/);
     expect(() => parseLab('Bad_Name', valid)).toThrow(/src\/labs\/Bad_Name: folder name/);
   });
+
+  it('gives a room two seats unless a pairing lab asks for more', () => {
+    expect(parseLab('camera-to-video', valid).room).toEqual({ size: 2 });
+    expect(parseLab('mesh', { ...valid, needs: ['camera', 'pairing'], room: { size: 4 } }).room).toEqual({ size: 4 });
+    expect(() => parseLab('mesh', { ...valid, room: { size: 4 } })).toThrow(/room: a room of 4 needs 'pairing'/);
+    expect(() => parseLab('mesh', { ...valid, needs: ['pairing'], room: { size: 9 } })).toThrow(/room\.size/);
+    expect(() => parseLab('mesh', { ...valid, needs: ['pairing'], room: { size: 1 } })).toThrow(/room\.size/);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { newRoomCode, otherRole, parseRoomCode, partnerUrl, ROOM_ALPHABET, roomFromSearch, roomIds } from '../../src/lib/pairing/room-code.ts';
+import { newRoomCode, nextFreeSeat, otherRole, otherRoles, parseRole, parseRoomCode, partnerUrl, ROOM_ALPHABET, roomFromSearch, roomIds, roomRoles, seatOf, seatRole, seatUrl, type Role } from '../../src/lib/pairing/room-code.ts';
 
 const fromBytes = (bytes: number[]) => {
   let at = 0;
@@ -53,5 +53,37 @@ describe('room ids and links', () => {
     expect(roomFromSearch('?room=nope!&lab=x')).toBeNull();
     expect(roomFromSearch('?room=k7q2&lab=../x')).toBeNull();
     expect(roomFromSearch('?room=k7q2&lab=video-call&role=admin')).toEqual({ room: 'k7q2', lab: 'video-call', role: 'guest' });
+  });
+});
+
+describe('rooms of more than two', () => {
+  it('number the seats after host and guest, and read them back', () => {
+    expect(roomRoles(4)).toEqual(['host', 'guest', 'guest2', 'guest3']);
+    expect(roomRoles(2)).toEqual(['host', 'guest']);
+    for (let index = 0; index < 8; index += 1) expect(seatOf(seatRole(index))).toBe(index);
+    expect(otherRoles('guest2', 4)).toEqual(['host', 'guest', 'guest3']);
+    expect(otherRoles('host', 2)).toEqual(['guest']);
+  });
+
+  it('accept only seats a room can have in a URL', () => {
+    expect(parseRole('guest3')).toBe('guest3');
+    expect(parseRole('guest7')).toBe('guest7');
+    for (const text of ['guest8', 'guest1', 'guest0', 'guest02', 'guest10', 'guest-2']) expect(parseRole(text)).toBeNull();
+    const url = new URL(seatUrl('http://localhost:4321/signaling/mesh/', 'k7q2', 'mesh', 'guest3'));
+    expect(roomFromSearch(url.search)).toEqual({ room: 'k7q2', lab: 'mesh', role: 'guest3' });
+  });
+
+  it('give every seat its own ids, so each tab computes all the others', () => {
+    const ids = roomRoles(4).flatMap((role) => Object.values(roomIds('k7q2', 'mesh', role)));
+    expect(new Set(ids).size).toBe(8);
+  });
+
+  it('offer the lowest seat neither present nor handed out, then one not present again', () => {
+    const set = (...roles: Role[]) => new Set<Role>(roles);
+    expect(nextFreeSeat(4, set('host'), set())).toBe('guest');
+    expect(nextFreeSeat(4, set('host'), set('guest'))).toBe('guest2');
+    expect(nextFreeSeat(4, set('host', 'guest2'), set('guest'))).toBe('guest3');
+    expect(nextFreeSeat(4, set('host'), set('guest', 'guest2', 'guest3'))).toBe('guest');
+    expect(nextFreeSeat(4, set('host', 'guest', 'guest2', 'guest3'), set())).toBeNull();
   });
 });

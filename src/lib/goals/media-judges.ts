@@ -5,6 +5,11 @@ import { key } from './judge.ts';
 /** An uncaught error this soon after a media error means the code did not handle it. */
 export const HANDLED_AFTER_MS = 1000;
 
+/** `video#remote` names that video and its family `video#remote-…` (one per peer in a mesh). */
+function namesVideo(element: string, label: string): boolean {
+  return label === element || label.startsWith(`${element}-`);
+}
+
 type MediaJudges = Pick<JudgeTable, 'video-frames' | 'media-error-handled' | 'track-ended' | 'sender-track' | 'element-value-moves' | 'canvas-image' | 'recording-played'>;
 
 export const mediaJudges: MediaJudges = {
@@ -13,13 +18,12 @@ export const mediaJudges: MediaJudges = {
     return {
       add(event, from) {
         if (from !== of || event.type !== 'video-frames') return;
-        if (check.element !== undefined && event.element !== check.element) return;
+        if (check.element !== undefined && !namesVideo(check.element, event.element)) return;
         videos.set(event.element, { frames: event.frames, width: event.width, height: event.height });
       },
       holds: () =>
-        [...videos.values()].some(
-          (v) => v.frames >= check.minFrames && v.width >= (check.minWidth ?? 0) && v.height >= (check.minHeight ?? 0),
-        ),
+        [...videos.values()].filter((v) => v.frames >= check.minFrames && v.width >= (check.minWidth ?? 0) && v.height >= (check.minHeight ?? 0))
+          .length >= (check.minElements ?? 1),
     };
   },
 

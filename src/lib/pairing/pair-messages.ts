@@ -100,9 +100,22 @@ export type BrokerEvent =
   | { readonly kind: 'error'; readonly text: string }
   | { readonly kind: 'ignored' };
 
-const IGNORED: BrokerEvent = { kind: 'ignored' };
+const IGNORED = { kind: 'ignored' } as const;
 
+/** A frame as a room of several partners reads it: what it means, and which partner it came from. */
+export type RoomEvent =
+  | Exclude<BrokerEvent, { kind: 'partner' } | { kind: 'partner-gone' }>
+  | { readonly kind: 'partner'; readonly from: string; readonly message: PairMessage }
+  | { readonly kind: 'partner-gone'; readonly from: string };
+
+/** A pair's frame: readRoomFrame with its one partner. */
 export function readBrokerFrame(data: unknown, ids: { readonly self: string; readonly partner: string }): BrokerEvent {
+  const event = readRoomFrame(data, ids.self, [ids.partner]);
+  if (event.kind === 'partner') return { kind: 'partner', message: event.message };
+  return event.kind === 'partner-gone' ? { kind: 'partner-gone' } : event;
+}
+
+export function readRoomFrame(data: unknown, self: string, partners: readonly string[]): RoomEvent {
   if (typeof data !== 'string') return IGNORED;
   let frame: unknown;
   try {
@@ -112,6 +125,7 @@ export function readBrokerFrame(data: unknown, ids: { readonly self: string; rea
   }
   if (!isRecord(frame)) return IGNORED;
   const { type, src } = frame;
+  const from = typeof src === 'string' && partners.includes(src) ? src : null;
   switch (type) {
     case 'OPEN':
       return { kind: 'open' };
@@ -124,12 +138,12 @@ export function readBrokerFrame(data: unknown, ids: { readonly self: string; rea
     }
     case 'EXPIRE':
     case 'LEAVE':
-      return src === ids.partner ? { kind: 'partner-gone' } : IGNORED;
+      return from ? { kind: 'partner-gone', from } : IGNORED;
     case 'CANDIDATE': {
-      if (src === ids.self) return { kind: 'self' };
-      if (src !== ids.partner) return IGNORED;
+      if (src === self) return { kind: 'self' };
+      if (!from) return IGNORED;
       const message = parsePairMessage(frame['payload']);
-      return message ? { kind: 'partner', message } : IGNORED;
+      return message ? { kind: 'partner', from, message } : IGNORED;
     }
     default:
       return IGNORED;

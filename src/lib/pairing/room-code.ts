@@ -12,10 +12,39 @@ export const ROOM_CODE_LENGTH = 4;
 
 /** The two ends of a pair: who opened the room, and who joined it from the partner link. */
 export const ROLES = ['host', 'guest'] as const;
-export type Role = (typeof ROLES)[number];
+/**
+ * A seat in a room. A pair has host and guest; a larger room (a mesh lab's `room: { size }`)
+ * numbers its further seats guest2, guest3, … so every tab still computes every other's id.
+ */
+export type Role = (typeof ROLES)[number] | `guest${number}`;
+
+/** The most seats a lab may ask for: a mesh's upload grows as N−1, and eight is already a lesson. */
+export const MAX_ROOM_SIZE = 8;
 
 export function otherRole(role: Role): Role {
   return role === 'host' ? 'guest' : 'host';
+}
+
+/** The role of seat `index` (0 is the host). */
+export function seatRole(index: number): Role {
+  if (index === 0) return 'host';
+  return index === 1 ? 'guest' : `guest${index}`;
+}
+
+/** Seat index of a role: host 0, guest 1, guestN N. */
+export function seatOf(role: Role): number {
+  if (role === 'host') return 0;
+  return role === 'guest' ? 1 : Number(role.slice('guest'.length));
+}
+
+/** Every seat of a room of `size`, in seat order. */
+export function roomRoles(size: number): Role[] {
+  return Array.from({ length: size }, (_, index) => seatRole(index));
+}
+
+/** Everyone else in a room of `size`, in seat order (for a pair: the one partner). */
+export function otherRoles(role: Role, size: number): Role[] {
+  return roomRoles(size).filter((other) => other !== role);
 }
 
 /** A new code from random bytes (crypto.getRandomValues in the browser). */
@@ -38,8 +67,11 @@ export function parseRoomCode(text: string | null | undefined): string | null {
   return [...code].every((char) => ROOM_ALPHABET.includes(char)) ? code : null;
 }
 
+/** A role as found in a URL; guestN only for seats a room can have (2 ≤ N < MAX_ROOM_SIZE, no leading zero). */
 export function parseRole(text: string | null | undefined): Role | null {
-  return (ROLES as readonly (string | null | undefined)[]).includes(text) ? (text as Role) : null;
+  if ((ROLES as readonly (string | null | undefined)[]).includes(text)) return text as Role;
+  const seat = /^guest([2-9])$/.exec(text ?? '');
+  return seat && Number(seat[1]) < MAX_ROOM_SIZE ? (text as Role) : null;
 }
 
 /**
@@ -59,10 +91,25 @@ export function roomIds(room: string, labId: string, role: Role): RoomIds {
 
 /** The partner URL: this page, the room and the other role, and the lab to scroll to. */
 export function partnerUrl(pageUrl: string, room: string, labId: string, role: Role): string {
+  return seatUrl(pageUrl, room, labId, otherRole(role));
+}
+
+/** The URL that opens this page into seat `role` of the room. */
+export function seatUrl(pageUrl: string, room: string, labId: string, role: Role): string {
   const url = new URL(pageUrl);
-  url.search = new URLSearchParams({ room, lab: labId, role: otherRole(role) }).toString();
+  url.search = new URLSearchParams({ room, lab: labId, role }).toString();
   url.hash = `lab-${labId}`;
   return url.toString();
+}
+
+/**
+ * The seat to offer the next joiner: the lowest one that is neither present (this tab included)
+ * nor already handed out (a tab just opened may not be present yet); when all are, the lowest
+ * seat not present, offered again; null when the room is full.
+ */
+export function nextFreeSeat(size: number, present: ReadonlySet<Role>, offered: ReadonlySet<Role>): Role | null {
+  const free = roomRoles(size).filter((role) => !present.has(role));
+  return free.find((role) => !offered.has(role)) ?? free[0] ?? null;
 }
 
 export interface RoomParams {

@@ -13,6 +13,16 @@ describe('video-frames', () => {
     expect(metAfter(g, [frames('video#remote', 40, 1280, 720)])).toEqual(new Set());
     expect(metAfter(g, [frames('video#local', 10, 1280, 720)])).toEqual(new Set());
   });
+
+  it('counts a family of videos (video#remote-…) when asked for several', () => {
+    const three = goals({ check: { kind: 'video-frames', element: 'video#remote', minElements: 3 } });
+    const remote = (seat: string, count: number) => frames(`video#remote-${seat}`, count, 320, 240);
+    expect(metAfter(three, [remote('host', 40), remote('guest2', 40)])).toEqual(new Set());
+    expect(metAfter(three, [remote('host', 40), remote('guest2', 40), remote('guest3', 5)])).toEqual(new Set());
+    expect(metAfter(three, [remote('host', 40), remote('guest2', 40), remote('guest3', 40)])).toEqual(new Set(['g0']));
+    // The same video reported twice is still one; a lookalike id is not of the family.
+    expect(metAfter(three, [remote('host', 20), remote('host', 40), remote('guest2', 40), frames('video#remotes', 40, 320, 240)])).toEqual(new Set());
+  });
 });
 
 describe('media-error-handled', () => {
