@@ -1,28 +1,27 @@
 /**
  * Pairing in Chromium, against the real broker: a call between two pages of the video-call lab,
- * a third page told the room is full, a partner leaving, and the broker restarted in the middle
- * of a call. The restart test runs its own server, so stopping it touches no other test.
+ * the call's buttons, a third page told the room is full, a partner leaving, glare, and the
+ * broker's process killed in the middle of a call and started again. That test runs its own
+ * server process, so killing it touches no other test.
  */
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { WebSocket as NodeWebSocket } from 'ws';
-import { DIST } from '../../scripts/build-state.ts';
 import { roomIds } from '../../src/lib/pairing/room-code.ts';
 import type { FeedEvent } from '../../src/lib/feed.ts';
-import { readServerConfig } from '../../src/server/config.ts';
-import { startSiteServer, type SiteServer } from '../../src/server/site-server.ts';
 import { useChromium } from '../support/chromium.ts';
+import { startSiteProcess, type SiteProcess } from '../support/site-process.ts';
 import { consoleText, feedOf, labSection, openPartner, pageWithLab, waitForAllGoals } from '../support/labs.ts';
 
 const LAB = 'video-call';
 const browser = useChromium();
 const pages: Page[] = [];
-let ownServer: SiteServer | null = null;
+let ownProcess: SiteProcess | null = null;
 
 afterEach(async () => {
   for (const page of pages.splice(0)) await page.close().catch(() => undefined);
-  await ownServer?.close();
-  ownServer = null;
+  await ownProcess?.kill();
+  ownProcess = null;
 });
 
 /** The host page running the lab's solution, and its partner running the partner's code; `until` a goal is met (all by default). */
@@ -149,20 +148,21 @@ describe('glare between two tabs (the perfect-negotiation lab)', () => {
   });
 });
 
-describe('the broker going away during a call', () => {
+describe('the broker killed during a call', () => {
   it('shows reconnecting then connected within 5 s on both pages, and the call keeps playing', async () => {
-    ownServer = await startSiteServer({ distDir: DIST, config: readServerConfig({ PORT: '0', HOST: '127.0.0.1' }), log: () => {} });
-    const port = ownServer.port;
+    ownProcess = await startSiteProcess();
+    const port = ownProcess.port;
     const baseUrl = `http://localhost:${port}`;
     const { hostLab, partnerLab } = await call(baseUrl);
     const before = remoteFrames(await feedOf(hostLab));
 
-    await ownServer.close();
-    ownServer = null;
+    // SIGKILL: the sockets are cut with no close frame, as in a crash.
+    await ownProcess.kill();
+    ownProcess = null;
     for (const lab of [hostLab, partnerLab]) await expect.poll(() => status(lab).getAttribute('data-broker'), { timeout: 5_000 }).toBe('reconnecting');
     await hostLab.page().waitForTimeout(1_500);
     const during = remoteFrames(await feedOf(hostLab));
-    ownServer = await startSiteServer({ distDir: DIST, config: readServerConfig({ PORT: String(port), HOST: '127.0.0.1' }), log: () => {} });
+    ownProcess = await startSiteProcess(port);
     const restarted = Date.now();
     for (const lab of [hostLab, partnerLab]) await expect.poll(() => status(lab).getAttribute('data-broker'), { timeout: 5_000 }).toBe('connected');
     expect(Date.now() - restarted).toBeLessThan(5_000);
