@@ -39,6 +39,8 @@ export interface BrokerLinkEnv {
   readonly storage: Pick<Storage, 'getItem' | 'setItem'> | null;
   readonly random: () => number;
   readonly now: () => number;
+  /** Other tabs of this site, asked whether they hold a token (see TokenClaims), or null. */
+  readonly claims: TokenClaims | null;
   /** Where `online`, `pagehide` and `pageshow` are heard (the window), or null. */
   readonly events: { addEventListener(type: string, listener: Listener): void; removeEventListener(type: string, listener: Listener): void } | null;
 }
@@ -77,6 +79,53 @@ export interface BrokerLink {
   close(): void;
 }
 
+/**
+ * "Duplicate tab" copies sessionStorage, and with it the token: the copy would take the first
+ * tab's id over as if it were that tab reloaded. So a tab that finds a kept token first asks the
+ * other tabs of the site whether one of them holds it. A reload asks too, and nobody answers:
+ * the old document is gone, or frozen in the back/forward cache, where it cannot answer.
+ */
+export interface TokenClaims {
+  /** Resolves true when another live tab holds the token. */
+  heldElsewhere(token: string): Promise<boolean>;
+  /** Answers the other tabs that ask about this token, until the returned release is called. */
+  hold(token: string): () => void;
+}
+
+/** How long a tab waits for another to say it holds the token: tabs of one browser answer within milliseconds. */
+export const CLAIM_WAIT_MS = 150;
+const CLAIMS_CHANNEL = 'webrtclab.broker-tokens';
+
+export function broadcastClaims(): TokenClaims | null {
+  if (typeof BroadcastChannel !== 'function') return null;
+  const held = new Set<string>();
+  const channel = new BroadcastChannel(CLAIMS_CHANNEL);
+  channel.onmessage = (event: MessageEvent) => {
+    const data = event.data as { ask?: unknown } | null;
+    if (typeof data?.ask === 'string' && held.has(data.ask)) channel.postMessage({ mine: data.ask });
+  };
+  return {
+    heldElsewhere: (token) =>
+      new Promise((resolve) => {
+        const asking = new BroadcastChannel(CLAIMS_CHANNEL);
+        const done = (answer: boolean): void => {
+          clearTimeout(timer);
+          asking.close();
+          resolve(answer);
+        };
+        const timer = setTimeout(() => done(false), CLAIM_WAIT_MS);
+        asking.onmessage = (event: MessageEvent) => {
+          if ((event.data as { mine?: unknown } | null)?.mine === token) done(true);
+        };
+        asking.postMessage({ ask: token });
+      }),
+    hold: (token) => {
+      held.add(token);
+      return () => held.delete(token);
+    },
+  };
+}
+
 const TOKEN_KEY_PREFIX = 'webrtclab.broker-token.';
 const TOKEN_PATTERN = /^[0-9a-f]{32}$/;
 
@@ -89,16 +138,18 @@ function newToken(): string {
 /**
  * The token this tab holds its id with. PeerServer gives an id back to the token that held it,
  * so a reload of the same tab (same sessionStorage) reclaims it even before the old socket is
- * gone, while another tab (its own sessionStorage) is told the id is taken.
+ * gone, while another tab (its own sessionStorage) is told the id is taken. A kept token that
+ * another live tab holds was copied by "Duplicate tab": this tab then takes a token of its own.
  */
-function brokerToken(id: string, storage: BrokerLinkEnv['storage']): string {
+async function brokerToken(id: string, storage: BrokerLinkEnv['storage'], claims: TokenClaims | null): Promise<string> {
   const key = TOKEN_KEY_PREFIX + id;
+  let kept: string | null = null;
   try {
-    const kept = storage?.getItem(key);
-    if (kept && TOKEN_PATTERN.test(kept)) return kept;
+    kept = storage?.getItem(key) ?? null;
   } catch {
     // Storage blocked: the token lives as long as this page.
   }
+  if (kept && TOKEN_PATTERN.test(kept) && !(await claims?.heldElsewhere(kept))) return kept;
   const token = newToken();
   try {
     storage?.setItem(key, token);
@@ -120,6 +171,7 @@ function browserEnv(): BrokerLinkEnv {
   return {
     createSocket: (url) => new WebSocket(url),
     storage,
+    claims: broadcastClaims(),
     random: Math.random,
     now: Date.now,
     // Node has no navigator.onLine; only a browser's `false` is worth believing.
@@ -133,7 +185,8 @@ export function openBrokerLink(options: BrokerLinkOptions): BrokerLink {
   const env: BrokerLinkEnv = { ...browserEnv(), ...options.env };
   const { id } = options;
   const partners = options.partnerIds ?? [options.partnerId];
-  const url = brokerSocketUrl(options.origin, id, brokerToken(id, env.storage));
+  /** Known once the token is (a kept one may first be asked about); nothing connects before. */
+  let url: string | null = null;
 
   let socket: WebSocket | null = null;
   /** The current socket holds the id (OPEN, or its own frame came back). */
@@ -306,7 +359,7 @@ export function openBrokerLink(options: BrokerLinkOptions): BrokerLink {
   };
 
   function connect(): void {
-    if (closed || roomFull || suspended || socket) return;
+    if (closed || roomFull || suspended || socket || url === null) return;
     clearTimeout(reconnectTimer);
     beginFailing();
     let created: WebSocket;
@@ -362,7 +415,13 @@ export function openBrokerLink(options: BrokerLinkOptions): BrokerLink {
   for (const [type, listener] of listeners) env.events?.addEventListener(type, listener);
 
   // Connecting after return lets the caller hold the link before the first callback arrives.
-  queueMicrotask(connect);
+  let release = (): void => {};
+  void brokerToken(id, env.storage, env.claims).then((token) => {
+    if (closed) return;
+    release = env.claims?.hold(token) ?? release;
+    url = brokerSocketUrl(options.origin, id, token);
+    connect();
+  });
 
   return {
     send(message) {
@@ -375,6 +434,7 @@ export function openBrokerLink(options: BrokerLinkOptions): BrokerLink {
       if (closed) return;
       sendToPartner({ pair: 'bye' });
       closed = true;
+      release();
       clearTimeout(reconnectTimer);
       clearTimeout(offlineTimer);
       dropSocket();

@@ -3,7 +3,7 @@
  * global WebSocket stands in for the browser's, and a Map for sessionStorage.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openBrokerLink, type BrokerLink, type BrokerLinkEnv, type LinkStatus, type PairDataMessage } from '../../src/runtime/broker-link.ts';
+import { broadcastClaims, openBrokerLink, type BrokerLink, type BrokerLinkEnv, type LinkStatus, type PairDataMessage } from '../../src/runtime/broker-link.ts';
 import { LINK_TIMING } from '../../src/lib/pairing/link-policy.ts';
 import { BROKER_KEY as LINK_KEY, BROKER_SOCKET_PATH } from '../../src/lib/pairing/pair-messages.ts';
 import { BROKER_KEY, WS_PATH } from '../../src/server/broker.ts';
@@ -58,6 +58,8 @@ function openTab(id: string, partnerId: string, env: Partial<BrokerLinkEnv> = {}
     onMessage: (message) => messages.push(message),
     env: {
       storage: tabStorage(),
+      // No other tab answers unless a test says so: a reloaded page's old document is gone.
+      claims: null,
       events: null,
       createSocket: (url) => {
         const socket = new VanishingSocket(url);
@@ -166,6 +168,25 @@ describe('broker link: a pair in a room', () => {
     expect(again.statuses).toEqual(['connecting', 'connected']);
     expect(again.frames).not.toContain('OPEN');
     expect(after.frames[0]).toBe('OPEN');
+  });
+});
+
+describe('broker link: a duplicated tab', () => {
+  it('does not take the first tab’s id with the token it copied: it is told the room is full, and the first keeps its partner', async () => {
+    const storage = tabStorage();
+    const first = openTab(host, guest, { storage, claims: broadcastClaims() });
+    const b = openTab(guest, host);
+    await until('pair present', () => first.present() && b.present());
+    // "Duplicate tab": the same sessionStorage, copied, and the same site's tabs to ask.
+    const copied = tabStorage();
+    for (const key of [`webrtclab.broker-token.${host}`]) copied.setItem(key, storage.getItem(key) ?? '');
+    const duplicate = openTab(host, guest, { storage: copied, claims: broadcastClaims() });
+    await until('duplicate told the room is full', () => duplicate.status() === 'room-full');
+    expect(copied.getItem(`webrtclab.broker-token.${host}`)).not.toBe(storage.getItem(`webrtclab.broker-token.${host}`));
+    await sleep(LINK_TIMING.hereMs + 500);
+    expect(first.status()).toBe('connected');
+    expect(first.sockets).toHaveLength(1);
+    expect(b.present()).toBe(true);
   });
 });
 
