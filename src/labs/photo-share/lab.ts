@@ -14,13 +14,9 @@ export default defineLab({
       check: { kind: 'datachannel-open', label: 'photos' },
     },
     {
-      id: 'bytes-intact',
-      title: {
-        en: 'The photo’s bytes arrived in the partner’s tab with the SHA-256 they were sent with',
-        ko: '사진의 바이트가 보낸 것과 같은 SHA-256으로 짝의 탭에 도착했다',
-      },
-      check: { kind: 'datachannel-bytes-intact', minBytes: 2048 },
-      of: 'partner',
+      id: 'snapshot',
+      title: { en: 'Your snapshot is in canvas#snapshot here', ko: '찍은 사진이 이 탭의 canvas#snapshot에 있다' },
+      check: { kind: 'canvas-image', element: 'canvas#snapshot' },
     },
     {
       id: 'photo-shown',

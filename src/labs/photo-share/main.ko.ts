@@ -60,7 +60,7 @@ function snap(): void {
   context.fillText(new Date().toLocaleTimeString(), 10, snapshot.height - 12);
 }
 
-/** canvas를 JPEG 파일로: 수십 KB다. 픽셀 그대로라면 가로 × 세로 × 4바이트가 된다. */
+/** canvas를 JPEG 파일로: 많아야 수십 KB다. 픽셀 그대로라면 가로 × 세로 × 4바이트가 된다. */
 function encode(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) => {
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the canvas could not be encoded'))), 'image/jpeg', 0.85);

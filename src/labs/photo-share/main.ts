@@ -60,7 +60,7 @@ function snap(): void {
   context.fillText(new Date().toLocaleTimeString(), 10, snapshot.height - 12);
 }
 
-/** The canvas as a JPEG file: tens of kilobytes, where its raw pixels would be width × height × 4 bytes. */
+/** The canvas as a JPEG file: a few tens of kilobytes at most, where its raw pixels would be width × height × 4 bytes. */
 function encode(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) => {
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the canvas could not be encoded'))), 'image/jpeg', 0.85);
