@@ -24,6 +24,14 @@ const ASSUMED: Readonly<Record<string, string>> = {
   remoteVideo: 'declare const remoteVideo: HTMLVideoElement;',
   chosenCameraId: 'declare const chosenCameraId: string;',
   iceServers: 'declare const iceServers: RTCIceServer[];',
+  channel: 'declare const channel: RTCDataChannel;',
+  snapshot: 'declare const snapshot: HTMLCanvasElement;',
+  received: 'declare const received: HTMLCanvasElement;',
+  bytes: 'declare const bytes: Uint8Array<ArrayBuffer>;',
+  CHUNK: 'declare const CHUNK: number;',
+  HIGH_WATER: 'declare const HIGH_WATER: number;',
+  chunk: 'declare const chunk: ArrayBuffer;',
+  incoming: 'declare const incoming: { size: number; type: string; parts: ArrayBuffer[]; bytes: number };',
 };
 
 interface Block {
