@@ -95,7 +95,8 @@ sendButton.addEventListener('click', async () => {
     snap();
     const photo = await encode(snapshot);
     const pauses = await sendPhoto(photo);
-    log(`sent ${photo.size} bytes of ${photo.type} in ${Math.ceil(photo.size / CHUNK)} chunks; waited ${pauses} times for the buffer`);
+    const chunks = Math.ceil(photo.size / CHUNK);
+    log(`sent ${photo.size} bytes of ${photo.type} in ${chunks} ${chunks === 1 ? 'chunk' : 'chunks'}; waited ${pauses} times for the buffer`);
   } finally {
     sendButton.disabled = channel.readyState !== 'open';
   }
