@@ -105,3 +105,13 @@ export function embeddersOf(origins: SiteOrigins, pair: OriginPair): string[] {
   const excluded = new Set([origins.lab, ...origins.lan.flatMap((each) => [each.site, each.lab])]);
   return [...origins.allowed].filter((origin) => !excluded.has(origin));
 }
+
+/**
+ * An HTTPS origin on an IPv4 address: what LAN mode serves, where each device must accept the
+ * self-signed certificate once per origin (so a lab frame that never starts there most likely
+ * waits for that).
+ */
+export function isLanOrigin(origin: string): boolean {
+  const url = new URL(origin);
+  return url.protocol === 'https:' && /^\d{1,3}(?:\.\d{1,3}){3}$/.test(url.hostname);
+}

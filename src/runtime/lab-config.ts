@@ -21,9 +21,3 @@ export function labConfig(): Promise<PageLabConfig> {
   config.catch(() => (config = null));
   return config;
 }
-
-/** An HTTPS lab origin on an IP address: LAN mode, where a device must accept its certificate once. */
-export function isLanLabOrigin(origin: string): boolean {
-  const url = new URL(origin);
-  return url.protocol === 'https:' && /^\d+\.\d+\.\d+\.\d+$/.test(url.hostname);
-}

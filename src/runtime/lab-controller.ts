@@ -13,13 +13,14 @@ import { LAB_ENTRY, LAB_GUARD } from '../lib/lab-protocol.ts';
 import type { Role } from '../lib/pairing/room-code.ts';
 import { createRing } from '../lib/ring-buffer.ts';
 import { decodeShare, encodeShare, parseShareHash, shareHash } from '../lib/share-code.ts';
+import { isLanOrigin } from '../lib/site-origins.ts';
 import { prepareLabCode } from '../lib/transpile.ts';
 import { createConsolePanel, type ConsolePanel, type Strings } from './console-panel.ts';
 import { offerDownload } from './download-offer.ts';
 import type { LabEditor } from './editor.ts';
 import { GoalView } from './goal-view.ts';
 import { LabDrafts } from './lab-drafts.ts';
-import { isLanLabOrigin, labConfig } from './lab-config.ts';
+import { labConfig } from './lab-config.ts';
 import { labStrings } from './lab-strings.ts';
 import { Notices } from './lab-notices.ts';
 import { PairPanel } from './pair-panel.ts';
@@ -354,7 +355,7 @@ class Lab {
         this.section.dataset['run'] = 'failed';
         this.notices.add(this.t['lab.frameFailed']);
         // The likely cause on a phone in LAN mode: the lab origin's certificate was never accepted.
-        if (isLanLabOrigin(origin)) this.notices.add(interpolate(this.t['lab.frameFailedLan'], { origin: `${origin}/` }));
+        if (isLanOrigin(origin)) this.notices.add(interpolate(this.t['lab.frameFailedLan'], { origin: `${origin}/` }));
       },
       onNavigated: () => void this.act('navigated'),
       onDownload: (name, blob) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultLabOrigin, embeddersOf, isLabHost, pairForHost, resolveSiteOrigins } from '../../src/lib/site-origins.ts';
+import { defaultLabOrigin, embeddersOf, isLabHost, isLanOrigin, pairForHost, resolveSiteOrigins } from '../../src/lib/site-origins.ts';
 
 describe('site origins', () => {
   it('defaults to localhost with a lab.localhost frame origin', () => {
@@ -61,5 +61,14 @@ describe('site origins in LAN mode', () => {
   it('let a LAN lab be embedded by its own LAN site only, and the main lab by the main sites', () => {
     expect(embeddersOf(origins, origins.lan[1]!)).toEqual(['https://10.99.0.1:4443']);
     expect(embeddersOf(origins, { site: origins.site, lab: origins.lab })).toEqual(['http://localhost:4321', 'http://127.0.0.1:4321']);
+  });
+});
+
+describe('LAN origins', () => {
+  it('are HTTPS on an IPv4 address', () => {
+    expect(isLanOrigin('https://192.168.1.20:4444')).toBe(true);
+    expect(isLanOrigin('http://192.168.1.20:4322')).toBe(false);
+    expect(isLanOrigin('http://lab.localhost:4321')).toBe(false);
+    expect(isLanOrigin('https://run.webrtc-lab.example')).toBe(false);
   });
 });
