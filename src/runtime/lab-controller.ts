@@ -13,12 +13,14 @@ import { LAB_ENTRY, LAB_GUARD } from '../lib/lab-protocol.ts';
 import type { Role } from '../lib/pairing/room-code.ts';
 import { createRing } from '../lib/ring-buffer.ts';
 import { decodeShare, encodeShare, parseShareHash, shareHash } from '../lib/share-code.ts';
+import { isLanOrigin } from '../lib/site-origins.ts';
 import { prepareLabCode } from '../lib/transpile.ts';
 import { createConsolePanel, type ConsolePanel, type Strings } from './console-panel.ts';
 import { offerDownload } from './download-offer.ts';
 import type { LabEditor } from './editor.ts';
 import { GoalView } from './goal-view.ts';
 import { LabDrafts } from './lab-drafts.ts';
+import { labConfig } from './lab-config.ts';
 import { labStrings } from './lab-strings.ts';
 import { Notices } from './lab-notices.ts';
 import { PairPanel } from './pair-panel.ts';
@@ -50,13 +52,6 @@ const ACTIONS: readonly Action[] = ['edit', 'run', 'stop', 'reset', 'solution', 
  */
 const FEED_CAPACITY = 5000;
 
-let labOrigin: Promise<string> | null = null;
-function getLabOrigin(): Promise<string> {
-  labOrigin ??= fetch('/lab-config.json')
-    .then((res) => (res.ok ? (res.json() as Promise<{ labOrigin: string }>) : Promise.reject(new Error(`HTTP ${res.status}`))))
-    .then((config) => config.labOrigin);
-  return labOrigin;
-}
 
 /**
  * The lab whose frame is live on this page, if any. One at a time: every frame is on the one
@@ -102,7 +97,7 @@ class Lab {
   constructor(section: HTMLElement) {
     this.section = section;
     // Asked once per page; asking as the lab activates takes the fetch off the first Run's path.
-    getLabOrigin().catch(() => undefined);
+    labConfig().catch(() => undefined);
     this.data = JSON.parse(section.dataset['labJson'] ?? '{}') as LabData;
     this.t = labStrings(this.data.locale);
     this.notices = new Notices(section.querySelector('.lab-notices')!);
@@ -308,9 +303,8 @@ class Lab {
     output.hidden = false;
     let origin: string;
     try {
-      origin = await getLabOrigin();
+      origin = (await labConfig()).labOrigin;
     } catch {
-      labOrigin = null;
       this.section.dataset['run'] = 'failed';
       this.notices.add(this.t['lab.frameFailed']);
       return;
@@ -360,6 +354,8 @@ class Lab {
       onFail: () => {
         this.section.dataset['run'] = 'failed';
         this.notices.add(this.t['lab.frameFailed']);
+        // The likely cause on a phone in LAN mode: the lab origin's certificate was never accepted.
+        if (isLanOrigin(origin)) this.notices.add(interpolate(this.t['lab.frameFailedLan'], { origin: `${origin}/` }));
       },
       onNavigated: () => void this.act('navigated'),
       onDownload: (name, blob) => {

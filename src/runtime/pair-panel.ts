@@ -11,6 +11,7 @@ import { newRoomCode, nextFreeSeat, otherRole, otherRoles, partnerUrl, roomFromS
 import { openBrokerLink, type BrokerLink, type LinkStatus } from './broker-link.ts';
 import type { Strings } from './console-panel.ts';
 import { node } from './dom.ts';
+import { labConfig } from './lab-config.ts';
 
 export type PartnerState = 'waiting' | 'here' | 'left';
 
@@ -54,6 +55,10 @@ export class PairPanel {
   readonly #offered = new Set<Role>();
   /** Repaints the joining link, QR code and copy button for the next free seat (mesh host only). */
   #repaintSeat: () => void = () => {};
+  /** LAN mode's HTTPS site origin, once /lab-config.json told it: the link to copy and the QR code use it. */
+  #lanOrigin: string | null = null;
+  /** Shows the LAN hint in place of the localhost one (host only). */
+  #showLanHint: () => void = () => {};
 
   constructor(options: PairPanelOptions) {
     this.#options = options;
@@ -65,6 +70,17 @@ export class PairPanel {
     this.#status.setAttribute('role', 'status');
     area.replaceChildren(...this.#describe(), this.#status);
     this.#paint();
+    if (!this.isGuest) {
+      void labConfig().then(
+        ({ lanOrigin }) => {
+          if (!lanOrigin) return;
+          this.#lanOrigin = lanOrigin;
+          this.#showLanHint();
+          this.#repaintSeat();
+        },
+        () => {}, // Run reports an unreachable server; the panel keeps this origin's link.
+      );
+    }
 
     const { room, lab, role } = this.info;
     const others = new Map(otherRoles(role, this.size).map((other) => [roomIds(room, lab, other).page, other]));
@@ -119,6 +135,11 @@ export class PairPanel {
     this.#link.close();
   }
 
+  /**
+   * The room, and for the host how partners join. "Open partner tab" stays on this origin (a tab
+   * on this computer needs no certificate warning); the link to copy and the QR code, meant for
+   * another device, use LAN mode's HTTPS origin when the site runs in that mode.
+   */
   #describe(): HTMLElement[] {
     const { t, labId } = this.#options;
     const { room, role } = this.info;
@@ -135,17 +156,25 @@ export class PairPanel {
     const qr = node('details', 'lab-pair-qr');
     const image = node('div', 'lab-pair-qr-image');
     qr.append(node('summary', '', t['lab.pair.qr']), image);
-    if (isLocalOnly(location.hostname)) qr.append(node('p', 'lab-pair-hint', t['lab.pair.localOnly']));
+    const hint = node('p', 'lab-pair-hint', t['lab.pair.localOnly']);
+    hint.hidden = !isLocalOnly(location.hostname);
+    qr.append(hint);
+    this.#showLanHint = () => {
+      hint.textContent = interpolate(t['lab.pair.lan'], { origin: this.#lanOrigin ?? '' });
+      hint.hidden = false;
+    };
     let url = '';
     this.#repaintSeat = () => {
       const seat = this.isMesh ? nextFreeSeat(this.size, new Set([...this.#present, role]), this.#offered) : otherRole(role);
-      const next = seat === null ? '' : this.isMesh ? seatUrl(location.href, room, labId, seat) : partnerUrl(location.href, room, labId, role);
+      const linkOn = (origin: string | null): string =>
+        seat === null ? '' : this.isMesh ? seatUrl(location.href, room, labId, seat, origin) : partnerUrl(location.href, room, labId, role, origin);
+      const next = linkOn(this.#lanOrigin);
       open.hidden = copy.hidden = qr.hidden = seat === null;
       noSeat.hidden = seat !== null;
       open.dataset['seat'] = seat ?? '';
       if (next === url) return;
       url = next;
-      open.href = url;
+      open.href = linkOn(null);
       copy.textContent = copyLabel;
       // uqr writes only rects and paths: nothing from the URL reaches the markup as text.
       image.innerHTML = url ? renderSVG(url, { ecc: 'M', border: 2 }) : '';

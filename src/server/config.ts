@@ -2,7 +2,10 @@
  * The server's configuration, read once from the environment. Everything that decides
  * where the site, the lab frame and the broker live comes from here.
  */
+import { networkInterfaces } from 'node:os';
+import path from 'node:path';
 import { parseIceServers, type IceServer } from '../lib/ice-servers.ts';
+import { lanAddresses, type Interfaces } from '../lib/lan-addresses.ts';
 import { resolveSiteOrigins, type SiteOrigins } from '../lib/site-origins.ts';
 import { DEFAULT_BROKER_LIMITS, type BrokerLimits } from './broker.ts';
 
@@ -14,6 +17,29 @@ export interface ServerConfig {
   readonly trustProxy: boolean;
   readonly limits: BrokerLimits;
   readonly iceServers: readonly IceServer[];
+  /** `--lan` / LAN=1: HTTPS on the LAN addresses as well (null when off). */
+  readonly lan: LanConfig | null;
+}
+
+export interface LanConfig {
+  readonly addresses: readonly string[];
+  /** The site's HTTPS port; each address's lab origin is on the next one. */
+  readonly port: number;
+  /** Where the self-signed certificate is kept between runs. */
+  readonly certDir: string;
+}
+
+export const DEFAULT_LAN_PORT = 4443;
+/** Beside the project, git-ignored: the phone's stored exception stays valid across restarts. */
+export const DEFAULT_LAN_CERT_DIR = path.resolve(import.meta.dirname, '../../.lan-cert');
+
+function readLanConfig(env: NodeJS.ProcessEnv, interfaces: Interfaces): LanConfig | null {
+  if (env['LAN'] !== '1') return null;
+  const addresses = lanAddresses(interfaces, env['LAN_HOST']);
+  if (addresses.length === 0) {
+    throw new Error('LAN mode found no network address (is Wi-Fi on?): connect, or name one with LAN_HOST=192.168.x.y');
+  }
+  return { addresses, port: intFromEnv(env, 'LAN_PORT', DEFAULT_LAN_PORT), certDir: env['LAN_CERT_DIR'] || DEFAULT_LAN_CERT_DIR };
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -26,14 +52,16 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
 
 export const DEFAULT_PORT = 4321;
 
-export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+export function readServerConfig(env: NodeJS.ProcessEnv = process.env, interfaces: Interfaces = networkInterfaces()): ServerConfig {
   const port = intFromEnv(env, 'PORT', DEFAULT_PORT);
+  const lan = readLanConfig(env, interfaces);
   const origins = (boundPort: number): SiteOrigins =>
     resolveSiteOrigins({
       port: boundPort,
       siteOrigin: env['SITE_ORIGIN'],
       labOrigin: env['LAB_ORIGIN'],
       extraOrigins: (env['BROKER_EXTRA_ORIGINS'] ?? '').split(','),
+      lan: lan ?? undefined,
     });
   origins(port); // fail at start-up, not at the first socket, on a malformed origin
   const ice = parseIceServers(env['ICE_SERVERS']);
@@ -50,5 +78,6 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       connectionsPerIp: intFromEnv(env, 'BROKER_MAX_PER_IP', DEFAULT_BROKER_LIMITS.connectionsPerIp),
     },
     iceServers: ice.servers,
+    lan,
   };
 }

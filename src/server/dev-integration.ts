@@ -17,7 +17,8 @@ export function brokerIntegration(): AstroIntegration {
         // Vitest and other middleware-mode hosts run this hook with no HTTP server.
         const httpServer = server.httpServer;
         if (!httpServer) return;
-        const config = readServerConfig();
+        // LAN mode's HTTPS servers belong to the production server; dev has none to point at.
+        const config = readServerConfig({ ...process.env, LAN: '' });
         // Vite may move to another port when 4321 is taken; allow whatever it really bound.
         let origins = config.origins(config.port);
         httpServer.once('listening', () => {

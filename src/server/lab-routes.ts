@@ -9,27 +9,42 @@
 import type { NextFunction, Request, Response } from 'express';
 import { firstSegment } from '../lib/request-target.ts';
 import type { IceServer } from '../lib/ice-servers.ts';
-import type { SiteOrigins } from '../lib/site-origins.ts';
+import { embeddersOf, isLabHost, pairForHost, type SiteOrigins } from '../lib/site-origins.ts';
 
 export interface LabConfigBody {
+  /** The lab origin for pages on the origin that asked (a LAN site gets its LAN lab). */
   readonly labOrigin: string;
+  /** The origins that may embed that lab origin's frame. */
   readonly siteOrigins: readonly string[];
+  /** LAN mode: the HTTPS site origin a phone opens (the pair panel's QR code), else null. */
+  readonly lanOrigin: string | null;
 }
 
-export function labConfigBody(origins: SiteOrigins): LabConfigBody {
-  return { labOrigin: origins.lab, siteOrigins: [...origins.allowed].filter((origin) => origin !== origins.lab) };
+/** What /lab-config.json says to a request with this Host. */
+export function labConfigBody(origins: SiteOrigins, host: string | undefined): LabConfigBody {
+  const pair = pairForHost(origins, host);
+  // A page already on a LAN origin hands out its own address; one on localhost, the first LAN one.
+  const lanOrigin = origins.lan.some((each) => each.site === pair.site) ? pair.site : (origins.lan[0]?.site ?? null);
+  return { labOrigin: pair.lab, siteOrigins: embeddersOf(origins, pair), lanOrigin };
 }
 
 const FRAME_PATH = /^\/lab-frame\/?(?:index\.html)?$/;
 const LAB_ORIGIN_PATHS = [FRAME_PATH, /^\/_astro\//, /^\/peerjs(?:\/|$)/, /^\/lab-config\.json$/];
 
-/** True when a request's Host names the lab origin (compared as the request guard compares hosts). */
+/** True when a request's Host names a lab origin (compared as the request guard compares hosts). */
 export function onLabOrigin(host: string | undefined, origins: SiteOrigins): boolean {
-  return host !== undefined && host.trim().toLowerCase() === new URL(origins.lab).host.toLowerCase();
+  return isLabHost(origins, host);
 }
 
 /** What the lab origin answers for anything but the frame and its files. */
-export const LAB_ORIGIN_NOT_FOUND = 'The lab origin serves only the lab frame.';
+export const LAB_ORIGIN_NOT_FOUND = [
+  'The lab origin serves only the lab frame.',
+  // In LAN mode a phone opens this origin once to accept its certificate, and lands here.
+  'If you opened it to accept its certificate, that is done: go back to the lesson and press Run again.',
+  '',
+  '실습 출처는 실습 프레임만 제공합니다.',
+  '인증서를 허용하려고 열었다면 이미 끝났습니다. 레슨으로 돌아가 Run을 다시 누르세요.',
+].join('\n');
 
 export interface LabRoutesOptions {
   readonly origins: () => SiteOrigins;
@@ -44,7 +59,7 @@ export function labRoutes({ origins, separateOrigins, iceServers }: LabRoutesOpt
     const current = origins();
     if (req.path === '/lab-config.json') {
       res.setHeader('Cache-Control', 'no-store');
-      res.json({ ...labConfigBody(current), iceServers });
+      res.json({ ...labConfigBody(current, req.headers.host), iceServers });
       return;
     }
     const isFrame = FRAME_PATH.test(req.path);
@@ -61,7 +76,7 @@ export function labRoutes({ origins, separateOrigins, iceServers }: LabRoutesOpt
     // Production sends the frame's whole policy (security-headers.ts); dev at least keeps
     // other sites from embedding it.
     if (isFrame && !separateOrigins) {
-      res.setHeader('Content-Security-Policy', `frame-ancestors ${labConfigBody(current).siteOrigins.join(' ')}`);
+      res.setHeader('Content-Security-Policy', `frame-ancestors ${labConfigBody(current, req.headers.host).siteOrigins.join(' ')}`);
     }
     next();
   };

@@ -6,7 +6,7 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 import { labFramePolicy, serializePolicy, sitePolicy } from '../lib/content-policy.ts';
-import type { SiteOrigins } from '../lib/site-origins.ts';
+import { isLabHost, pairForHost, type SiteOrigins } from '../lib/site-origins.ts';
 import { labConfigBody } from './lab-routes.ts';
 
 export function securityHeaders(origins: () => SiteOrigins) {
@@ -14,10 +14,12 @@ export function securityHeaders(origins: () => SiteOrigins) {
     const current = origins();
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
-    if (req.headers.host === new URL(current.lab).host) {
-      res.setHeader('Content-Security-Policy', serializePolicy(labFramePolicy(current.lab, labConfigBody(current).siteOrigins)));
+    const host = req.headers.host;
+    if (isLabHost(current, host)) {
+      const { labOrigin, siteOrigins } = labConfigBody(current, host);
+      res.setHeader('Content-Security-Policy', serializePolicy(labFramePolicy(labOrigin, siteOrigins)));
     } else {
-      res.setHeader('Content-Security-Policy', serializePolicy(sitePolicy(current.lab)));
+      res.setHeader('Content-Security-Policy', serializePolicy(sitePolicy(pairForHost(current, host).lab)));
       res.setHeader('X-Frame-Options', 'SAMEORIGIN');
     }
     next();

@@ -3,6 +3,7 @@
  * broker in one Node process.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -15,13 +16,27 @@ import { refuseRequest, requestGuard } from './request-guard.ts';
 import { guardConnections } from './connection-guard.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { ServerConfig } from './config.ts';
+import { lanCertificate, type LanCertificate } from './lan-certificate.ts';
+import type { OriginPair } from '../lib/site-origins.ts';
 
 export interface SiteServer {
   readonly server: Server;
   readonly broker: Broker;
   /** The address actually bound (PORT=0 picks a free port). */
   readonly port: number;
+  /** LAN mode: the HTTPS origins served and the certificate they use (null when off). */
+  readonly lan: { readonly origins: readonly OriginPair[]; readonly certificate: LanCertificate } | null;
   close(): Promise<void>;
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }
 
 export interface SiteServerOptions {
@@ -94,39 +109,53 @@ export async function startSiteServer({ distDir, labDir = labRootOf(distDir), co
   };
   server.on('upgrade', onUpgrade);
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  await listen(server, config.port, config.host);
   const port = (server.address() as AddressInfo).port;
   currentOrigins = config.origins(port);
+  const extra: Server[] = [];
+  const serveAlso = async (each: Server, listenPort: number, host: string): Promise<void> => {
+    guardConnections(each);
+    each.on('upgrade', onUpgrade);
+    extra.push(each);
+    await listen(each, listenPort, host);
+  };
   // A lab origin on another port (an IP-address site has no subdomains) is this same app.
   const labUrl = new URL(currentOrigins.lab);
-  const extra: Server[] = [];
-  if (labUrl.port && Number(labUrl.port) !== port) {
-    const labServer = createServer(app);
-    guardConnections(labServer);
-    labServer.on('upgrade', onUpgrade);
-    await new Promise<void>((resolve, reject) => {
-      labServer.once('error', reject);
-      labServer.listen(Number(labUrl.port), config.host, () => resolve());
-    });
-    extra.push(labServer);
+  if (labUrl.port && Number(labUrl.port) !== port) await serveAlso(createServer(app), Number(labUrl.port), config.host);
+
+  // LAN mode: the same app over HTTPS on each LAN address, the site on one port and its lab
+  // origin on the next, both with the one certificate. Bound to those addresses only, not to
+  // 0.0.0.0: the loopback server stays as private as it was.
+  let lan: SiteServer['lan'] = null;
+  if (config.lan) {
+    const certificate = await lanCertificate(config.lan.certDir, config.lan.addresses);
+    try {
+      for (const pair of currentOrigins.lan) {
+        for (const origin of [pair.site, pair.lab]) {
+          const url = new URL(origin);
+          await serveAlso(createHttpsServer({ key: certificate.key, cert: certificate.cert }, app), Number(url.port), url.hostname);
+        }
+      }
+    } catch (error) {
+      await closeAll([server, ...extra], broker);
+      throw error;
+    }
+    lan = { origins: currentOrigins.lan, certificate };
   }
 
   return {
     server,
     broker,
     port,
-    close: async () => {
-      await broker.close();
-      for (const each of [server, ...extra]) {
-        each.closeAllConnections();
-        await new Promise<void>((resolve) => each.close(() => resolve()));
-      }
-    },
+    lan,
+    close: () => closeAll([server, ...extra], broker),
   };
+}
+
+async function closeAll(servers: readonly Server[], broker: Broker): Promise<void> {
+  await broker.close();
+  for (const each of servers) {
+    each.closeAllConnections();
+    await new Promise<void>((resolve) => each.close(() => resolve()));
+  }
 }

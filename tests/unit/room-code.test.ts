@@ -48,6 +48,18 @@ describe('room ids and links', () => {
     expect(roomFromSearch(url.search)).toEqual({ room: 'k7q2', lab: 'video-call', role: 'guest' });
   });
 
+  it('point at the LAN origin when one is given, keeping the page and the room', () => {
+    const page = 'http://localhost:4321/ko/signaling/video-call/?room=zzzz';
+    expect(partnerUrl(page, 'k7q2', 'video-call', 'host', 'https://192.168.1.20:4443')).toBe(
+      'https://192.168.1.20:4443/ko/signaling/video-call/?room=k7q2&lab=video-call&role=guest#lab-video-call',
+    );
+    expect(partnerUrl(page, 'k7q2', 'video-call', 'host', null)).toMatch(/^http:\/\/localhost:4321\/ko\//);
+    // A mesh room's seat links go there too.
+    expect(seatUrl('http://localhost:4321/signaling/mesh/', 'k7q2', 'mesh', 'guest3', 'https://10.0.0.7:4443')).toBe(
+      'https://10.0.0.7:4443/signaling/mesh/?room=k7q2&lab=mesh&role=guest3#lab-mesh',
+    );
+  });
+
   it('ignore a page opened without a valid room', () => {
     expect(roomFromSearch('?room=k7q2')).toBeNull();
     expect(roomFromSearch('?room=nope!&lab=x')).toBeNull();

@@ -89,14 +89,23 @@ export function roomIds(room: string, labId: string, role: Role): RoomIds {
   return { lab: base, page: `${base}-page` };
 }
 
-/** The partner URL: this page, the room and the other role, and the lab to scroll to. */
-export function partnerUrl(pageUrl: string, room: string, labId: string, role: Role): string {
-  return seatUrl(pageUrl, room, labId, otherRole(role));
+/**
+ * The partner URL: this page, the room and the other role, and the lab to scroll to. With
+ * `origin` (LAN mode's https address), the same page on that origin: a laptop's tab on
+ * http://localhost hands a phone an address the phone can open, and one that is a secure context.
+ */
+export function partnerUrl(pageUrl: string, room: string, labId: string, role: Role, origin?: string | null): string {
+  return seatUrl(pageUrl, room, labId, otherRole(role), origin);
 }
 
-/** The URL that opens this page into seat `role` of the room. */
-export function seatUrl(pageUrl: string, room: string, labId: string, role: Role): string {
+/** The URL that opens this page into seat `role` of the room (on `origin` when given, as partnerUrl). */
+export function seatUrl(pageUrl: string, room: string, labId: string, role: Role, origin?: string | null): string {
   const url = new URL(pageUrl);
+  if (origin) {
+    const target = new URL(origin);
+    url.protocol = target.protocol;
+    url.host = target.host;
+  }
   url.search = new URLSearchParams({ room, lab: labId, role }).toString();
   url.hash = `lab-${labId}`;
   return url.toString();
