@@ -7,6 +7,7 @@ import { brokerIntegration } from './src/server/dev-integration.ts';
 import { labsCheck } from './src/build/labs-check.ts';
 import { labRoot } from './src/build/lab-root.ts';
 import { monacoCssInline } from './src/build/monaco-css.ts';
+import { peerjsNoPublicServers } from './src/build/peerjs-no-public-servers.ts';
 
 /** A sidebar group filled from one folder of lessons, labelled in both languages. */
 const group = (/** @type {string} */ label, /** @type {string} */ ko, /** @type {string} */ directory) => ({ label, translations: { ko }, items: [{ autogenerate: { directory } }] });
@@ -16,10 +17,11 @@ export default defineConfig({
   // Only the sitemap uses it; a deployment sets SITE_ORIGIN to its public address.
   site: process.env.SITE_ORIGIN ?? 'http://localhost:4321',
   vite: {
-    plugins: [monacoCssInline()],
+    plugins: [monacoCssInline(), peerjsNoPublicServers()],
     // Pre-bundle what labs import only after a click, so `npm run dev` does not discover them
-    // mid-lab and reload the page under the learner.
-    optimizeDeps: { include: ['sucrase', 'acorn', 'peerjs', 'webrtc-adapter', 'zod'] },
+    // mid-lab and reload the page under the learner. Pre-bundling skips the plugins above, so
+    // the one that matters inside it is given to it too.
+    optimizeDeps: { include: ['sucrase', 'acorn', 'peerjs', 'webrtc-adapter', 'zod'], rolldownOptions: { plugins: [peerjsNoPublicServers()] } },
     server: {
       // Monaco loads its icon font by URL from node_modules; allow wherever npm put it.
       fs: { allow: [searchForWorkspaceRoot(process.cwd()), fileURLToPath(new URL('../..', import.meta.resolve('monaco-editor')))] },
