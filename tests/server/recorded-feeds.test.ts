@@ -3,7 +3,7 @@
  * npm test -- tests/e2e/labs.test.ts writes them): each solution's feed meets every goal of
  * its lab, each starter's leaves one unmet. So every goal kind a lab uses is judged here on
  * what a browser really reported, not only on hand-made events. A pairing lab's partner tab has
- * its own recording (`<lab>.<version>.partner.json`), judged as the partner's feed.
+ * its own recording (`<lab>.<version>.partner.json`), on which the goals about the partner are judged.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,13 +19,19 @@ const recorded = all.filter((file) => !file.endsWith('.partner.json'));
 
 const read = (file: string): FeedEvent[] => JSON.parse(readFileSync(path.join(FIXTURES, file), 'utf8')) as FeedEvent[];
 
+/**
+ * Judged as the pages judge a live run: this tab's board sees this tab's feed only, and the goals
+ * about the partner are judged by the partner tab on its own feed (src/runtime/lab-controller.ts,
+ * runGoals), which reports only which it met. No goal is judged on both feeds at once.
+ */
 async function judged(id: string, feed: readonly FeedEvent[], partnerFeed: readonly FeedEvent[]): Promise<{ met: ReadonlySet<string>; goals: string[] }> {
   const meta = parseLab(id, ((await import(path.join(ROOT, 'src/labs', id, 'lab.ts'))) as { default: unknown }).default);
-  const board = createGoalBoard(meta.goals);
-  for (const event of feed) board.add(event);
-  for (const event of partnerFeed) board.add(event, 'partner');
-  const last = feed.at(-1)?.at ?? 0;
-  return { met: board.judge(last), goals: meta.goals.map((goal) => goal.id) };
+  const own = createGoalBoard(meta.goals.filter((goal) => goal.of !== 'partner'));
+  for (const event of feed) own.add(event);
+  const theirs = createGoalBoard(meta.goals.filter((goal) => goal.of === 'partner').map((goal) => ({ ...goal, of: 'self' as const })));
+  for (const event of partnerFeed) theirs.add(event);
+  const met = new Set([...own.judge(feed.at(-1)?.at ?? 0), ...theirs.judge(partnerFeed.at(-1)?.at ?? 0)]);
+  return { met, goals: meta.goals.map((goal) => goal.id) };
 }
 
 describe('goals on recorded feeds', () => {
