@@ -7,7 +7,7 @@ import { broadcastClaims, openBrokerLink, type BrokerLink, type BrokerLinkEnv, t
 import { LINK_TIMING } from '../../src/lib/pairing/link-policy.ts';
 import { BROKER_KEY as LINK_KEY, BROKER_SOCKET_PATH } from '../../src/lib/pairing/pair-messages.ts';
 import { BROKER_KEY, WS_PATH } from '../../src/server/broker.ts';
-import { roomIds } from '../../src/lib/pairing/room-code.ts';
+import { roomIds, roomRoles } from '../../src/lib/pairing/room-code.ts';
 import { startBroker, type BrokerFixture } from './fixture.ts';
 
 let fixture: BrokerFixture;
@@ -255,4 +255,37 @@ describe('broker link: losing the broker', () => {
     expect(a.statuses).toEqual(['connecting', 'connected']);
   });
 
+});
+
+describe('broker link: a room of several', () => {
+  it('keeps presence per partner, carries a message from each with its sender, and sees one leave', async () => {
+    const ids = roomRoles(4).map((role) => roomIds('k7q2', 'mesh', role).page);
+    const seen = ids.map(() => [] as Array<ReadonlySet<string>>);
+    const got = ids.map(() => [] as string[]);
+    const tabs = ids.map((id, index) => {
+      const link = openBrokerLink({
+        origin: `http://127.0.0.1:${fixture.port}`,
+        id,
+        partnerId: ids[index === 0 ? 1 : 0]!,
+        partnerIds: ids.filter((other) => other !== id),
+        onStatus: () => undefined,
+        onPartner: () => undefined,
+        onPartners: (present) => seen[index]!.push(present),
+        onMessage: (message, from) => got[index]!.push(`${from}:${message.pair}`),
+        env: { storage: tabStorage(), events: null },
+      });
+      links.push(link);
+      return link;
+    });
+    const present = (index: number): number => seen[index]!.at(-1)?.size ?? 0;
+    await until('every page sees the three others', () => ids.every((_, index) => present(index) === 3));
+
+    tabs[2]!.send({ pair: 'goals', met: ['remote-videos'] });
+    await until('the host hears guest2 by name', () => got[0]!.includes(`${ids[2]}:goals`));
+    expect(got[2]).toEqual([]);
+
+    tabs[3]!.close();
+    await until('the others see guest3 gone', () => [0, 1, 2].every((index) => present(index) === 2));
+    expect(seen[0]!.at(-1)?.has(ids[3]!)).toBe(false);
+  });
 });

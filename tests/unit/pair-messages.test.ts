@@ -10,6 +10,7 @@ import {
   isPresence,
   parsePairMessage,
   readBrokerFrame,
+  readRoomFrame,
 } from '../../src/lib/pairing/pair-messages.ts';
 
 const ids = { self: 'webrtclab-x-k7q2-host-page', partner: 'webrtclab-x-k7q2-guest-page' };
@@ -128,5 +129,16 @@ describe('broker frames', () => {
       expect(readBrokerFrame(data, ids)).toEqual({ kind: 'ignored' });
     }
     expect(readBrokerFrame(new ArrayBuffer(4), ids)).toEqual({ kind: 'ignored' });
+  });
+});
+
+describe('frames in a room of several', () => {
+  it('say which partner a message or a departure is from, and ignore anyone else', () => {
+    const frame = (value: unknown) => JSON.stringify(value);
+    const partners = ['room-guest-page', 'room-guest2-page'];
+    const payload = { pair: 'here' };
+    expect(readRoomFrame(frame({ type: 'CANDIDATE', src: partners[1], payload }), 'room-host-page', partners)).toEqual({ kind: 'partner', from: partners[1], message: payload });
+    expect(readRoomFrame(frame({ type: 'EXPIRE', src: partners[0] }), 'room-host-page', partners)).toEqual({ kind: 'partner-gone', from: partners[0] });
+    expect(readRoomFrame(frame({ type: 'CANDIDATE', src: 'room-guest3-page', payload }), 'room-host-page', partners)).toEqual({ kind: 'ignored' });
   });
 });

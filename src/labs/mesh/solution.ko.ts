@@ -79,8 +79,10 @@ for (const id of higher) callSeat(id);
 const lastBytes = new Map<string, number>();
 setInterval(async () => {
   let sum = 0;
+  let outbound = 0;
   const lines: HTMLTableRowElement[] = [];
   for (const [id, call] of calls) {
+    if (!call.open) continue; // 빈자리를 기다리는 통화는 아무것도 보내지 않습니다
     const report = await call.peerConnection?.getStats();
     let streams = 0;
     let bytes = 0;
@@ -92,10 +94,11 @@ setInterval(async () => {
     const kbps = Math.max(0, Math.round(((bytes - (lastBytes.get(id) ?? bytes)) * 8) / 1000));
     lastBytes.set(id, bytes);
     sum += kbps;
+    outbound += streams;
     const row = document.createElement('tr');
     for (const cell of [seatName(id), streams, bytes.toLocaleString('en'), kbps]) row.append(Object.assign(document.createElement('td'), { textContent: String(cell) }));
     lines.push(row);
   }
   rows.replaceChildren(...lines);
-  total.textContent = `${lines.length} outbound streams, ${sum} kbit/s in all`;
+  total.textContent = `${outbound} outbound video streams to ${lines.length} peers, ${sum} kbit/s in all`;
 }, 1000);

@@ -48,9 +48,8 @@ export const TOPOLOGY_TEXT = {
   mcu: { en: 'MCU: a server mixes one picture', ko: 'MCU: 서버가 화면 하나로 합성' },
   server: { en: 'server', ko: '서버' },
   connections: { en: 'connections in the room', ko: '방 전체의 연결 수' },
-  perTab: { en: 'per tab', ko: '탭 하나당' },
-  up: { en: 'up', ko: 'up' },
-  down: { en: 'down', ko: 'down' },
+  up: { en: 'streams each tab sends (up)', ko: '탭 하나가 보내는 스트림(up)' },
+  down: { en: 'streams each tab receives (down)', ko: '탭 하나가 받는 스트림(down)' },
   drawing: {
     en: '{{title}}: {{total}} connections; each tab sends {{up}} and receives {{down}} video streams.',
     ko: '{{title}}: 연결 {{total}}개. 탭마다 영상 스트림을 {{up}}개 보내고 {{down}}개 받습니다.',
