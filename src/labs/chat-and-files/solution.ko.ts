@@ -1,0 +1,259 @@
+import { log, room } from 'lab';
+import type { DataConnection } from 'peerjs';
+
+// 64 KiB: 어느 브라우저의 maxMessageSize보다도 한참 작고, 메시지마다 드는 비용이 작을 만큼 크며,
+// 채팅 한 줄이 파일 조각 뒤에서 오래 기다리지 않을 만큼 작습니다.
+const CHUNK = 64 * 1024;
+// send()는 큐에 넣기만 합니다. 채널 버퍼에 이만큼 쌓여 있으면 그만 넣고…
+const HIGH_WATER = 1024 * 1024;
+// …버퍼가 이만큼까지 빠지면 다시 넣습니다. 그때 채널이 'bufferedamountlow'를 알립니다.
+const LOW_WATER = 256 * 1024;
+// 받는 쪽은 16 MiB마다 조각을 Blob 하나로 접어, 힙에 파일을 그 이상 들고 있지 않습니다.
+const FOLD_BYTES = 16 * 1024 * 1024;
+
+// 텍스트 메시지는 모두 이 중 하나를 JSON으로 적은 것이고, 바이너리 메시지는 파일 조각입니다.
+type Control =
+  | { type: 'chat'; text: string }
+  | { type: 'file'; name: string; size: number; sha256: string }
+  | { type: 'received'; sha256: string }
+  | { type: 'cancel' };
+
+interface Outgoing {
+  readonly direction: 'out';
+  readonly name: string;
+  readonly size: number;
+}
+interface Incoming {
+  readonly direction: 'in';
+  readonly name: string;
+  readonly size: number;
+  readonly sha256: string;
+  received: number;
+  parts: ArrayBuffer[];
+  partsBytes: number;
+  stored: Blob;
+}
+
+const chatList = document.querySelector<HTMLOListElement>('#chat')!;
+const chatForm = document.querySelector<HTMLFormElement>('#chat-form')!;
+const chatText = document.querySelector<HTMLInputElement>('#chat-text')!;
+const fileInput = document.querySelector<HTMLInputElement>('#file-input')!;
+const testSize = document.querySelector<HTMLInputElement>('#test-size')!;
+const sendTestButton = document.querySelector<HTMLButtonElement>('#send-test-file')!;
+const cancelButton = document.querySelector<HTMLButtonElement>('#cancel')!;
+const progress = document.querySelector<HTMLProgressElement>('#progress')!;
+const status = document.querySelector<HTMLOutputElement>('#status')!;
+const announcedHash = document.querySelector<HTMLElement>('#announced-hash')!;
+const arrivedHash = document.querySelector<HTMLElement>('#arrived-hash')!;
+
+let channel: RTCDataChannel | null = null;
+// 방향과 관계없이 전송은 한 번에 하나씩. 진행 중인 전송이 없으면 null.
+let current: Outgoing | Incoming | null = null;
+
+function setStatus(state: string, text: string): void {
+  status.dataset['state'] = state;
+  status.textContent = text;
+  cancelButton.disabled = state !== 'sending' && state !== 'receiving';
+}
+
+const mib = (bytes: number): string => `${(bytes / 1048576).toFixed(1)} MiB`;
+
+function hex(buffer: ArrayBuffer): string {
+  return Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+// crypto.subtle에는 스트리밍 해시가 없어서, 파일 전체 바이트를 한꺼번에 해시합니다.
+async function sha256Of(file: Blob): Promise<string> {
+  return hex(await crypto.subtle.digest('SHA-256', await file.arrayBuffer()));
+}
+
+// 어느 탭에서 몇 번을 실행해도 같은 의사 난수 바이트(xorshift32)라서 파일 선택 창이 필요 없습니다.
+function testFile(mebibytes: number): Blob {
+  const words = new Uint32Array(mebibytes * 262144);
+  let x = 0x9e3779b9;
+  for (let i = 0; i < words.length; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    words[i] = x >>> 0;
+  }
+  return new Blob([words]);
+}
+
+function send(message: Control): void {
+  channel?.send(JSON.stringify(message));
+}
+
+function showChat(who: 'me' | 'partner', text: string): void {
+  const line = Object.assign(document.createElement('li'), { className: who, textContent: `${who === 'me' ? 'you' : 'partner'}: ${text}` });
+  chatList.append(line);
+  line.scrollIntoView({ block: 'nearest' });
+}
+
+// 버퍼가 LOW_WATER까지 빠지거나 채널이 닫히면(그러면 더 빠질 것이 없으므로) 이행됩니다.
+function drained(dc: RTCDataChannel): Promise<void> {
+  return new Promise((resolve) => {
+    dc.addEventListener('bufferedamountlow', () => resolve(), { once: true });
+    dc.addEventListener('close', () => resolve(), { once: true });
+  });
+}
+
+async function sendFile(file: Blob, name: string): Promise<void> {
+  const dc = channel;
+  if (!dc || current) return;
+  const transfer: Outgoing = { direction: 'out', name, size: file.size };
+  current = transfer;
+  setStatus('hashing', `Hashing ${name}…`);
+  const sha256 = await sha256Of(file);
+  announcedHash.textContent = sha256;
+  arrivedHash.textContent = '…';
+  progress.max = Math.max(file.size, 1);
+  progress.value = 0;
+  send({ type: 'file', name, size: file.size, sha256 });
+  setStatus('sending', `Sending ${name} (${mib(file.size)})…`);
+  const started = performance.now();
+  let pauses = 0;
+  for (let offset = 0; offset < file.size; offset += CHUNK) {
+    if (dc.bufferedAmount > HIGH_WATER) {
+      pauses += 1;
+      await drained(dc);
+    }
+    // 조각은 지금에야 읽습니다. 고른 파일을 보내려고 통째로 읽어 들이지 않습니다.
+    const chunk = await file.slice(offset, offset + CHUNK).arrayBuffer();
+    // 기다리는 사이 (이쪽이든 저쪽이든) 취소했거나 채널이 닫혔다면 더 보내지 않습니다.
+    if (current !== transfer || dc.readyState !== 'open') return;
+    dc.send(chunk);
+    // 이 탭을 떠난 양: 채널에 넘겼고 이제 버퍼에서 기다리지도 않는 바이트.
+    progress.value = offset + chunk.byteLength - dc.bufferedAmount;
+  }
+  log(`sent ${mib(file.size)} in ${Math.round(performance.now() - started)} ms, pausing ${pauses} times for the buffer to drain`);
+  setStatus('verifying', `Sent ${name}: waiting for the partner’s SHA-256…`);
+}
+
+function startReceiving(header: Extract<Control, { type: 'file' }>): void {
+  const transfer: Incoming = { direction: 'in', name: header.name, size: header.size, sha256: header.sha256, received: 0, parts: [], partsBytes: 0, stored: new Blob([]) };
+  current = transfer;
+  progress.max = Math.max(header.size, 1);
+  progress.value = 0;
+  announcedHash.textContent = header.sha256;
+  arrivedHash.textContent = '…';
+  setStatus('receiving', `Receiving ${header.name} (${mib(header.size)})…`);
+  if (header.size === 0) void finishReceiving(transfer);
+}
+
+// 조각들을 Blob 하나로: Blob의 바이트는 브라우저가 들고 있으므로 페이지의 힙은 그것을 놓아 줍니다.
+function fold(transfer: Incoming): void {
+  transfer.stored = new Blob([transfer.stored, ...transfer.parts]);
+  transfer.parts = [];
+  transfer.partsBytes = 0;
+}
+
+function receiveChunk(chunk: ArrayBuffer): void {
+  const transfer = current;
+  // 이쪽에서 취소한 전송의 조각이 아직 오는 중일 수 있습니다. 이제 어디에도 속하지 않습니다.
+  if (transfer?.direction !== 'in') return;
+  transfer.parts.push(chunk);
+  transfer.partsBytes += chunk.byteLength;
+  transfer.received += chunk.byteLength;
+  if (transfer.partsBytes >= FOLD_BYTES) fold(transfer);
+  progress.value = transfer.received;
+  if (transfer.received >= transfer.size) void finishReceiving(transfer);
+}
+
+async function finishReceiving(transfer: Incoming): Promise<void> {
+  fold(transfer);
+  current = null;
+  setStatus('verifying', `Checking the SHA-256 of ${transfer.name}…`);
+  const sha256 = await sha256Of(transfer.stored);
+  arrivedHash.textContent = sha256;
+  send({ type: 'received', sha256 });
+  const same = sha256 === transfer.sha256;
+  log(`received ${mib(transfer.size)}; SHA-256 ${same ? 'matches' : 'DIFFERS'}`);
+  if (current === null) setStatus(same ? 'done' : 'damaged', same ? `Received ${transfer.name}: the SHA-256 matches.` : `Received ${transfer.name}, but the SHA-256 differs: damaged.`);
+}
+
+function delivered(sha256: string): void {
+  const transfer = current;
+  if (transfer?.direction !== 'out') return;
+  current = null;
+  arrivedHash.textContent = sha256;
+  progress.value = progress.max;
+  const same = sha256 === announcedHash.textContent;
+  setStatus(same ? 'done' : 'damaged', same ? `Delivered ${transfer.name}: the partner’s SHA-256 matches.` : `Delivered ${transfer.name}, but the partner’s SHA-256 differs.`);
+}
+
+function cancelled(by: 'you' | 'your partner'): void {
+  const transfer = current;
+  if (!transfer) return;
+  current = null;
+  const percent = Math.floor((100 * progress.value) / progress.max);
+  setStatus('cancelled', `Cancelled by ${by} at ${percent}%. The channel is still open: send again.`);
+}
+
+function onControl(message: Control): void {
+  if (message.type === 'chat') showChat('partner', message.text);
+  else if (message.type === 'file') startReceiving(message);
+  else if (message.type === 'received') delivered(message.sha256);
+  else if (message.type === 'cancel') cancelled('your partner');
+}
+
+function use(connection: DataConnection): void {
+  const dc = connection.dataChannel;
+  dc.binaryType = 'arraybuffer';
+  dc.bufferedAmountLowThreshold = LOW_WATER;
+  dc.addEventListener('message', ({ data }) => {
+    if (typeof data === 'string') onControl(JSON.parse(data) as Control);
+    else receiveChunk(data as ArrayBuffer);
+  });
+  dc.addEventListener('close', () => {
+    channel = null;
+    current = null;
+    setStatus('closed', 'The channel closed: run both tabs again to reconnect.');
+    document.querySelectorAll('fieldset').forEach((set) => (set.disabled = true));
+  });
+  channel = dc;
+  document.querySelectorAll('fieldset').forEach((set) => (set.disabled = false));
+  setStatus('idle', 'Connected: chat, or send a file.');
+  log(`channel open: ordered ${dc.ordered}, maxMessageSize ${connection.peerConnection.sctp?.maxMessageSize} bytes`);
+}
+
+chatForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  if (!channel || chatText.value === '') return;
+  send({ type: 'chat', text: chatText.value });
+  showChat('me', chatText.value);
+  chatText.value = '';
+});
+sendTestButton.addEventListener('click', () => {
+  const size = Math.min(1024, Math.max(1, Math.round(testSize.valueAsNumber || 1)));
+  void sendFile(testFile(size), `test-${size}MiB.bin`);
+});
+fileInput.addEventListener('change', () => {
+  const file = fileInput.files?.[0];
+  if (file) void sendFile(file, file.name);
+  fileInput.value = '';
+});
+cancelButton.addEventListener('click', () => {
+  if (!current) return;
+  send({ type: 'cancel' });
+  cancelled('you');
+});
+
+// 두 탭 모두 이 코드를 실행합니다. 호스트가 연결하고, 게스트는 연결을 기다립니다.
+const { role, peer, partnerId } = await room();
+log(`this tab is the ${role}`);
+if (role === 'host') {
+  const connect = (): void => {
+    // reliable: 순서를 지키고 잃은 것은 끝까지 재전송하는 채널. raw: PeerJS가 자체 포장을 덧붙이지 않습니다.
+    const connection = peer.connect(partnerId, { reliable: true, serialization: 'raw' });
+    connection.on('open', () => use(connection));
+  };
+  peer.on('error', (error) => {
+    if (error.type !== 'peer-unavailable') return;
+    log('partner not in the room yet; connecting again in a second');
+    setTimeout(connect, 1000);
+  });
+  connect();
+} else {
+  peer.on('connection', (connection) => connection.on('open', () => use(connection)));
+}
