@@ -72,16 +72,22 @@ async function sha256Of(file: Blob): Promise<string> {
 }
 
 // 어느 탭에서 몇 번을 실행해도 같은 의사 난수 바이트(xorshift32)라서 파일 선택 창이 필요 없습니다.
-function testFile(mebibytes: number): Blob {
-  const words = new Uint32Array(mebibytes * 262144);
+async function testFile(mebibytes: number): Promise<Blob> {
+  const parts: Uint32Array<ArrayBuffer>[] = [];
   let x = 0x9e3779b9;
-  for (let i = 0; i < words.length; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    words[i] = x >>> 0;
+  for (let part = 0; part < mebibytes; part++) {
+    const words = new Uint32Array(262144);
+    for (let i = 0; i < words.length; i++) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      words[i] = x >>> 0;
+    }
+    parts.push(words);
+    // 한 번에 1 MiB씩, 사이사이 페이지에 차례를 넘깁니다. 큰 파일은 만드는 데 몇 초가 걸립니다.
+    await new Promise((resolve) => setTimeout(resolve));
   }
-  return new Blob([words]);
+  return new Blob(parts);
 }
 
 function send(message: Control): void {
@@ -229,9 +235,12 @@ chatForm.addEventListener('submit', (event) => {
   showChat('me', chatText.value);
   chatText.value = '';
 });
-sendTestButton.addEventListener('click', () => {
+sendTestButton.addEventListener('click', async () => {
   const size = Math.min(1024, Math.max(1, Math.round(testSize.valueAsNumber || 1)));
-  void sendFile(testFile(size), `test-${size}MiB.bin`);
+  sendTestButton.disabled = true;
+  const file = await testFile(size);
+  sendTestButton.disabled = false;
+  await sendFile(file, `test-${size}MiB.bin`);
 });
 fileInput.addEventListener('change', () => {
   const file = fileInput.files?.[0];

@@ -72,16 +72,22 @@ async function sha256Of(file: Blob): Promise<string> {
 }
 
 // The same pseudo-random bytes in every tab and every run (xorshift32): no file picker needed.
-function testFile(mebibytes: number): Blob {
-  const words = new Uint32Array(mebibytes * 262144);
+async function testFile(mebibytes: number): Promise<Blob> {
+  const parts: Uint32Array<ArrayBuffer>[] = [];
   let x = 0x9e3779b9;
-  for (let i = 0; i < words.length; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    words[i] = x >>> 0;
+  for (let part = 0; part < mebibytes; part++) {
+    const words = new Uint32Array(262144);
+    for (let i = 0; i < words.length; i++) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      words[i] = x >>> 0;
+    }
+    parts.push(words);
+    // 1 MiB at a time, with a turn for the page between: a big file takes seconds to make.
+    await new Promise((resolve) => setTimeout(resolve));
   }
-  return new Blob([words]);
+  return new Blob(parts);
 }
 
 function send(message: Control): void {
@@ -229,9 +235,12 @@ chatForm.addEventListener('submit', (event) => {
   showChat('me', chatText.value);
   chatText.value = '';
 });
-sendTestButton.addEventListener('click', () => {
+sendTestButton.addEventListener('click', async () => {
   const size = Math.min(1024, Math.max(1, Math.round(testSize.valueAsNumber || 1)));
-  void sendFile(testFile(size), `test-${size}MiB.bin`);
+  sendTestButton.disabled = true;
+  const file = await testFile(size);
+  sendTestButton.disabled = false;
+  await sendFile(file, `test-${size}MiB.bin`);
 });
 fileInput.addEventListener('change', () => {
   const file = fileInput.files?.[0];
