@@ -12,6 +12,8 @@ const CHUNK = 64 * 1024;
 const HIGH_WATER = 1024 * 1024;
 // …버퍼가 이만큼까지 빠지면 다시 넣습니다. 그때 채널이 'bufferedamountlow'를 알립니다.
 const LOW_WATER = 256 * 1024;
+// 보내는 쪽은 파일을 블록 단위로 읽습니다. 조각마다 읽으면 보내는 것보다 읽는 데 더 듭니다.
+const BLOCK = 16 * CHUNK;
 // 받는 쪽은 16 MiB마다 조각을 Blob 하나로 접어, 힙에 파일을 그 이상 들고 있지 않습니다.
 const FOLD_BYTES = 16 * 1024 * 1024;
 
@@ -123,18 +125,20 @@ async function sendFile(file: Blob, name: string): Promise<void> {
   setStatus('sending', `Sending ${name} (${mib(file.size)})…`);
   const started = performance.now();
   let pauses = 0;
-  for (let offset = 0; offset < file.size; offset += CHUNK) {
-    // TODO 1: 배압. send()는 막히지 않고 큐에 쌓기만 하므로, 파일이 크면 큐가 브라우저가 허용하는
-    //         크기나 메모리를 넘어섭니다. 보낼 때마다 먼저 dc.bufferedAmount > HIGH_WATER이면
-    //         pauses를 세고 `await drained(dc)` 하세요. 큐가 LOW_WATER까지 줄면 채널이 알려 줍니다.
-    void [HIGH_WATER, drained];
-    // 조각은 지금에야 읽습니다. 고른 파일을 보내려고 통째로 읽어 들이지 않습니다.
-    const chunk = await file.slice(offset, offset + CHUNK).arrayBuffer();
-    // 기다리는 사이 (이쪽이든 저쪽이든) 취소했거나 채널이 닫혔다면 더 보내지 않습니다.
-    if (current !== transfer || dc.readyState !== 'open') return;
-    dc.send(chunk);
-    // 이 탭을 떠난 양: 채널에 넘겼고 이제 버퍼에서 기다리지도 않는 바이트.
-    progress.value = offset + chunk.byteLength - dc.bufferedAmount;
+  for (let offset = 0; offset < file.size; offset += BLOCK) {
+    // 1 MiB씩, 이제야 읽습니다. 고른 파일을 보내려고 통째로 읽어 들이지 않습니다.
+    const block = new Uint8Array(await file.slice(offset, offset + BLOCK).arrayBuffer());
+    for (let at = 0; at < block.byteLength; at += CHUNK) {
+      // TODO 1: 배압. send()는 막히지 않고 큐에 쌓기만 하므로, 파일이 크면 큐가 브라우저가 허용하는
+      //         크기나 메모리를 넘어섭니다. 보낼 때마다 먼저 dc.bufferedAmount > HIGH_WATER이면
+      //         pauses를 세고 `await drained(dc)` 하세요. 큐가 LOW_WATER까지 줄면 채널이 알려 줍니다.
+      void [HIGH_WATER, drained];
+      // 기다리는 사이 (이쪽이든 저쪽이든) 취소했거나 채널이 닫혔다면 더 보내지 않습니다.
+      if (current !== transfer || dc.readyState !== 'open') return;
+      dc.send(block.subarray(at, at + CHUNK));
+      // 이 탭을 떠난 양: 채널에 넘겼고 이제 버퍼에서 기다리지도 않는 바이트.
+      progress.value = offset + Math.min(at + CHUNK, block.byteLength) - dc.bufferedAmount;
+    }
   }
   log(`sent ${mib(file.size)} in ${Math.round(performance.now() - started)} ms, pausing ${pauses} times for the buffer to drain`);
   setStatus('verifying', `Sent ${name}: waiting for the partner’s SHA-256…`);
