@@ -86,8 +86,24 @@ export const BROWSER_FACTS: readonly BrowserFact[] = [
     said: [
       { page: 'connections/data-channels', en: '(16 MiB in Chromium): `send()` throws an `OperationError`', ko: '(Chromium에서는 16 MiB)' },
       { page: 'connections/data-channels', en: 'Firefox throws nothing and keeps queuing in memory (our test stops it at 64 MiB)', ko: 'Firefox는 예외 없이 계속 메모리에 쌓아 두므로(이 사이트의 테스트는 64 MiB에서 멈춥니다)' },
+      {
+        page: 'signaling/chat-and-files',
+        en: 'In Chromium `send()` throws an `OperationError` once 16 MiB are queued; Firefox throws nothing and keeps queuing in memory.',
+        ko: 'Chromium에서는 16 MiB가 쌓이면 `send()`가 `OperationError`를 던지고, Firefox는 예외 없이 메모리에 계속 쌓습니다.',
+      },
     ],
     expect: { chromium: { thrown: 'OperationError', queuedMiB: 16 }, firefox: { thrown: 'none', queuedMiB: 64 } },
+  },
+  {
+    probe: 'sctp-max-message-size',
+    said: [
+      {
+        page: 'signaling/chat-and-files',
+        en: 'Chromium offers 256 KiB (`a=max-message-size:262144`), Firefox 1 GiB',
+        ko: 'Chromium은 256 KiB(`a=max-message-size:262144`), Firefox는 1 GiB',
+      },
+    ],
+    expect: { chromium: { offered: 262144, agreed: 262144 }, firefox: { offered: 1073741823, agreed: 1073741823 } },
   },
   {
     probe: 'selected-candidate-pair-method',

@@ -79,6 +79,14 @@ export const PROBES = {
     a.close(); b.close();
     return { thrown, queuedMiB };`,
 
+  /** The largest data-channel message a browser offers to receive (SDP a=max-message-size) and what a pair of it agrees on. */
+  'sctp-max-message-size': `
+    const { a, b } = await connectedPair({ channel: true });
+    const offered = Number(/a=max-message-size:(\\d+)/.exec(a.localDescription.sdp)?.[1] ?? -1);
+    const agreed = a.sctp?.maxMessageSize ?? -1;
+    a.close(); b.close();
+    return { offered, agreed };`,
+
   /** Whether RTCIceTransport has getSelectedCandidatePair(). */
   'selected-candidate-pair-method': `
     return typeof globalThis.RTCIceTransport?.prototype.getSelectedCandidatePair;`,
