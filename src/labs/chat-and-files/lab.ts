@@ -22,7 +22,7 @@ export default defineLab({
     {
       id: 'file-intact',
       title: {
-        en: 'A 8 MiB file arrived in the partner’s tab, byte for byte what you sent',
+        en: 'An 8 MiB file arrived in the partner’s tab, byte for byte what you sent',
         ko: '8 MiB 파일이 보낸 그대로 한 바이트도 다르지 않게 짝의 탭에 도착했다',
       },
       check: { kind: 'datachannel-bytes-intact', minBytes: 8 * 1024 * 1024 },
