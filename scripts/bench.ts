@@ -4,7 +4,8 @@
  * bounded in count and time. Prints a table and writes bench/results/<time>.json.
  *
  *   BENCH_PEERS (1000)  BENCH_HOLD_MS (60000)  BENCH_RATE (100 messages/s)  BENCH_LAB_RUNS (7)
- *   BENCH_CALL_RUNS (5)  BENCH_ONLY (a comma list of parts: broker, labs, calls; all when unset)
+ *   BENCH_CALL_RUNS (5)  BENCH_TRANSFER_MIB (32)  BENCH_TRANSFER_RUNS (3)
+ *   BENCH_ONLY (a comma list of parts: broker, labs, calls, transfer; all when unset)
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { listPages } from '../tests/support/site-files.ts';
 import { runBrokerLoad, type LoadResult } from '../bench/broker-load.ts';
 import { measureCallSetup, type CallSetupTimings } from '../bench/call-setup.ts';
 import { measureLab, type LabTimings } from '../bench/editor-and-run.ts';
+import { measureFileTransfer, type TransferFigures } from '../bench/file-transfer.ts';
 import { readServerConfig } from '../src/server/config.ts';
 import { startSiteServer } from '../src/server/site-server.ts';
 import { launchChromium } from '../tests/support/chromium.ts';
@@ -32,7 +34,9 @@ const HOLD_MS = env('BENCH_HOLD_MS', 60_000);
 const RATE = env('BENCH_RATE', 100);
 const LAB_RUNS = env('BENCH_LAB_RUNS', 7);
 const CALL_RUNS = env('BENCH_CALL_RUNS', 5);
-const PARTS = ['broker', 'labs', 'calls'] as const;
+const TRANSFER_MIB = env('BENCH_TRANSFER_MIB', 32);
+const TRANSFER_RUNS = env('BENCH_TRANSFER_RUNS', 3);
+const PARTS = ['broker', 'labs', 'calls', 'transfer'] as const;
 const only = process.env['BENCH_ONLY']?.split(',').map((part) => part.trim());
 const unknownPart = only?.find((part) => !(PARTS as readonly string[]).includes(part));
 if (unknownPart) throw new Error(`BENCH_ONLY: no part "${unknownPart}" (parts: ${PARTS.join(', ')})`);
@@ -92,7 +96,8 @@ if (wants('broker')) {
 // --- Labs: editor and first run, and call setup, against baselines ----------------------
 let labs: LabTimings | null = null;
 let calls: CallSetupTimings | null = null;
-if (wants('labs') || wants('calls')) {
+let transfer: TransferFigures | null = null;
+if (wants('labs') || wants('calls') || wants('transfer')) {
   const labSite = await startSiteServer({ distDir: DIST, config: readServerConfig({ PORT: '0', HOST: '127.0.0.1' }), log: () => {} });
   const browser = await launchChromium();
   const siteUrl = `http://localhost:${labSite.port}`;
@@ -104,6 +109,12 @@ if (wants('labs') || wants('calls')) {
     if (wants('calls')) {
       console.log(`calls: Run → first remote frame, through the broker and in one page, ${CALL_RUNS} warm runs each…`);
       calls = await measureCallSetup({ browser, siteUrl, runs: CALL_RUNS, pagePaths: { paired: pageWithLab('video-call'), onePage: pageWithLab('one-page-call') } });
+    }
+    if (wants('transfer')) {
+      console.log(`file transfer: ${TRANSFER_MIB} MiB, chat-and-files lab vs a raw channel, 1 warm-up transfer each (not counted), then ${TRANSFER_RUNS} runs each, alternating…`);
+      transfer = await measureFileTransfer({ browser, siteUrl, sizeMiB: TRANSFER_MIB, runs: TRANSFER_RUNS });
+      const mibps = (value: number): string => `${value.toFixed(1)} MiB/s`;
+      console.log(`file transfer runs: lab ${transfer.labSamples.map(mibps).join(', ')}; raw ${transfer.rawSamples.map(mibps).join(', ')}`);
     }
   } finally {
     await browser.close();
@@ -141,6 +152,15 @@ if (labs) {
 if (calls) {
   rows.push(['call: Run → first remote frame, two tabs via the broker (median)', ms(calls.pairedMs), `one page, no broker ${ms(calls.onePageMs)}`, ratio(calls.pairedMs, calls.onePageMs)]);
 }
+if (transfer) {
+  const mibps = (value: number): string => `${value.toFixed(1)} MiB/s`;
+  rows.push([
+    `file-transfer lab throughput, ${transfer.sizeMiB} MiB, two tabs (median of ${transfer.runs}, warm-up excluded; goal ≥ 0.90×)`,
+    mibps(transfer.labMiBps),
+    `raw channel, 64 KiB + bufferedamountlow ${mibps(transfer.rawMiBps)}`,
+    ratio(transfer.labMiBps, transfer.rawMiBps),
+  ]);
+}
 const header: [string, string, string, string] = ['measure', 'WebRTC Lab', 'baseline (broker rows: standalone PeerServer)', 'ratio'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
@@ -155,6 +175,7 @@ const result = {
   broker,
   labs,
   calls,
+  transfer,
 };
 mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
 const file = path.join(ROOT, 'bench/results', `${result.date.replace(/[:.]/g, '-')}.json`);
