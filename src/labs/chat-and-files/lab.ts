@@ -31,12 +31,12 @@ export default defineLab({
     {
       id: 'progress-here',
       title: { en: 'The progress bar moved here while sending', ko: '보내는 동안 이 탭의 진행 막대가 움직였다' },
-      check: { kind: 'element-value-moves', element: '#progress', minChanges: 2 },
+      check: { kind: 'element-value-moves', element: '#progress', minChanges: 1 },
     },
     {
       id: 'progress-there',
       title: { en: 'The progress bar moved in the partner’s tab while receiving', ko: '받는 동안 짝의 탭에서 진행 막대가 움직였다' },
-      check: { kind: 'element-value-moves', element: '#progress', minChanges: 2 },
+      check: { kind: 'element-value-moves', element: '#progress', minChanges: 1 },
       of: 'partner',
     },
   ],
