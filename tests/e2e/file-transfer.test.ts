@@ -10,7 +10,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import type { Frame, Page as FirefoxPage } from 'puppeteer-core';
 import { useChromium, watchForProblems } from '../support/chromium.ts';
 import { useFirefox } from '../support/firefox.ts';
-import { labSection, openPartner, pageWithLab } from '../support/labs.ts';
+import { labMeta, labSection, openPartner, pageWithLab } from '../support/labs.ts';
 
 const LAB = 'chat-and-files';
 const chromium = useChromium();
@@ -76,6 +76,12 @@ async function sendTestFile(from: Tab, mebibytes: number): Promise<void> {
   await from.frame.locator('#test-size').fill(String(mebibytes));
   await from.frame.locator('#send-test-file').click();
 }
+
+it('the lab’s file-verified goal names the SHA-256 of its 8 MiB test file', async () => {
+  const meta = await labMeta(LAB);
+  const check = meta.goals.find((goal) => goal.id === 'file-verified')?.check;
+  expect(check).toEqual({ kind: 'datachannel-message', text: JSON.stringify({ type: 'received', sha256: testFileSha256(8) }) });
+});
 
 it('chats both ways, and a 20 MiB file arrives with the SHA-256 it was sent with, both progress bars full', async () => {
   const { host, guest, problems } = await connectedPair();

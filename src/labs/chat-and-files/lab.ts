@@ -20,13 +20,13 @@ export default defineLab({
       of: 'partner',
     },
     {
-      id: 'file-intact',
+      id: 'file-verified',
       title: {
-        en: 'An 8 MiB file arrived in the partner’s tab, byte for byte what you sent',
-        ko: '8 MiB 파일이 보낸 그대로 한 바이트도 다르지 않게 짝의 탭에 도착했다',
+        en: 'The partner hashed the 8 MiB test file it received, and its SHA-256 came back matching the one you announced',
+        ko: '짝이 받은 8 MiB 테스트 파일을 해시했고, 돌아온 SHA-256이 내가 알린 값과 같다',
       },
-      check: { kind: 'datachannel-bytes-intact', minBytes: 8 * 1024 * 1024 },
-      of: 'partner',
+      // The partner's reply, as this tab's observer saw it arrive: the SHA-256 of the 8 MiB test file.
+      check: { kind: 'datachannel-message', text: '{"type":"received","sha256":"524beb0ac29530916577dd1bc07b04532e59ccafe40db2c6e5eae22fac00d66f"}' },
     },
     {
       id: 'progress-here',
