@@ -52,32 +52,35 @@ async function openLabPair(browser: Browser, siteUrl: string): Promise<LabPair> 
   return { pages: [hostPage, guestPage], host: await labFrame(hostPage), guest: await labFrame(guestPage) };
 }
 
-/** Records, in the frame, the first moment #status enters `state` from now on. */
-function watchState(frame: Frame, state: string): Promise<void> {
-  return frame.evaluate((wanted) => {
+/** From now on, records in the frame the first moment #status enters each state. */
+function watchStates(frame: Frame): Promise<void> {
+  return frame.evaluate(() => {
     const status = document.querySelector<HTMLElement>('#status')!;
-    const w = window as unknown as { benchAt: number | undefined };
-    w.benchAt = undefined;
-    const observer = new MutationObserver(() => {
-      if (status.dataset['state'] === wanted && w.benchAt === undefined) {
-        w.benchAt = performance.timeOrigin + performance.now();
-        observer.disconnect();
-      }
+    const w = window as unknown as { benchStates: Record<string, number>; benchObserver?: MutationObserver };
+    w.benchObserver?.disconnect();
+    w.benchStates = {};
+    w.benchObserver = new MutationObserver(() => {
+      const state = status.dataset['state'] ?? '';
+      w.benchStates[state] ??= performance.timeOrigin + performance.now();
     });
-    observer.observe(status, { attributes: true, attributeFilter: ['data-state'] });
-  }, state);
+    w.benchObserver.observe(status, { attributes: true, attributeFilter: ['data-state'] });
+  });
 }
 
+const enteredAt = (frame: Frame, state: string): Promise<number | undefined> =>
+  frame.evaluate((wanted) => (window as unknown as { benchStates: Record<string, number> }).benchStates[wanted], state);
+
 async function labTransfer(pair: LabPair, sizeMiB: number): Promise<number> {
-  // 'sending' starts after the sender hashed the file; 'verifying' when the last byte is in, before the receiver hashes.
-  await watchState(pair.host, 'sending');
-  await watchState(pair.guest, 'verifying');
+  await watchStates(pair.host);
+  await watchStates(pair.guest);
   await pair.host.fill('#test-size', String(sizeMiB));
   await pair.host.click('#send-test-file');
-  await pair.host.waitForSelector('#status[data-state="done"]', { timeout: TIMEOUT });
-  const at = (frame: Frame): Promise<number> => frame.evaluate(() => (window as unknown as { benchAt: number }).benchAt);
-  const seconds = ((await at(pair.guest)) - (await at(pair.host))) / 1000;
-  return sizeMiB / seconds;
+  await pair.host.waitForFunction(() => (window as unknown as { benchStates: Record<string, number> }).benchStates['done'] !== undefined, undefined, { timeout: TIMEOUT });
+  // 'sending' starts after the sender hashed the file; 'verifying' when the last byte is in, before the receiver hashes.
+  const sending = await enteredAt(pair.host, 'sending');
+  const arrived = await enteredAt(pair.guest, 'verifying');
+  if (sending === undefined || arrived === undefined) throw new Error('a transfer state was not seen');
+  return sizeMiB / ((arrived - sending) / 1000);
 }
 
 /** Two plain tabs joined by one ordered data channel; the test process carries offer and answer. */
