@@ -64,9 +64,14 @@ async function state(tab: Tab, value: string, timeout = 20_000): Promise<void> {
   try {
     await tab.frame.locator(`#status[data-state="${value}"]`).waitFor({ timeout });
   } catch (error) {
-    const status = await tab.frame.locator('#status').innerText().catch(() => '?');
-    const log = await labSection(tab.page, LAB).locator('[role="log"]').innerText().catch(() => '?');
-    throw new Error(`no "${value}" state within ${timeout} ms: status "${status}", log:\n${log.slice(-1500)}`, { cause: error });
+    const seen = await Promise.all(
+      [tab, ...(pair ? [pair.host, pair.guest].filter((other) => other !== tab) : [])].map(async (each) => {
+        const status = await each.frame.locator('#status').innerText().catch(() => '?');
+        const log = await labSection(each.page, LAB).locator('[role="log"]').innerText().catch(() => '?');
+        return `status "${status}", log:\n${log.slice(-1200)}`;
+      }),
+    );
+    throw new Error(`no "${value}" state within ${timeout} ms; this tab, then the other: ${seen.join('\n---\n')}`, { cause: error });
   }
 }
 const progressOf = (tab: Tab): Promise<{ value: number; max: number }> =>

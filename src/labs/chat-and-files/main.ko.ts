@@ -87,7 +87,15 @@ async function testFile(mebibytes: number): Promise<Blob> {
     }
     parts.push(words);
     // 한 번에 1 MiB씩, 사이사이 페이지에 차례를 넘깁니다. 큰 파일은 만드는 데 몇 초가 걸립니다.
-    await new Promise((resolve) => setTimeout(resolve));
+    // 타이머가 아니라 메시지로 넘깁니다. 화면 밖 프레임에서는 타이머가 느려질 수 있습니다.
+    await new Promise<void>((resolve) => {
+      const { port1, port2 } = new MessageChannel();
+      port1.onmessage = () => {
+        port1.close();
+        resolve();
+      };
+      port2.postMessage(null);
+    });
   }
   return new Blob(parts);
 }
