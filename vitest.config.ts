@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import HeavyFirstSequencer from './tests/support/heavy-first-sequencer.ts';
 
 /**
  * Tests grouped by what they need:
@@ -13,6 +14,7 @@ export default defineConfig({
     // PeerServer 1.0.2 reschedules two sweep timers forever and offers no way to stop them,
     // so a worker that started a broker never goes idle by itself; do not wait long for it.
     teardownTimeout: 2000,
+    sequence: { sequencer: HeavyFirstSequencer },
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { test: { name: 'server', include: ['tests/server/**/*.test.ts'], testTimeout: 20_000 } },

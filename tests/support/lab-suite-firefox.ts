@@ -13,7 +13,7 @@ import { LAB_IDS, labMeta, pageWithLab, suitePartners } from './labs.ts';
 
 const baseUrl = (): string => inject('baseUrl');
 /** How long a starter is watched after its code finished: long enough for any goal that would be met. */
-const STARTER_WATCH_MS = 3000;
+const STARTER_WATCH_MS = 1500;
 
 type Section = ElementHandle<Element>;
 

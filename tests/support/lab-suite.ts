@@ -13,8 +13,8 @@ import { useChromium, watchForProblems } from './chromium.ts';
 import { LAB_IDS, feedOf, labMeta, labSection, metGoalIds, openPartners, pageWithLab, performSteps, suitePartners, waitForAllGoals, waitForRunEnd } from './labs.ts';
 
 const baseUrl = (): string => inject('baseUrl');
-/** How long a starter is watched after its code finished: long enough for any goal that would be met. */
-const STARTER_WATCH_MS = 3000;
+/** How long a starter is watched after its code (and its partner's) finished: goals met by then show; the recorded feeds are judged whole too. */
+const STARTER_WATCH_MS = 1500;
 
 /** `partner`: the feed of a pairing lab's partner tab, kept beside the host's. */
 function record(id: string, version: 'starter' | 'solution' | 'starter.partner' | 'solution.partner', feed: readonly FeedEvent[]): void {
