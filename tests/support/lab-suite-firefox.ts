@@ -12,7 +12,7 @@ import { useFirefox, watchFirefoxProblems } from './firefox.ts';
 import { LAB_IDS, labMeta, pageWithLab, suitePartners } from './labs.ts';
 
 const baseUrl = (): string => inject('baseUrl');
-/** How long a starter is watched after its code finished: long enough for any goal that would be met. */
+/** How long a starter is watched after its code (and its partner's) finished: goals met by then show. */
 const STARTER_WATCH_MS = 1500;
 
 type Section = ElementHandle<Element>;
