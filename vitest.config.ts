@@ -27,8 +27,9 @@ export default defineConfig({
           hookTimeout: 60_000,
           // A browser on two busy cores: waiting for the page is normal, 1 s (the default) is not enough.
           expect: { poll: { timeout: 15_000 } },
-          // Each file launches its own Chromium; two at once fill two cores.
-          maxWorkers: 2,
+          // Each file launches its own browser. Outside the lab suites much of a test is waiting
+          // (page loads, timers, the broker), so three files at once keep two cores busy.
+          maxWorkers: 3,
         },
       },
     ],

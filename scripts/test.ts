@@ -2,7 +2,7 @@
  * `npm test`: every test, browser tests included. Isolates the network first (see
  * isolate.ts), builds the site if needed, type-checks, then runs the vitest projects.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describeIsolation, isolateNetwork } from './isolate.ts';
 import { ensureBuilt } from './build.ts';
@@ -23,20 +23,53 @@ try {
   console.error('type check failed (npm run check)');
   process.exit(1);
 }
-const report = path.join(ROOT, 'test-results', 'vitest.json');
-rmSync(report, { force: true });
-let failed = false;
-try {
-  await run('vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], {
-    cwd: ROOT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-} catch {
-  failed = true;
-}
+/**
+ * The browser tests (project `site`) take most of the time and both cores; the unit and server
+ * tests are light and mostly wait on timers. Run the two groups at once, the second's output
+ * held back and printed when it ends, so the logs stay readable. A run that names its own
+ * projects is passed through as one vitest.
+ */
+const args = process.argv.slice(2);
+const groups: ReadonlyArray<{ name: string; projects: readonly string[]; quiet: boolean }> = args.includes('--project')
+  ? [{ name: 'vitest', projects: [], quiet: false }]
+  : [
+      { name: 'vitest-site', projects: ['site'], quiet: false },
+      { name: 'vitest-unit-server', projects: ['unit', 'server'], quiet: true },
+    ];
+const reports = groups.map((group) => path.join(ROOT, 'test-results', `${group.name}.json`));
+for (const report of reports) rmSync(report, { force: true });
+const outcomes = await Promise.all(
+  groups.map(async (group, index) => {
+    const log = path.join(ROOT, 'test-results', `${group.name}.log`);
+    const vitestArgs = ['run', '--passWithNoTests', '--reporter=default', '--reporter=json', `--outputFile.json=${reports[index]}`, ...group.projects.flatMap((name) => ['--project', name]), ...args];
+    const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+    try {
+      if (group.quiet) {
+        mkdirSync(path.dirname(log), { recursive: true });
+        const out = openSync(log, 'w');
+        try {
+          await run('vitest', vitestArgs, { cwd: ROOT, env, stdio: ['ignore', out, out] });
+        } finally {
+          closeSync(out);
+        }
+      } else {
+        await run('vitest', vitestArgs, { cwd: ROOT, env });
+      }
+      return true;
+    } catch {
+      return false;
+    } finally {
+      if (group.quiet && existsSync(log)) process.stdout.write(readFileSync(log, 'utf8'));
+    }
+  }),
+);
 // One plain closing line that any CI can read, whichever runner printed above it.
-if (existsSync(report)) {
-  const totals = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
-  console.log(`\ntests: ${totals.numPassedTests} passed, ${totals.numFailedTests} failed, ${totals.numPendingTests} skipped`);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+for (const report of reports.filter((file) => existsSync(file))) {
+  const counts = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
+  totals.passed += counts.numPassedTests;
+  totals.failed += counts.numFailedTests;
+  totals.skipped += counts.numPendingTests;
 }
-process.exit(failed ? 1 : 0);
+console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(outcomes.every(Boolean) ? 0 : 1);

@@ -158,8 +158,9 @@ describe('the loop guard', () => {
       await page.waitForTimeout(1_500);
       const marks = await beats();
       const gaps = marks.slice(1).map((mark, i) => mark - marks[i]!);
-      expect(marks.length, 'the page took too few turns while the frame hung').toBeGreaterThan(15);
-      expect(Math.max(...gaps), 'the lesson page stalled while the frame hung').toBeLessThan(300);
+      // A hung page takes no turn at all in the window; a busy test machine delays some.
+      expect(marks.length, 'the page took too few turns while the frame hung').toBeGreaterThan(5);
+      expect(Math.max(...gaps), 'the lesson page stalled while the frame hung').toBeLessThan(600);
       // A round trip through the test's own connection to the browser: slower under load, but an answer.
       const asked = Date.now();
       await page.evaluate(() => 0);

@@ -19,7 +19,8 @@ describe('every page renders in its language with no console errors', () => {
     expect(pages).toContain('/ko/');
   });
 
-  it.each(pages)('%s', async (path) => {
+  // Several pages at once: each waits for the network to be idle, and waiting is most of it.
+  it.concurrent.for(pages)('%s', async (path, { expect }) => {
     const page = await browser().newPage();
     const problems = watchForProblems(page);
     const offsite: string[] = [];
