@@ -4,6 +4,12 @@
  * lines. coturn 4.6.1 takes a single address or a range `first-last`, not CIDR
  * ("ERROR: Wrong address format: 10.0.0.0/8", measured), so each entry carries its range text;
  * a unit test checks that text against the CIDR block it names.
+ *
+ * No entry is the all-zero address or an IPv6 range starting at `::`. On coturn 4.6.1 such an
+ * entry matches EVERY peer: with `denied-peer-ip=::0` (or `0.0.0.0`, `::-::`, `::-::1`) it
+ * refused CreatePermission to 8.8.8.8 and 203.0.113.5 with 403, so the server relayed nothing
+ * (measured, tests/server/turn-hardening.test.ts). The unspecified peer `::` itself is already
+ * refused (403) by 4.6.1 without any line.
  */
 export interface DeniedPeerRange {
   /** The block as people write it, for the comment. */
@@ -70,12 +76,6 @@ export const DENIED_PEER_RANGES: readonly DeniedPeerRange[] = [
     cidr: '240.0.0.0/4',
     range: '240.0.0.0-255.255.255.255',
     why: { en: 'reserved, and the broadcast address 255.255.255.255', ko: '예약 대역과 브로드캐스트 주소 255.255.255.255' },
-  },
-  {
-    cidr: '::/128',
-    range: '::0',
-    why: { en: 'the unspecified IPv6 address (CVE-2026-27624)', ko: 'IPv6 미지정 주소 (CVE-2026-27624)' },
-    neededBelow: '4.9.0',
   },
   {
     cidr: '::1/128',
