@@ -37,8 +37,8 @@ export const CONFIG_TEXT = {
     ko: 'UDP·TCP로 받는 STUN과 TURN. 방화벽에서 UDP와 TCP 모두 여세요.',
   },
   tlsListeningPort: {
-    en: 'TURN over TLS (turns:) and DTLS. Open it for TCP (and UDP for DTLS). Port 443 passes strict firewalls.',
-    ko: 'TLS(turns:)와 DTLS로 받는 TURN. 방화벽에서 TCP(DTLS는 UDP)를 여세요. 443 포트는 엄격한 방화벽도 통과합니다.',
+    en: 'TURN over TLS (turns:) and DTLS; needs cert and pkey. Open it for TCP (and UDP for DTLS). Port 443 passes strict firewalls.',
+    ko: 'TLS(turns:)와 DTLS로 받는 TURN. cert와 pkey가 필요합니다. 방화벽에서 TCP(DTLS는 UDP)를 여세요. 443 포트는 엄격한 방화벽도 통과합니다.',
   },
   minPort: {
     en: 'Lowest UDP port for relayed addresses. Open min-port..max-port for UDP in the firewall.',

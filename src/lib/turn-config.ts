@@ -261,7 +261,33 @@ export function generateTurnConfig(input: TurnConfigInput): TurnConfigResult {
   return { ok: true, text: render(entries(input), [say('header'), say('headerComments')]) };
 }
 
-/** The hardening lines alone, comments included, as the NAT lesson shows them. */
+/**
+ * The settings a first coturn config meets, hardening included, as the NAT lesson shows them:
+ * the same lines and comments the generator writes, for a server at 203.0.113.10.
+ */
+export function hardeningExample(language: ConfigLanguage): string {
+  const say = (key: ConfigTextKey): string => CONFIG_TEXT[key][language];
+  const set = (key: ConfigTextKey, setting: string): Entry => ({ comment: say(key), setting });
+  return render(
+    [
+      [
+        set('listeningPort', `listening-port=${DEFAULT_PORTS.listeningPort}`),
+        set('tlsListeningPort', `tls-listening-port=${DEFAULT_PORTS.tlsListeningPort}`),
+        set('externalIp', 'external-ip=203.0.113.10'),
+        set('minPort', `min-port=${DEFAULT_PORTS.minPort}`),
+        set('maxPort', `max-port=${DEFAULT_PORTS.maxPort}`),
+        set('fingerprint', 'fingerprint'),
+        set('noCli', 'no-cli'),
+        set('noMulticastPeers', 'no-multicast-peers'),
+        { comment: say('deniedIntro') },
+        ...deniedPeerEntries(language),
+      ],
+    ],
+    [],
+  ).trimStart();
+}
+
+/** The hardening lines alone, comments included. */
 export function deniedPeerLines(language: ConfigLanguage): string {
   return render([[{ comment: CONFIG_TEXT.noMulticastPeers[language], setting: 'no-multicast-peers' }, ...deniedPeerEntries(language)]], []).trimStart();
 }
