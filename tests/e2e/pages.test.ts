@@ -55,3 +55,33 @@ describe('search', () => {
     await page.close();
   });
 });
+
+describe('the turnserver.conf generator form', () => {
+  it('follows what is typed, marks a wrong field, copies the file; in Korean its comments are Korean', async () => {
+    const page = await browser().newPage();
+    const problems = watchForProblems(page);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+    await page.goto(`${baseUrl}/nat/coturn/`);
+    const output = page.locator('[data-turnconf-output]');
+    await expect.poll(() => output.textContent()).toContain('realm=turn.example.org');
+
+    await page.getByLabel('Domain (realm and server-name)').fill('turn.lab.test');
+    await expect.poll(() => output.textContent()).toContain('\nrealm=turn.lab.test\n');
+    const publicIp = page.getByLabel('Public IP address (external-ip)');
+    await publicIp.fill('203.0.113');
+    await expect.poll(() => publicIp.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => page.locator('#turnconf-externalIp-error').textContent()).toBe('Not an IP address.');
+    expect(await page.locator('[data-turnconf-copy]').isDisabled()).toBe(true);
+    await publicIp.fill('203.0.113.20');
+    await expect.poll(() => output.textContent()).toContain('\nexternal-ip=203.0.113.20\n');
+
+    await page.locator('[data-turnconf-copy]').click();
+    await expect.poll(() => page.locator('[data-turnconf-status]').textContent()).toBe('Copied.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await output.textContent());
+    expect(problems).toEqual([]);
+
+    await page.goto(`${baseUrl}/ko/nat/coturn/`);
+    expect(await output.textContent()).toMatch(/# 사설망 \(RFC 1918\)\ndenied-peer-ip=10\.0\.0\.0-10\.255\.255\.255\n/);
+    await page.close();
+  });
+});

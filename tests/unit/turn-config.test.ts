@@ -129,13 +129,14 @@ describe('the generated turnserver.conf', () => {
   });
 
   it('names the field of each problem', () => {
-    const problems = (input: Partial<TurnConfigInput>) => {
-      const result = generateTurnConfig({ ...base, ...input });
+    const problems = (input: Partial<TurnConfigInput>, from: TurnConfigInput = base) => {
+      const result = generateTurnConfig({ ...from, ...input });
       return result.ok ? [] : result.errors.map((error) => `${error.field}:${error.problem}`);
     };
     expect(problems({ domain: 'not a domain' })).toEqual(['domain:not-a-domain']);
     expect(problems({ externalIp: '203.0.113' })).toEqual(['externalIp:not-an-ip']);
-    expect(problems({ externalIp: undefined, privateIp: '10.0.0.5' })).toEqual(['privateIp:private-without-public']);
+    const { externalIp: _public, ...noPublic } = base;
+    expect(problems({ privateIp: '10.0.0.5' }, noPublic)).toEqual(['privateIp:private-without-public']);
     expect(problems({ listeningPort: 70000 })).toEqual(['listeningPort:not-a-port']);
     expect(problems({ minPort: 60000, maxPort: 50000 })).toEqual(['maxPort:port-order']);
     expect(problems({ listeningPort: 50000 })).toEqual(['listeningPort:port-clash']);
@@ -155,21 +156,21 @@ describe('the generator under arbitrary input', () => {
   const anyInput: fc.Arbitrary<TurnConfigInput> = fc.record({
     language: fc.constantFrom('en' as const, 'ko' as const),
     domain: anyText,
-    externalIp: fc.option(anyText, { nil: undefined }),
-    privateIp: fc.option(anyText, { nil: undefined }),
-    listeningIps: fc.option(fc.array(anyText, { maxLength: 2 }), { nil: undefined }),
+    externalIp: anyText,
+    privateIp: anyText,
+    listeningIps: fc.array(anyText, { maxLength: 2 }),
     listeningPort: anyNumber,
     tlsListeningPort: anyNumber,
     minPort: anyNumber,
     maxPort: anyNumber,
-    cert: fc.option(anyText, { nil: undefined }),
-    pkey: fc.option(anyText, { nil: undefined }),
+    cert: anyText,
+    pkey: anyText,
     auth: fc.oneof(
       fc.record({ mode: fc.constant('use-auth-secret' as const), secret: anyText }),
       fc.record({ mode: fc.constant('lt-cred-mech' as const), users: fc.array(fc.record({ name: anyText, password: anyText }), { maxLength: 3 }) }),
     ),
-    userQuota: fc.option(anyNumber, { nil: undefined }),
-  });
+    userQuota: anyNumber,
+  }, { requiredKeys: ['language', 'domain', 'listeningPort', 'tlsListeningPort', 'minPort', 'maxPort', 'auth'] });
 
   it('never throws; what it accepts is one clean setting per line, each under a comment', () => {
     fc.assert(
