@@ -120,10 +120,6 @@ export const CONFIG_TEXT = {
     en: 'Peers the relay must never reach. coturn takes one address or a range first-last (no CIDR).',
     ko: '릴레이가 절대 닿으면 안 되는 peer. coturn은 주소 하나나 first-last 범위만 받습니다 (CIDR 불가).',
   },
-  neededBelow: {
-    en: 'needed on coturn below',
-    ko: '이 버전 미만에서 필요:',
-  },
   sectionLog: { en: '--- Log ---', ko: '--- 로그 ---' },
   logFile: {
     en: 'Log file ("stdout" or "syslog" also work).',

@@ -236,10 +236,7 @@ function entries(input: TurnConfigInput): Entry[][] {
 }
 
 function deniedPeerEntries(language: ConfigLanguage): Entry[] {
-  return DENIED_PEER_RANGES.map((range) => {
-    const needed = range.neededBelow ? ` — ${CONFIG_TEXT.neededBelow[language]} ${range.neededBelow}` : '';
-    return { comment: `${range.cidr}: ${range.why[language]}${needed}`, setting: `denied-peer-ip=${range.range}` };
-  });
+  return DENIED_PEER_RANGES.map((range) => ({ comment: `${range.cidr}: ${range.why[language]}`, setting: `denied-peer-ip=${range.range}` }));
 }
 
 function render(sections: readonly (readonly Entry[])[], header: readonly string[]): string {

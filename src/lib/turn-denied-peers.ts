@@ -17,7 +17,7 @@ export interface DeniedPeerRange {
   /** What `denied-peer-ip=` takes: `first-last`, or one address. */
   readonly range: string;
   readonly why: { readonly en: string; readonly ko: string };
-  /** Set on the lines only coturn below this version needs (CVE-2026-27624). */
+  /** Set on the lines only coturn below this version needs (CVE-2026-27624); `why` says so too. */
   readonly neededBelow?: string;
 }
 

@@ -81,7 +81,7 @@ describe('the turnserver.conf generator form', () => {
     expect(problems).toEqual([]);
 
     await page.goto(`${baseUrl}/ko/nat/coturn/`);
-    expect(await output.textContent()).toMatch(/# 사설망 \(RFC 1918\)\ndenied-peer-ip=10\.0\.0\.0-10\.255\.255\.255\n/);
+    expect(await output.textContent()).toMatch(/# 10\.0\.0\.0\/8: 사설망 \(RFC 1918\)\ndenied-peer-ip=10\.0\.0\.0-10\.255\.255\.255\n/);
     await page.close();
   });
 });
