@@ -75,6 +75,10 @@ describe('the turnserver.conf generator form', () => {
     await publicIp.fill('203.0.113.20');
     await expect.poll(() => output.textContent()).toContain('\nexternal-ip=203.0.113.20\n');
 
+    await page.getByLabel('Fixed users (lt-cred-mech)').check();
+    await expect.poll(() => output.textContent()).toContain('\nlt-cred-mech\n# A user as name:password (turnadmin -a can keep users in the database instead).\nuser=alice:REPLACE_ME\n');
+    expect(await page.getByLabel('Shared secret (static-auth-secret)').isVisible()).toBe(false);
+
     await page.locator('[data-turnconf-copy]').click();
     await expect.poll(() => page.locator('[data-turnconf-status]').textContent()).toBe('Copied.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await output.textContent());
