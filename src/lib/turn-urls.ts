@@ -13,11 +13,22 @@ export interface TurnPorts {
   readonly tls: number | null;
 }
 
-export function turnUrls(host: string, ports: TurnPorts): string[] {
+/**
+ * `turns:` names the server by `tlsHost`, a name its certificate carries: Firefox never tries
+ * `turns:` to an IP literal (measured: no connection, no error event), and checks the name.
+ */
+export function turnUrls(host: string, ports: TurnPorts, tlsHost = host): string[] {
   const urls = [`turn:${host}:${ports.plain}?transport=udp`, `turn:${host}:${ports.plain}?transport=tcp`];
-  if (ports.tls !== null) urls.push(`turns:${host}:${ports.tls}?transport=tcp`);
+  if (ports.tls !== null) urls.push(`turns:${tlsHost}:${ports.tls}?transport=tcp`);
   return urls;
 }
+
+/**
+ * What turnCredentials() hands out unless asked: not TLS, because the local coturn's certificate
+ * is self-signed and both Chromium and Firefox refuse it (measured: no relay candidate, an
+ * icecandidateerror 701), which would put an error into every run.
+ */
+export const DEFAULT_TURN_TRANSPORTS: readonly TurnTransport[] = ['udp', 'tcp'];
 
 /** Which transport a turn:/turns: URL uses (a turn: URL without `transport` is UDP, RFC 7065). */
 export function transportOf(url: string): TurnTransport | null {

@@ -3,7 +3,7 @@
  * frame's own origin (/turn-credentials.json), as `iceServers` ready for an RTCPeerConnection.
  */
 import { readTurnAnswer, TURN_CREDENTIALS_PATH } from '../lib/turn-response.ts';
-import { isTurnTransport, pickUrls, TURN_TRANSPORTS, type TurnTransport } from '../lib/turn-urls.ts';
+import { DEFAULT_TURN_TRANSPORTS, isTurnTransport, pickUrls, type TurnTransport } from '../lib/turn-urls.ts';
 import type { TurnUnavailableReason } from '../lib/turn-install.ts';
 
 export interface TurnCredentialsOptions {
@@ -19,7 +19,7 @@ export interface TurnMessages {
 
 export function createTurnCredentials(messages: TurnMessages, fetchJson: (path: string) => Promise<{ status: number; body: unknown }>) {
   return async (options: TurnCredentialsOptions = {}): Promise<RTCIceServer[]> => {
-    const transports = options.transports ?? TURN_TRANSPORTS;
+    const transports = options.transports ?? DEFAULT_TURN_TRANSPORTS;
     if (!Array.isArray(transports) || transports.length === 0 || !transports.every(isTurnTransport)) {
       throw new TypeError(messages.badTransports());
     }

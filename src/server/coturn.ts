@@ -108,7 +108,7 @@ export async function startLocalTurn(options: StartTurnOptions): Promise<TurnSta
   if (!binary) return { running: false, reason: 'not-installed' };
   const stateDir = options.stateDir ?? DEFAULT_TURN_DIR;
   const { secret } = await turnSecret(stateDir);
-  const certificate = await lanCertificate(path.join(stateDir, 'tls'), [LOCAL_TURN_HOST]);
+  const certificate = await lanCertificate(path.join(stateDir, 'tls'), [LOCAL_TURN_HOST], new Date(), ['localhost']);
   const port = await freePort(LOCAL_TURN_HOST, options.port ?? 3478);
   const tlsPort = await freePort(LOCAL_TURN_HOST, options.tlsPort ?? 5349, { udp: false, skip: [port] });
   const configPath = path.join(stateDir, 'turnserver.conf');
@@ -158,7 +158,7 @@ export async function startLocalTurn(options: StartTurnOptions): Promise<TurnSta
     running: true,
     turn: {
       ports,
-      urls: turnUrls(LOCAL_TURN_HOST, ports),
+      urls: turnUrls(LOCAL_TURN_HOST, ports, 'localhost'),
       mint: (nowMs = Date.now()) => mintTurnCredential({ secret, user: `lab-${randomBytes(4).toString('hex')}`, ttlSeconds: options.ttlSeconds, nowMs }),
       logTail: () => ring.toArray(),
       alive: () => !exited,

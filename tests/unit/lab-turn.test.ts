@@ -13,8 +13,9 @@ const MESSAGES = {
 const answering = (status: number, body: unknown) => createTurnCredentials(MESSAGES, async () => ({ status, body }));
 
 describe('turnCredentials() in the lab frame', () => {
-  it('returns the servers, all transports by default or those asked for', async () => {
-    expect(await answering(200, SERVERS)()).toEqual([{ urls: URLS, username: '1:lab-x', credential: 'c' }]);
+  it('returns the servers, UDP and TCP by default (TLS only when asked) or those asked for', async () => {
+    expect(await answering(200, SERVERS)()).toEqual([{ urls: URLS.slice(0, 2), username: '1:lab-x', credential: 'c' }]);
+    expect((await answering(200, SERVERS)({ transports: ['udp', 'tcp', 'tls'] }))[0]?.urls).toEqual(URLS);
     expect((await answering(200, SERVERS)({ transports: ['tls', 'udp'] }))[0]?.urls).toEqual([URLS[0], URLS[2]]);
   });
 

@@ -46,6 +46,7 @@ describe('TURN URLs', () => {
     expect(pickUrls(urls, ['tls'])).toEqual(['turns:127.0.0.1:5349?transport=tcp']);
     expect(pickUrls(urls, ['udp', 'tcp'])).toHaveLength(2);
     expect(turnUrls('h', { plain: 1, tls: null })).toHaveLength(2);
+    expect(turnUrls('127.0.0.1', { plain: 1, tls: 2 }, 'localhost')[2]).toBe('turns:localhost:2?transport=tcp');
     expect(transportOf('turn:h:1')).toBe('udp');
     expect(transportOf('stun:h:1')).toBeNull();
   });
