@@ -196,12 +196,12 @@ async function stop(child: ChildProcess, gone: Promise<void>, stateDir: string):
 }
 
 /** The start-up line `npm start` prints about the local TURN server, in English and Korean. */
-export function turnNotice(status: TurnStatus): string {
+export function turnNotice(status: TurnStatus, { withSite = true } = {}): string {
   if (status.running) {
     const { ports } = status.turn;
     return [
-      `Local TURN server (coturn) on ${LOCAL_TURN_HOST}: UDP+TCP ${ports.plain}, TLS ${ports.tls} — labs get credentials from /turn-credentials.json (--no-turn to skip)`,
-      `로컬 TURN 서버(coturn): ${LOCAL_TURN_HOST} UDP+TCP ${ports.plain}, TLS ${ports.tls}. 실습은 /turn-credentials.json 에서 자격 증명을 받습니다(끄려면 --no-turn).`,
+      `Local TURN server (coturn) on ${LOCAL_TURN_HOST}: UDP+TCP ${ports.plain}, TLS ${ports.tls}${withSite ? ' — labs get credentials from /turn-credentials.json (--no-turn to skip)' : ''}`,
+      `로컬 TURN 서버(coturn): ${LOCAL_TURN_HOST} UDP+TCP ${ports.plain}, TLS ${ports.tls}.${withSite ? ' 실습은 /turn-credentials.json 에서 자격 증명을 받습니다(끄려면 --no-turn).' : ''}`,
     ].join('\n');
   }
   const log = status.log && status.log.length > 0 ? `\ncoturn's last lines:\n${status.log.slice(-30).map((line) => `  ${line}`).join('\n')}` : '';
