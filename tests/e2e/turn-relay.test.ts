@@ -11,6 +11,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { chromium } from 'playwright-core';
+import { transform } from 'sucrase';
 import { shareHash, encodeShare } from '../../src/lib/share-code.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, useChromium } from '../support/chromium.ts';
 import { launchFirefox } from '../support/firefox.ts';
@@ -45,8 +46,8 @@ const GATHER = `async function gather(iceServers: RTCIceServer[]) {
   return { relays, errors };
 }`;
 
-/** The same function for page.evaluate: type annotations stripped by hand would drift, so strip them here. */
-const GATHER_JS = GATHER.replace(/: RTCIceServer\[\]/, '').replace(/: Array<\{ code: number; url: string \}>/, '').replace(/<void>/, '').replace(/: string\[\]/, '');
+/** The same function for page.evaluate, its types stripped as the lab runner strips them. */
+const GATHER_JS = transform(GATHER, { transforms: ['typescript'] }).code;
 
 const LAB_CODE = `import { log, turnCredentials } from 'lab';
 ${GATHER}
@@ -120,8 +121,8 @@ describe.skipIf(!turn.running && process.env['NO_TURN'] === '1')('TURN through t
       const tlsByName = urlOf(server.urls, 'turns:');
       const tlsByIp = tlsByName.replace('turns:localhost:', 'turns:127.0.0.1:');
       const [udp, tcp, byName, byIp, wrong] = [
-        await gather([urlOf(server.urls, 'turn:127.0.0.1') ]),
-        await gather([server.urls.find((url) => url.endsWith('transport=tcp') && url.startsWith('turn:')) ?? '']),
+        await gather([urlOf(server.urls, 'turn:127.0.0.1')]),
+        await gather([urlOf(server.urls, 'turn:127.0.0.1').replace('transport=udp', 'transport=tcp')]),
         await gather([tlsByName]),
         await gather([tlsByIp]),
         await gather([urlOf(server.urls, 'turn:127.0.0.1')], 'wrong'),
