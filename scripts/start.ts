@@ -12,7 +12,17 @@ if (process.argv.includes('--no-turn')) process.env['NO_TURN'] = '1';
 
 const config = readServerConfig();
 await ensureBuilt();
-const turn: TurnStatus = config.turn.enabled ? await startLocalTurn({ ttlSeconds: config.turn.ttlSeconds }) : { running: false, reason: 'disabled' };
+const turnStopped = (log: readonly string[]): void =>
+  console.error(
+    [
+      'The local TURN server (coturn) stopped by itself; labs get no TURN credentials until npm start runs again. Its last lines:',
+      '로컬 TURN 서버(coturn)가 스스로 멈췄습니다. npm start를 다시 실행할 때까지 실습은 TURN 자격 증명을 받지 못합니다. 마지막 로그:',
+      ...log.slice(-30).map((line) => `  ${line}`),
+    ].join('\n'),
+  );
+const turn: TurnStatus = config.turn.enabled
+  ? await startLocalTurn({ ttlSeconds: config.turn.ttlSeconds, onUnexpectedExit: turnStopped })
+  : { running: false, reason: 'disabled' };
 let site: SiteServer;
 try {
   site = await startSiteServer({ distDir: DIST, config, turn });

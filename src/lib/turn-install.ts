@@ -4,7 +4,7 @@
  */
 import type { Locale } from './lab-manifest.ts';
 
-/** not-installed: no `turnserver`; disabled: --no-turn / NO_TURN=1; failed: it did not start. */
+/** not-installed: no `turnserver`; disabled: --no-turn / NO_TURN=1; failed: it did not start, or stopped. */
 export type TurnUnavailableReason = 'not-installed' | 'disabled' | 'failed';
 
 const INSTALL: Readonly<Record<Locale, string>> = {
@@ -16,12 +16,12 @@ const WHY: Readonly<Record<Locale, Record<TurnUnavailableReason, string>>> = {
   en: {
     'not-installed': 'The local TURN server is not running: coturn (`turnserver`) is not installed on this computer.',
     disabled: 'The local TURN server is off: the site was started with --no-turn (or NO_TURN=1).',
-    failed: 'The local TURN server did not start: see the coturn log in the terminal that runs `npm start`.',
+    failed: 'The local TURN server failed to start or stopped: see the coturn log in the terminal that runs `npm start`.',
   },
   ko: {
     'not-installed': '로컬 TURN 서버가 실행 중이 아닙니다. 이 컴퓨터에 coturn(`turnserver`)이 설치되어 있지 않습니다.',
     disabled: '로컬 TURN 서버가 꺼져 있습니다. 사이트를 --no-turn(또는 NO_TURN=1)으로 시작했습니다.',
-    failed: '로컬 TURN 서버가 시작되지 못했습니다. `npm start`를 실행한 터미널의 coturn 로그를 보세요.',
+    failed: '로컬 TURN 서버가 시작하지 못했거나 도중에 멈췄습니다. `npm start`를 실행한 터미널의 coturn 로그를 보세요.',
   },
 };
 

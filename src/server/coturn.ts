@@ -43,6 +43,8 @@ export interface StartTurnOptions {
   readonly ttlSeconds: number;
   /** Every coturn log line as it arrives (`npm run turn`); by default only the ring keeps them. */
   readonly onLog?: (line: string) => void;
+  /** coturn ended by itself after it was ready, with its last log lines. */
+  readonly onUnexpectedExit?: (log: readonly string[]) => void;
   /** Where to look for the binary (tests point it at nothing to see the not-installed path). */
   readonly binary?: string | null;
   /** Preferred ports; taken ones move up. */
@@ -141,15 +143,19 @@ export async function startLocalTurn(options: StartTurnOptions): Promise<TurnSta
   child.stdout?.on('data', take);
   child.stderr?.on('data', take);
   let exited = false;
+  let closing = false;
+  let ready = false;
   const gone = new Promise<void>((resolve) =>
     child.once('exit', () => {
       exited = true;
+      if (ready && !closing) options.onUnexpectedExit?.(ring.toArray());
       resolve();
     }),
   );
 
-  const ready = await waitReady(child, [port, tlsPort], () => exited);
+  ready = await waitReady(child, [port, tlsPort], () => exited);
   if (!ready) {
+    closing = true;
     await stop(child, gone, stateDir);
     return { running: false, reason: 'failed', log: ring.toArray() };
   }
@@ -162,7 +168,10 @@ export async function startLocalTurn(options: StartTurnOptions): Promise<TurnSta
       mint: (nowMs = Date.now()) => mintTurnCredential({ secret, user: `lab-${randomBytes(4).toString('hex')}`, ttlSeconds: options.ttlSeconds, nowMs }),
       logTail: () => ring.toArray(),
       alive: () => !exited,
-      close: () => stop(child, gone, stateDir),
+      close: () => {
+        closing = true;
+        return stop(child, gone, stateDir);
+      },
     },
   };
 }
