@@ -3,17 +3,38 @@ import { ensureBuilt } from './build.ts';
 import { DIST } from './build-state.ts';
 import { readServerConfig } from '../src/server/config.ts';
 import { startSiteServer, type SiteServer } from '../src/server/site-server.ts';
+import { startLocalTurn, turnNotice, type TurnStatus } from '../src/server/coturn.ts';
 
 // `npm start -- --lan` is the same as LAN=1.
 if (process.argv.includes('--lan')) process.env['LAN'] = '1';
+// `npm start -- --no-turn` is the same as NO_TURN=1: no local coturn.
+if (process.argv.includes('--no-turn')) process.env['NO_TURN'] = '1';
 
 const config = readServerConfig();
 await ensureBuilt();
-const site = await startSiteServer({ distDir: DIST, config });
+const turnStopped = (log: readonly string[]): void =>
+  console.error(
+    [
+      'The local TURN server (coturn) stopped by itself; labs get no TURN credentials until npm start runs again. Its last lines:',
+      '로컬 TURN 서버(coturn)가 스스로 멈췄습니다. npm start를 다시 실행할 때까지 실습은 TURN 자격 증명을 받지 못합니다. 마지막 로그:',
+      ...log.slice(-30).map((line) => `  ${line}`),
+    ].join('\n'),
+  );
+const turn: TurnStatus = config.turn.enabled
+  ? await startLocalTurn({ ttlSeconds: config.turn.ttlSeconds, onUnexpectedExit: turnStopped })
+  : { running: false, reason: 'disabled' };
+let site: SiteServer;
+try {
+  site = await startSiteServer({ distDir: DIST, config, turn });
+} catch (error) {
+  if (turn.running) await turn.turn.close();
+  throw error;
+}
 const origins = config.origins(site.port);
 console.log(`\nWebRTC Lab is running at ${origins.site}/  (한국어: ${origins.site}/ko/)`);
 console.log(`PeerJS broker: ${origins.site}/peerjs  ·  lab origin: ${origins.lab}`);
 if (site.lan) console.log(lanNotice(site.lan));
+console.log(turnNotice(turn));
 console.log('Press Ctrl+C to stop.');
 
 /** What a learner needs to open the site on a phone, in English and Korean. */

@@ -49,4 +49,17 @@ declare module 'lab' {
    * on without it. Rejects with an error named `RoomFullError` when the room already has this role.
    */
   export function room(): Promise<Room>;
+
+  /** How a TURN URL reaches the server: `turn:` over UDP or TCP, or `turns:` (TLS over TCP). */
+  export type TurnTransport = 'udp' | 'tcp' | 'tls';
+
+  /**
+   * Fresh credentials for the TURN server (coturn) the site runs on this computer, as `iceServers`
+   * ready for `new RTCPeerConnection({ iceServers })`. They are valid for a few minutes (the
+   * site's TURN_TTL): ask again for each run. `transports` picks the URLs: `['udp', 'tcp']` by
+   * default; add `'tls'` for `turns:`, which browsers refuse with an `icecandidateerror` 701 while
+   * the local server's certificate is self-signed (trusted by no one). Rejects with an error named
+   * `TurnUnavailableError`, saying how to install coturn, when the site has none running.
+   */
+  export function turnCredentials(options?: { transports?: TurnTransport[] }): Promise<RTCIceServer[]>;
 }

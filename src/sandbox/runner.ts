@@ -19,6 +19,7 @@ import { LOCALES, type Locale } from '../lib/lab-manifest.ts';
 import type { IceServer } from '../lib/ice-servers.ts';
 import { createLabHelper } from './lab-helper.ts';
 import { createRoomJoiner } from './lab-room.ts';
+import { createTurnCredentials, fetchFrameJson } from './lab-turn.ts';
 import { LIBRARIES } from './modules.ts';
 import { installObserver } from './observer.ts';
 
@@ -129,7 +130,15 @@ export function startRunner(): void {
     const labHelper = createLabHelper((args) => {
       const line = callerLine();
       emit({ type: 'console', level: 'log', args: args.map((arg) => inspect(arg)), ...(line ? { line } : {}) });
-    }, room);
+    }, room, createTurnCredentials(
+      {
+        unavailable: (reason) => frameMessage(locale, 'turnUnavailable', { reason }),
+        limited: () => frameMessage(locale, 'turnLimited', {}),
+        badTransports: () => frameMessage(locale, 'turnTransports', {}),
+        malformed: () => frameMessage(locale, 'turnMalformed', {}),
+      },
+      fetchFrameJson,
+    ));
     const modules: Record<string, unknown> = { lab: { __esModule: true, ...labHelper } };
     // The page found the imports in the parse and checked them against the manifest.
     for (const name of imports) {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseIceServers, type IceServer } from '../lib/ice-servers.ts';
 import { lanAddresses, type Interfaces } from '../lib/lan-addresses.ts';
 import { resolveSiteOrigins, type SiteOrigins } from '../lib/site-origins.ts';
+import { parseTurnTtl } from '../lib/turn-credentials.ts';
 import { DEFAULT_BROKER_LIMITS, type BrokerLimits } from './broker.ts';
 
 export interface ServerConfig {
@@ -19,6 +20,8 @@ export interface ServerConfig {
   readonly iceServers: readonly IceServer[];
   /** `--lan` / LAN=1: HTTPS on the LAN addresses as well (null when off). */
   readonly lan: LanConfig | null;
+  /** The local coturn: started unless --no-turn / NO_TURN=1; credentials live TURN_TTL seconds. */
+  readonly turn: { readonly enabled: boolean; readonly ttlSeconds: number };
 }
 
 export interface LanConfig {
@@ -79,5 +82,6 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env, interface
     },
     iceServers: ice.servers,
     lan,
+    turn: { enabled: env['NO_TURN'] !== '1', ttlSeconds: parseTurnTtl(env['TURN_TTL']) },
   };
 }

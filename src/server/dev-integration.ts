@@ -8,6 +8,8 @@ import express from 'express';
 import { createBroker } from './broker.ts';
 import { readServerConfig } from './config.ts';
 import { labRoutes } from './lab-routes.ts';
+import { startLocalTurn, turnNotice, type TurnStatus } from './coturn.ts';
+import { turnCredentialsRoute } from './turn-route.ts';
 
 export function brokerIntegration(): AstroIntegration {
   return {
@@ -36,6 +38,17 @@ export function brokerIntegration(): AstroIntegration {
         // Vite serves modules from many paths, so dev keeps both origins open; production
         // (site-server.ts) separates them.
         server.middlewares.use(express().use(labRoutes({ origins: () => origins, separateOrigins: false, iceServers: config.iceServers })));
+        // The same local coturn as `npm start`; until it listens, the endpoint says it failed.
+        let turn: TurnStatus = config.turn.enabled ? { running: false, reason: 'failed' } : { running: false, reason: 'disabled' };
+        server.middlewares.use(express().use(turnCredentialsRoute({ status: () => turn, trustProxy: config.trustProxy })));
+        if (config.turn.enabled) {
+          const starting = startLocalTurn({ ttlSeconds: config.turn.ttlSeconds }).then((status) => {
+            turn = status;
+            logger.info(turnNotice(status));
+            return status;
+          });
+          httpServer.once('close', () => void starting.then((status) => (status.running ? status.turn.close() : undefined)));
+        }
         // Only the broker's path is taken; Vite's HMR socket and any other upgrade pass by.
         httpServer.on('upgrade', (req, socket, head) => {
           broker.handleUpgrade(req, socket, head);

@@ -28,11 +28,11 @@ const RENEW_BEFORE_DAYS = 7;
 const CERT_FILE = 'cert.pem';
 const KEY_FILE = 'key.pem';
 
-function usable(cert: string, key: string, addresses: readonly string[], now: Date): X509Certificate | null {
+function usable(cert: string, key: string, addresses: readonly string[], now: Date, hostNames: readonly string[]): X509Certificate | null {
   try {
     const x509 = new X509Certificate(cert);
     const fresh = new Date(x509.validFrom) <= now && new Date(x509.validTo).getTime() - now.getTime() > RENEW_BEFORE_DAYS * DAY_MS;
-    const namesAll = addresses.every((address) => x509.checkIP(address) !== undefined);
+    const namesAll = addresses.every((address) => x509.checkIP(address) !== undefined) && hostNames.every((name) => x509.checkHost(name) !== undefined);
     return fresh && namesAll && x509.checkPrivateKey(createPrivateKey(key)) ? x509 : null;
   } catch {
     return null;
@@ -47,12 +47,15 @@ async function readIfThere(file: string): Promise<string | null> {
   }
 }
 
-/** The certificate in `dir` if it still fits `addresses`, otherwise a new one written there. */
-export async function lanCertificate(dir: string, addresses: readonly string[], now = new Date()): Promise<LanCertificate> {
+/**
+ * The certificate in `dir` if it still fits `addresses` (and `hostNames`), otherwise a new one
+ * written there. The local coturn's names `localhost` too: Firefox tries `turns:` only by name.
+ */
+export async function lanCertificate(dir: string, addresses: readonly string[], now = new Date(), hostNames: readonly string[] = []): Promise<LanCertificate> {
   const certPath = path.join(dir, CERT_FILE);
   const keyPath = path.join(dir, KEY_FILE);
   const [oldCert, oldKey] = await Promise.all([readIfThere(certPath), readIfThere(keyPath)]);
-  const kept = oldCert && oldKey ? usable(oldCert, oldKey, addresses, now) : null;
+  const kept = oldCert && oldKey ? usable(oldCert, oldKey, addresses, now, hostNames) : null;
   if (kept && oldCert && oldKey) return { key: oldKey, cert: oldCert, fingerprint: kept.fingerprint256, reused: true, certPath };
 
   const pems = await generate([{ name: 'commonName', value: 'WebRTC Lab on this computer' }], {
@@ -65,7 +68,7 @@ export async function lanCertificate(dir: string, addresses: readonly string[], 
       { name: 'basicConstraints', cA: false },
       { name: 'keyUsage', digitalSignature: true, critical: true },
       { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: addresses.map((ip) => ({ type: 7 as const, ip })) },
+      { name: 'subjectAltName', altNames: [...addresses.map((ip) => ({ type: 7 as const, ip })), ...hostNames.map((value) => ({ type: 2 as const, value }))] },
     ],
   });
   await mkdir(dir, { recursive: true, mode: 0o700 });

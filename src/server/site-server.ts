@@ -18,6 +18,9 @@ import { securityHeaders } from './security-headers.ts';
 import type { ServerConfig } from './config.ts';
 import { lanCertificate, type LanCertificate } from './lan-certificate.ts';
 import type { OriginPair } from '../lib/site-origins.ts';
+import type { TurnStatus } from './coturn.ts';
+import { turnCredentialsRoute } from './turn-route.ts';
+import type { TokenBucketOptions } from '../lib/token-bucket.ts';
 
 export interface SiteServer {
   readonly server: Server;
@@ -45,9 +48,13 @@ export interface SiteServerOptions {
   readonly labDir?: string;
   readonly config: ServerConfig;
   readonly log?: (line: string) => void;
+  /** The local coturn (src/server/coturn.ts), stopped with the server; none: its endpoint says why. */
+  readonly turn?: TurnStatus;
+  /** The credential endpoint's per-address rate (the tests, all on 127.0.0.1, need a larger one). */
+  readonly turnRate?: TokenBucketOptions;
 }
 
-export async function startSiteServer({ distDir, labDir = labRootOf(distDir), config, log = console.log }: SiteServerOptions): Promise<SiteServer> {
+export async function startSiteServer({ distDir, labDir = labRootOf(distDir), config, log = console.log, turn = { running: false, reason: 'disabled' }, turnRate }: SiteServerOptions): Promise<SiteServer> {
   for (const [dir, file] of [[distDir, '/index.html'], [labDir, LAB_FRAME_DOCUMENT]] as const) {
     if (!existsSync(path.join(dir, file))) {
       throw new Error(`no built site in ${dir}: run \`npm run build\` first (npm start does it for you)`);
@@ -72,6 +79,7 @@ export async function startSiteServer({ distDir, labDir = labRootOf(distDir), co
   app.use(securityHeaders(() => currentOrigins));
   app.use(broker.app);
   app.use(labRoutes({ origins: () => currentOrigins, separateOrigins: true, iceServers: config.iceServers }));
+  app.use(turnCredentialsRoute({ status: () => turn, trustProxy: config.trustProxy, ...(turnRate ? { rate: turnRate } : {}) }));
   const setHeaders = (res: express.Response, filePath: string): void => {
     // Astro fingerprints everything under _astro/; pages must revalidate.
     if (filePath.includes(`${path.sep}_astro${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
@@ -137,7 +145,7 @@ export async function startSiteServer({ distDir, labDir = labRootOf(distDir), co
         }
       }
     } catch (error) {
-      await closeAll([server, ...extra], broker);
+      await closeAll([server, ...extra], broker, turn);
       throw error;
     }
     lan = { origins: currentOrigins.lan, certificate };
@@ -148,12 +156,13 @@ export async function startSiteServer({ distDir, labDir = labRootOf(distDir), co
     broker,
     port,
     lan,
-    close: () => closeAll([server, ...extra], broker),
+    close: () => closeAll([server, ...extra], broker, turn),
   };
 }
 
-async function closeAll(servers: readonly Server[], broker: Broker): Promise<void> {
+async function closeAll(servers: readonly Server[], broker: Broker, turn: TurnStatus): Promise<void> {
   await broker.close();
+  if (turn.running) await turn.turn.close();
   for (const each of servers) {
     each.closeAllConnections();
     await new Promise<void>((resolve) => each.close(() => resolve()));

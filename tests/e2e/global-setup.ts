@@ -7,10 +7,13 @@ import type { TestProject } from 'vitest/node';
 import { DIST } from '../../scripts/build-state.ts';
 import { readServerConfig } from '../../src/server/config.ts';
 import { startSiteServer } from '../../src/server/site-server.ts';
+import { startLocalTurn, turnNotice } from '../../src/server/coturn.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The local coturn the site hands credentials for, or why there is none. */
+    turn: { running: true; plainPort: number; tlsPort: number } | { running: false; reason: string };
   }
 }
 
@@ -21,11 +24,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (canIsolate && process.env['IN_NETNS'] !== '1' && process.env['WEBRTC_LAB_NO_NETNS'] !== '1') {
     throw new Error('browser tests must run inside a loopback-only network namespace: use `npm test` (it isolates itself)');
   }
+  // The real coturn on loopback, as `npm start` runs it (the TURN tests skip with a reason without it).
+  const turn = process.env['NO_TURN'] === '1' ? ({ running: false, reason: 'disabled' } as const) : await startLocalTurn({ ttlSeconds: 600 });
+  if (!turn.running) console.log(turnNotice(turn));
   const site = await startSiteServer({
     distDir: DIST,
     config: readServerConfig({ PORT: '0', HOST: '127.0.0.1' }),
     log: () => {},
+    turn,
+    // Every test page is 127.0.0.1: one learner's budget would not last the suite.
+    turnRate: { capacity: 1000, refillPerSecond: 100 },
   });
   project.provide('baseUrl', `http://localhost:${site.port}`);
+  project.provide('turn', turn.running ? { running: true, plainPort: turn.turn.ports.plain, tlsPort: turn.turn.ports.tls ?? 0 } : { running: false, reason: turn.reason });
   return () => site.close();
 }

@@ -8,6 +8,10 @@ const SAMPLES: { readonly [K in FrameMessageKey]: FrameMessageParams[K] } = {
   loopGuard: { line: 12, seconds: 1 },
   notPaired: {},
   roomFull: { room: 'k7q2', role: 'guest' },
+  turnUnavailable: { reason: 'not-installed' },
+  turnLimited: {},
+  turnTransports: {},
+  turnMalformed: {},
 };
 const KEYS = Object.keys(SAMPLES) as FrameMessageKey[];
 
@@ -33,6 +37,14 @@ describe('frameMessage', () => {
     for (const key of KEYS) {
       for (const locale of LOCALES) expect(message(locale, key)).not.toBe('');
       expect(message('ko', key)).not.toBe(message('en', key));
+    }
+  });
+
+  it('says how to install coturn, unless it was switched off on purpose', () => {
+    for (const locale of LOCALES) {
+      expect(frameMessage(locale, 'turnUnavailable', { reason: 'not-installed' })).toMatch(/apt install coturn.*brew install coturn/);
+      expect(frameMessage(locale, 'turnUnavailable', { reason: 'disabled' })).toContain('--no-turn');
+      expect(frameMessage(locale, 'turnUnavailable', { reason: 'disabled' })).not.toContain('apt install');
     }
   });
 

@@ -1,0 +1,218 @@
+/**
+ * The local coturn: when `turnserver` is installed, the site starts the real one as a child
+ * process on loopback (UDP, TCP and TLS), with a config, secret and certificate of its own in
+ * `.turn/`, and stops it with itself. Credentials for it are minted here (TURN REST, see
+ * src/lib/turn-credentials.ts); the secret stays in this process and in coturn's config file.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
+import path from 'node:path';
+import { createRing } from '../lib/ring-buffer.ts';
+import { mintTurnCredential, type TurnCredential } from '../lib/turn-credentials.ts';
+import { turnUnavailableText, type TurnUnavailableReason } from '../lib/turn-install.ts';
+import { turnUrls, type TurnPorts } from '../lib/turn-urls.ts';
+import { freePort } from './free-port.ts';
+import { lanCertificate } from './lan-certificate.ts';
+import { LOCAL_TURN_HOST, LOCAL_TURN_REALM, localTurnConfig } from './local-turn-config.ts';
+import { turnSecret } from './turn-secret.ts';
+
+/** Beside the project, git-ignored: the secret, the certificate, the generated config. */
+export const DEFAULT_TURN_DIR = path.resolve(import.meta.dirname, '../../.turn');
+
+export interface LocalTurn {
+  readonly ports: TurnPorts;
+  readonly urls: readonly string[];
+  /** A fresh credential for a random user (`lab-…`), valid for the configured TTL. */
+  mint(nowMs?: number): TurnCredential;
+  /** coturn's newest log lines. */
+  logTail(): string[];
+  /** Whether coturn is still running (it may die on its own). */
+  alive(): boolean;
+  close(): Promise<void>;
+}
+
+export type TurnStatus =
+  | { readonly running: true; readonly turn: LocalTurn }
+  | { readonly running: false; readonly reason: TurnUnavailableReason; readonly log?: readonly string[] };
+
+export interface StartTurnOptions {
+  readonly stateDir?: string;
+  readonly ttlSeconds: number;
+  /** Every coturn log line as it arrives (`npm run turn`); by default only the ring keeps them. */
+  readonly onLog?: (line: string) => void;
+  /** coturn ended by itself after it was ready, with its last log lines. */
+  readonly onUnexpectedExit?: (log: readonly string[]) => void;
+  /** Where to look for the binary (tests point it at nothing to see the not-installed path). */
+  readonly binary?: string | null;
+  /** Preferred ports; taken ones move up. */
+  readonly port?: number;
+  readonly tlsPort?: number;
+}
+
+const SEARCH = ['/usr/bin', '/usr/local/bin', '/opt/homebrew/bin', '/usr/sbin'];
+
+/** The `turnserver` binary on PATH (or in the usual places), or null. */
+export function findTurnserver(env: NodeJS.ProcessEnv = process.env): string | null {
+  const dirs = [...(env['PATH'] ?? '').split(path.delimiter).filter(Boolean), ...SEARCH];
+  for (const dir of dirs) {
+    const candidate = path.join(dir, 'turnserver');
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return null;
+}
+
+/**
+ * coturn runs under a tiny shell that holds our stdin pipe: when this Node process dies in any
+ * way, SIGKILL included, the pipe reaches end-of-file and the shell kills coturn, so no orphan
+ * keeps the ports. The wait loop is a shell builtin, so nothing else lingers.
+ */
+const WRAPPER = [
+  'exec 3<&0',
+  '"$1" -c "$2" </dev/null 2>&1 &',
+  'c=$!',
+  "trap 'kill $c 2>/dev/null' INT TERM HUP",
+  '( while read -r _; do :; done <&3; kill $c 2>/dev/null ) &',
+  'w=$!',
+  'exec 3<&-',
+  'wait $c',
+  's=$?',
+  // A trapped signal ends the first wait early; this one waits for coturn really to be gone.
+  'wait $c 2>/dev/null',
+  'kill $w 2>/dev/null',
+  'exit $s',
+].join('\n');
+
+const RELAY_PORTS = { min: 49152, max: 49251 };
+const READY_TIMEOUT_MS = 5000;
+const STOP_TIMEOUT_MS = 3000;
+
+function tcpAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: LOCAL_TURN_HOST, port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+export async function startLocalTurn(options: StartTurnOptions): Promise<TurnStatus> {
+  const binary = options.binary === undefined ? findTurnserver() : options.binary;
+  if (!binary) return { running: false, reason: 'not-installed' };
+  const stateDir = options.stateDir ?? DEFAULT_TURN_DIR;
+  const { secret } = await turnSecret(stateDir);
+  const certificate = await lanCertificate(path.join(stateDir, 'tls'), [LOCAL_TURN_HOST], new Date(), ['localhost']);
+  const port = await freePort(LOCAL_TURN_HOST, options.port ?? 3478);
+  const tlsPort = await freePort(LOCAL_TURN_HOST, options.tlsPort ?? 5349, { udp: false, skip: [port] });
+  const configPath = path.join(stateDir, 'turnserver.conf');
+  await writeFile(
+    configPath,
+    localTurnConfig({
+      port,
+      tlsPort,
+      relayPorts: RELAY_PORTS,
+      secret,
+      realm: LOCAL_TURN_REALM,
+      certFile: certificate.certPath,
+      keyFile: path.join(path.dirname(certificate.certPath), 'key.pem'),
+      stateDir,
+    }),
+    { mode: 0o600 },
+  );
+
+  const ring = createRing<string>(200);
+  const child = spawn('sh', ['-c', WRAPPER, 'coturn-wrapper', binary, configPath], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let pending = '';
+  const take = (chunk: Buffer): void => {
+    const lines = (pending + chunk.toString('utf8')).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      ring.push(line);
+      options.onLog?.(line);
+    }
+  };
+  child.stdout?.on('data', take);
+  child.stderr?.on('data', take);
+  let exited = false;
+  let closing = false;
+  let ready = false;
+  const gone = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      if (ready && !closing) options.onUnexpectedExit?.(ring.toArray());
+      resolve();
+    }),
+  );
+
+  ready = await waitReady(child, [port, tlsPort], () => exited);
+  if (!ready) {
+    closing = true;
+    await stop(child, gone, stateDir);
+    return { running: false, reason: 'failed', log: ring.toArray() };
+  }
+  const ports: TurnPorts = { plain: port, tls: tlsPort };
+  return {
+    running: true,
+    turn: {
+      ports,
+      urls: turnUrls(LOCAL_TURN_HOST, ports, 'localhost'),
+      mint: (nowMs = Date.now()) => mintTurnCredential({ secret, user: `lab-${randomBytes(4).toString('hex')}`, ttlSeconds: options.ttlSeconds, nowMs }),
+      logTail: () => ring.toArray(),
+      alive: () => !exited,
+      close: () => {
+        closing = true;
+        return stop(child, gone, stateDir);
+      },
+    },
+  };
+}
+
+async function waitReady(child: ChildProcess, ports: readonly number[], exited: () => boolean): Promise<boolean> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline && !exited() && child.exitCode === null) {
+    const answers = await Promise.all(ports.map(tcpAnswers));
+    if (answers.every(Boolean)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
+
+async function stop(child: ChildProcess, gone: Promise<void>, stateDir: string): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  // End of input is what the wrapper waits for; SIGTERM too, in case the pipe is shared.
+  child.stdin?.end();
+  child.kill('SIGTERM');
+  const timer = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), STOP_TIMEOUT_MS).unref());
+  if ((await Promise.race([gone.then(() => 'gone' as const), timer])) === 'late') {
+    // coturn ignored SIGTERM: take it down by its pid file, then the wrapper.
+    try {
+      process.kill(Number(readFileSync(path.join(stateDir, 'turnserver.pid'), 'utf8').trim()), 'SIGKILL');
+    } catch {
+      // already gone
+    }
+    child.kill('SIGKILL');
+    await gone;
+  }
+}
+
+/** The start-up line `npm start` prints about the local TURN server, in English and Korean. */
+export function turnNotice(status: TurnStatus, { withSite = true } = {}): string {
+  if (status.running) {
+    const { ports } = status.turn;
+    return [
+      `Local TURN server (coturn) on ${LOCAL_TURN_HOST}: UDP+TCP ${ports.plain}, TLS ${ports.tls}${withSite ? ' — labs get credentials from /turn-credentials.json (--no-turn to skip)' : ''}`,
+      `로컬 TURN 서버(coturn): ${LOCAL_TURN_HOST} UDP+TCP ${ports.plain}, TLS ${ports.tls}.${withSite ? ' 실습은 /turn-credentials.json 에서 자격 증명을 받습니다(끄려면 --no-turn).' : ''}`,
+    ].join('\n');
+  }
+  const log = status.log && status.log.length > 0 ? `\ncoturn's last lines:\n${status.log.slice(-30).map((line) => `  ${line}`).join('\n')}` : '';
+  return `${turnUnavailableText('en', status.reason)}\n${turnUnavailableText('ko', status.reason)}${log}`;
+}
