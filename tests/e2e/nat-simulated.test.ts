@@ -86,7 +86,7 @@ describe.skipIf(skipReason !== undefined)('NAT, simulated with network namespace
     const ends = await connect('cone-stun', false, CONNECT_MS);
     rows.push({ scenario: 'endpoint-independent NAT, STUN', ends });
     for (const end of ends) {
-      expect(end.state).toBe('connected');
+      expect(end.state, end.pairs.join('\n')).toBe('connected');
       expect(end.received.length).toBeGreaterThan(0);
       expect(types(end)).toContain('srflx');
       expect(types(end)).not.toContain('relay');
@@ -101,6 +101,9 @@ describe.skipIf(skipReason !== undefined)('NAT, simulated with network namespace
     setNat('symmetric');
     await Promise.all(browsers.map((browser) => closePeers(browser.page)));
     // Both at once: the relayed pair connects while the STUN-only pair runs out its window.
+    // KNOWN FLAKE (open): under 3-4 parallel copies of this file, the relayed pair got no check
+    // answered at all for 15 s in 2 of 16 runs (5 of 12 when it ran alone right after the NAT
+    // switch), so it is probably tied to switching the rules with live conntrack entries.
     const [stunOnly, withTurn] = await Promise.all([connect('symmetric-stun', false, NO_CONNECT_MS), connect('symmetric-turn', true, CONNECT_MS)]);
     rows.push({ scenario: 'symmetric NAT, STUN', ends: stunOnly });
     rows.push({ scenario: 'symmetric NAT, STUN + TURN', ends: withTurn });
@@ -111,8 +114,9 @@ describe.skipIf(skipReason !== undefined)('NAT, simulated with network namespace
       expect(end.checks.sent).toBeGreaterThan(0);
       expect(end.checks.answered).toBe(0);
     }
+    if (withTurn.some((end) => end.state !== 'connected')) console.log(`coturn's log:\n${coturn?.log().split('\n').slice(-80).join('\n')}`);
     for (const end of withTurn) {
-      expect(end.state).toBe('connected');
+      expect(end.state, end.pairs.join('\n')).toBe('connected');
       expect(end.received.length).toBeGreaterThan(0);
       expect(types(end)).toContain('relay');
     }

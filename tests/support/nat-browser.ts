@@ -54,6 +54,8 @@ export interface PeerOutcome {
   readonly received: readonly string[];
   /** Connectivity checks over every candidate pair: STUN binding requests sent, and answers received. */
   readonly checks: { readonly sent: number; readonly answered: number };
+  /** Every candidate pair, `local → remote state answered/sent`, for the failure message. */
+  readonly pairs: readonly string[];
 }
 
 interface NatWindow {
@@ -84,7 +86,7 @@ export function createDescription(page: Page, id: string, config: RTCConfigurati
         });
       });
       await pc.setLocalDescription();
-      if (pc.iceGatheringState !== 'complete') await Promise.race([gathered, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      if (pc.iceGatheringState !== 'complete') await Promise.race([gathered, new Promise((resolve) => setTimeout(resolve, 10_000))]);
       entry.started = performance.now();
       return pc.localDescription?.sdp ?? '';
     },
@@ -135,12 +137,20 @@ export function outcome(page: Page, id: string, timeoutMs: number): Promise<Peer
           return { type: fields[7] ?? '', address: fields[4] ?? '', port: Number(fields[5]) };
         });
       const checks = { sent: 0, answered: 0 };
+      const pairs: string[] = [];
       for (const report of byId.values()) {
         if (report['type'] !== 'candidate-pair') continue;
-        checks.sent += Number(report['requestsSent'] ?? 0);
-        checks.answered += Number(report['responsesReceived'] ?? 0);
+        const sent = Number(report['requestsSent'] ?? 0);
+        const answered = Number(report['responsesReceived'] ?? 0);
+        checks.sent += sent;
+        checks.answered += answered;
+        const end = (candidateId: unknown): string => {
+          const candidate = info(byId.get(String(candidateId)));
+          return candidate ? `${candidate.type} ${candidate.address}:${candidate.port}` : '?';
+        };
+        pairs.push(`${end(report['localCandidateId'])} → ${end(report['remoteCandidateId'])} ${String(report['state'])} ${answered}/${sent} (requests received ${Number(report['requestsReceived'] ?? 0)})`);
       }
-      return { state: pc.connectionState, ms, gathered, selected: local && remote ? { local, remote } : undefined, received: [...received], checks };
+      return { state: pc.connectionState, ms, gathered, selected: local && remote ? { local, remote } : undefined, received: [...received], checks, pairs };
     },
     { id, timeoutMs },
   );

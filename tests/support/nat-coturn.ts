@@ -15,6 +15,8 @@ export interface PublicCoturn {
   readonly turnUrl: string;
   /** Time-limited TURN credentials: username `expiry:user`, password base64 HMAC-SHA1 of it. */
   credentials(user: string): { username: string; credential: string };
+  /** What coturn printed so far. */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -47,16 +49,21 @@ export async function startPublicCoturn(ns: Namespace, address: string): Promise
   );
   const child = spawn('nsenter', [`--net=${ns.path}`, 'turnserver', '-c', conf], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
+  const append = (chunk: Buffer): void => {
+    log += chunk.toString();
+  };
+  child.stdout.on('data', append);
+  child.stderr.on('data', append);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`coturn did not start within 10 s:\n${log}`)), 10_000);
-    const onData = (chunk: Buffer): void => {
-      log += chunk.toString();
+    const onData = (): void => {
       // The listeners and relay ports are up once the general servers are counted.
-      if (log.includes('Total General servers')) {
-        clearTimeout(timer);
-        resolve();
-      }
+      if (!log.includes('Total General servers')) return;
+      clearTimeout(timer);
+      child.stdout.off('data', onData);
+      child.stderr.off('data', onData);
+      resolve();
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
@@ -66,6 +73,7 @@ export async function startPublicCoturn(ns: Namespace, address: string): Promise
     });
   });
   return {
+    log: () => log,
     stunUrl: `stun:${address}:3478`,
     turnUrl: `turn:${address}:3478?transport=udp`,
     credentials(user) {
