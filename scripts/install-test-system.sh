@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Installs the system packages the test suite drives, with apt-get, only when missing:
-# Debian's chromium and firefox-esr (the browsers under test), coturn (the real TURN server) and iproute2
-# (`ip`, which the runner uses to bring up loopback in its private network namespace).
+# Debian's chromium and firefox-esr (the browsers under test), coturn (the real TURN server), iproute2
+# (`ip`, which the runner uses to bring up loopback in its private network namespace) and nftables
+# (`nft`, the NAT routers of the simulated-NAT test).
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v firefox-esr >/dev/null 2>&1 || [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
 command -v turnserver >/dev/null 2>&1 || missing+=(coturn)
 command -v ip >/dev/null 2>&1 || [ -x /usr/sbin/ip ] || missing+=(iproute2)
+command -v nft >/dev/null 2>&1 || [ -x /usr/sbin/nft ] || missing+=(nftables)
 if [ "${#missing[@]}" -eq 0 ]; then
-  echo "system packages: chromium, firefox-esr, coturn and iproute2 are installed"
+  echo "system packages: chromium, firefox-esr, coturn, iproute2 and nftables are installed"
   exit 0
 fi
 sudo=""
