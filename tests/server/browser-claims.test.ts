@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BROWSER_FACTS, BROWSER_MENTIONS, BROWSER_NAME } from '../support/browser-facts.ts';
+import { BROWSER_FACTS, BROWSER_MENTIONS, BROWSER_NAME, E2E_CHECKED_CLAIMS } from '../support/browser-facts.ts';
 
 const DOCS = path.resolve('src/content/docs');
 const LOCALES = ['en', 'ko'] as const;
@@ -50,7 +50,7 @@ describe('lesson sentences about browsers', () => {
     });
 
     it(`in ${locale}, each sentence naming a browser is a checked fact or names only a tool`, () => {
-      const known = [...BROWSER_FACTS.flatMap((fact) => fact.said.map((said) => said[locale])), ...BROWSER_MENTIONS[locale]];
+      const known = [...BROWSER_FACTS.flatMap((fact) => fact.said.map((said) => said[locale])), ...BROWSER_MENTIONS[locale], ...E2E_CHECKED_CLAIMS.map((claim) => claim[locale])];
       const unchecked = lessonFiles(locale).flatMap((file) =>
         sentences(readFileSync(file, 'utf8'))
           .filter((sentence) => BROWSER_NAME.test(sentence) && !known.some((words) => sentence.includes(words) || words.includes(sentence.trim())))
@@ -59,6 +59,13 @@ describe('lesson sentences about browsers', () => {
       expect(unchecked, 'state it as a fact in tests/support/browser-facts.ts (with a probe), or list a mere mention there').toEqual([]);
     });
   }
+
+  it('each claim an end-to-end test checks is on its page, and that test still asserts it', () => {
+    for (const claim of E2E_CHECKED_CLAIMS) {
+      expect(readFileSync(claim.test, 'utf8'), `${claim.test} no longer has the test "${claim.asserts}"`).toContain(claim.asserts);
+      for (const locale of LOCALES) expect(pageSource(claim.page, locale), `${claim.page} (${locale})`).toContain(claim[locale]);
+    }
+  });
 
   it('the name pattern finds a browser beside Hangul', () => {
     expect(BROWSER_NAME.test('Chromium과 Firefox에서는')).toBe(true);

@@ -182,5 +182,33 @@ export const BROWSER_MENTIONS: Readonly<Record<'en' | 'ko', readonly string[]>> 
   ],
 };
 
+/**
+ * Lesson sentences whose browser behaviour an end-to-end test asserts rather than a probe here:
+ * the test file named beside them must exist and contain each `asserts` string (a test's title).
+ */
+export const E2E_CHECKED_CLAIMS: ReadonlyArray<{ readonly test: string; readonly asserts: string; readonly page: string; readonly en: string; readonly ko: string }> = [
+  {
+    test: 'tests/e2e/nat-simulated.test.ts',
+    asserts: 'symmetric NAT: STUN alone never connects, STUN + TURN connects through the relay',
+    page: 'nat/overview',
+    en: 'runs a call between two Chromium browsers across it',
+    ko: '그 사이로 Chromium 두 개가 통화하게 합니다',
+  },
+  {
+    test: 'tests/e2e/turn-relay.test.ts',
+    asserts: 'refuses the self-signed TLS certificate (701), and a wrong credential gets 401',
+    page: 'nat/coturn',
+    en: 'Chromium reports `icecandidateerror` 701; Firefox does the same for `turns:localhost` and skips a `turns:` URL with an IP address without a word.',
+    ko: 'Chromium은 `icecandidateerror` 701을 보고합니다.',
+  },
+  {
+    test: 'tests/e2e/turn-relay.test.ts',
+    asserts: 'skips turns: to an IP silently; refuses the self-signed certificate by name (701)',
+    page: 'nat/coturn',
+    en: 'Firefox does the same for `turns:localhost`',
+    ko: 'Firefox는 `turns:localhost`에서는 똑같이 701을 내고, IP 주소로 된 `turns:` URL은 아무 말 없이 건너뜁니다.',
+  },
+];
+
 /** Names of browsers and engines: a lesson sentence with one says something about that browser. */
 export const BROWSER_NAME = /\b(?:Chrome|Chromium|Firefox|Safari|Edge|Brave|Opera|WebKit|Gecko|Blink)\b/;
