@@ -4,10 +4,11 @@
  * folder, so it shares nothing with another coturn on this machine.
  */
 import { spawn } from 'node:child_process';
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { mintTurnCredential } from '../../src/lib/turn-credentials.ts';
 import type { Namespace } from './nat-namespaces.ts';
 
 export interface PublicCoturn {
@@ -77,8 +78,8 @@ export async function startPublicCoturn(ns: Namespace, address: string): Promise
     stunUrl: `stun:${address}:3478`,
     turnUrl: `turn:${address}:3478?transport=udp`,
     credentials(user) {
-      const username = `${Math.floor(Date.now() / 1000) + 600}:${user}`;
-      return { username, credential: createHmac('sha1', secret).update(username).digest('base64') };
+      const { username, credential } = mintTurnCredential({ secret, user, ttlSeconds: 600, nowMs: Date.now() });
+      return { username, credential };
     },
     async stop() {
       child.kill();

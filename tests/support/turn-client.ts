@@ -6,6 +6,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { createSocket, type Socket } from 'node:dgram';
 import { isIPv4 } from 'node:net';
+import { mintTurnCredential } from '../../src/lib/turn-credentials.ts';
 import { crc32 } from 'node:zlib';
 
 const MAGIC = 0x2112a442;
@@ -186,6 +187,6 @@ export async function allocate(options: { host: string; port: number; username: 
 
 /** Time-limited TURN credentials as a use-auth-secret server checks them. */
 export function restCredentials(secret: string, user: string, ttlSeconds = 600): { username: string; password: string } {
-  const username = `${Math.floor(Date.now() / 1000) + ttlSeconds}:${user}`;
-  return { username, password: createHmac('sha1', secret).update(username).digest('base64') };
+  const { username, credential } = mintTurnCredential({ secret, user, ttlSeconds, nowMs: Date.now() });
+  return { username, password: credential };
 }
