@@ -16,6 +16,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { GATE_LIMITS } from '../../src/lib/feed-gate.ts';
 import { encodeShare, shareHash } from '../../src/lib/share-code.ts';
 import { useChromium } from '../support/chromium.ts';
 import { consoleText, feedOf, labSection, pageWithLab } from '../support/labs.ts';
@@ -121,16 +122,19 @@ async function probeClicks(page: Page, forMs: number, everyMs = 50): Promise<{ a
 }
 
 /**
- * The page answered: nine clicks in ten within `ms`, and every one within a second. The few
- * allowed outliers are for the machine, not the page: in CI two cores carry this browser, the
- * frame's process, a second test file's browser and the test runners, and any page misses a
- * turn then (159 ms seen once, with a median of 14). A page the flood blocks misses every turn.
+ * The page answered: nine clicks in ten within `ms` (the median, when fewer than ten clicks
+ * reached it), and every one within a second. The few allowed outliers are for the machine,
+ * not the page: in CI two cores carry this browser, the frame's process, a second test file's
+ * browser and the test runners, and any page misses a turn then (159 ms seen once, with a
+ * median of 14; 590 ms once in five clicks, with a median of 32). A page the flood blocks
+ * misses every turn, so its median is as slow as its worst.
  */
 function expectAnswered(what: string, values: readonly number[], ms: number, minClicks: number): void {
   const sorted = [...values].sort((a, b) => a - b);
   expect(sorted.length, `${what}: clicks that reached the page`).toBeGreaterThanOrEqual(minClicks);
-  const ninth = sorted[Math.ceil(sorted.length * 0.9) - 1] ?? 0;
-  expect(ninth, `${what}: nine in ten (${sorted.join(', ')})`).toBeLessThan(ms);
+  const rank = sorted.length >= 10 ? 0.9 : 0.5;
+  const typical = sorted[Math.ceil(sorted.length * rank) - 1] ?? 0;
+  expect(typical, `${what}: ${rank === 0.9 ? 'nine in ten' : 'the median'} (${sorted.join(', ')})`).toBeLessThan(ms);
   expect(sorted.at(-1), `${what}: the slowest`).toBeLessThan(1000);
 }
 
@@ -163,7 +167,7 @@ const TEN_THOUSAND_IN_SLICES = "for (let i = 0; i < 10_000; i++) {\n  console.lo
 const SUSTAINED = "setInterval(() => { for (let i = 0; i < 200; i++) console.log('tick', i); }, 10);";
 
 describe('a console flood', () => {
-  it('leaves the page answering clicks within 100 ms while 10,000 lines arrive, and says how many it dropped', async () => {
+  it('leaves the page answering clicks within 100 ms while a loop logs 10,000 lines, and says how many it dropped', async () => {
     const page = await browser().newPage();
     const section = await openShared(page, TEN_THOUSAND);
     await installProbe(page);
@@ -204,10 +208,17 @@ describe('a console flood', () => {
     const text = await consoleText(section);
     const dropped = [...text.matchAll(/([\d,]+) messages dropped/g)].reduce((sum, [, count]) => sum + Number(count!.replaceAll(',', '')), 0);
     const admitted = feed.filter((event) => event.type === 'console').length;
-    // The loop guard may end the loop before its 10,000th line, on a busy machine.
-    report('10,000 lines: what reached the page', { admitted, dropped, end: feed.at(-1) });
-    expect(dropped).toBeGreaterThan(0);
-    expect(admitted).toBeLessThan(1000);
+    // The loop guard ends the loop after a second, so how many lines the frame sent depends on
+    // the machine: about 2,000 on two busy cores, and once in CI so few that none had to be
+    // dropped. Whatever came, the burst passes whole, and past what the gate allows lines are
+    // dropped and counted, not shown.
+    const { burst, perSecond } = GATE_LIMITS.caps.console;
+    // The most the gate can let through in the run: the burst, and its refill while the run lasted.
+    const allowance = burst + (perSecond * (endAt - runAt)) / 1000;
+    report('10,000 lines: what reached the page', { admitted, dropped, sent: admitted + dropped, allowance: Math.round(allowance), end: feed.at(-1) });
+    expect(admitted).toBeLessThanOrEqual(allowance);
+    if (admitted + dropped > allowance) expect(dropped).toBeGreaterThan(0);
+    if (dropped > 0) expect(admitted, 'the burst passes whole before any line is dropped').toBeGreaterThanOrEqual(burst);
     // The end of the run (done, or the loop guard's error) is never dropped with the lines.
     expect(['done', 'error']).toContain(feed.at(-1)?.type);
     await page.close();
