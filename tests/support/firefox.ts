@@ -133,12 +133,20 @@ export function watchFirefoxProblems(page: Page): string[] {
     if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error instanceof Error ? error.message : String(error)}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText;
+    // Over BiDi, a frame the page removed (a new Run replaces the last run's frame) reports its
+    // document request as failed: the page's own doing, not a problem.
+    if (reason === FRAME_REMOVED) return;
+    problems.push(`request failed: ${request.url()} (${reason})`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   return problems;
 }
+
+const FRAME_REMOVED = 'Browsing context already closed.';
 
 /** One Firefox for a test file: launched before its tests, closed after. Call at the top level. */
 export function useFirefox(): () => Browser {

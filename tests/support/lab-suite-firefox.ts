@@ -9,6 +9,7 @@ import type { FeedEvent } from '../../src/lib/feed.ts';
 import type { LabMeta } from '../../src/lib/lab-schema.ts';
 import { FIREFOX_EXCEPTIONS } from './firefox-exceptions.ts';
 import { useFirefox, watchFirefoxProblems } from './firefox.ts';
+import { keptPages } from './kept-pages.ts';
 import { LAB_IDS, labMeta, pageWithLab, suitePartners } from './labs.ts';
 
 const baseUrl = (): string => inject('baseUrl');
@@ -148,6 +149,7 @@ async function openPartners(browser: Browser, section: Section, count: number): 
 /** The tests for every `shards`-th lab starting at `shard`, split so two files use both cores. */
 export function firefoxLabTests(shard: number, shards: number): void {
   const browser = useFirefox();
+  const keep = keptPages<Page>();
   describe.each(LAB_IDS.filter((_, index) => index % shards === shard))('lab %s in Firefox', (id) => {
     it('runs its starter, which leaves a goal unmet', async () => {
       const meta = await labMeta(id);
@@ -168,16 +170,18 @@ export function firefoxLabTests(shard: number, shards: number): void {
       expect(feed.filter((e) => e.type === 'error' && e.phase === 'syntax')).toEqual([]);
       expect(problems).toEqual([]);
       for (const partner of partners) await partner.close();
-      await page.close();
+      if (partners.length === 0) keep.put(id, page, problems);
+      else await page.close();
     });
 
     const exception = FIREFOX_EXCEPTIONS[id];
     it(exception ? `meets every goal but ${exception.unmet.join(', ')} (a declared Firefox exception)` : 'meets every goal with its solution', async () => {
       const meta = await labMeta(id);
       const unmet = exception?.unmet ?? [];
-      const page = await browser().newPage();
-      const problems = watchFirefoxProblems(page);
-      const section = await openLab(page, id);
+      const kept = keep.take(id);
+      const page = kept?.page ?? (await browser().newPage());
+      const problems = kept?.problems ?? watchFirefoxProblems(page);
+      const section = kept ? await openSection(page, id) : await openLab(page, id);
       await clickButton(page, section, 'Solution');
       await page.waitForFunction((el) => [...el.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'My code'), { timeout: 15_000 }, section);
       await clickButton(page, section, 'Run');

@@ -9,7 +9,9 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../../scripts/build-state.ts';
 import type { FeedEvent } from '../../src/lib/feed.ts';
+import type { Page } from 'playwright-core';
 import { useChromium, watchForProblems } from './chromium.ts';
+import { keptPages } from './kept-pages.ts';
 import { LAB_IDS, feedOf, labMeta, labSection, metGoalIds, openPartners, pageWithLab, performSteps, suitePartners, waitForAllGoals, waitForRunEnd } from './labs.ts';
 
 const baseUrl = (): string => inject('baseUrl');
@@ -32,12 +34,17 @@ function record(id: string, version: 'starter' | 'solution' | 'starter.partner' 
  */
 export function labTests(shard: number, shards: number): void {
   const browser = useChromium();
+  const keep = keptPages<Page>();
+  const openFresh = async (id: string): Promise<{ page: Page; problems: string[] }> => {
+    const page = await browser().newPage();
+    const problems = watchForProblems(page);
+    await page.goto(baseUrl() + pageWithLab(id));
+    return { page, problems };
+  };
   describe.each(LAB_IDS.filter((_, index) => index % shards === shard))('lab %s', (id) => {
     it('runs its starter, which leaves a goal unmet', async () => {
       const meta = await labMeta(id);
-      const page = await browser().newPage();
-      const problems = watchForProblems(page);
-      await page.goto(baseUrl() + pageWithLab(id));
+      const { page, problems } = await openFresh(id);
       const section = labSection(page, id);
       await section.getByRole('button', { name: 'Run', exact: true }).click();
       await waitForRunEnd(section);
@@ -58,14 +65,13 @@ export function labTests(shard: number, shards: number): void {
       if (partner) record(id, 'starter.partner', await feedOf(partner.section));
       expect(problems).toEqual([]);
       for (const each of partners) await each.page.close();
-      await page.close();
+      if (partners.length === 0) keep.put(id, page, problems);
+      else await page.close();
     });
 
     it('meets every goal with its solution', async () => {
       const meta = await labMeta(id);
-      const page = await browser().newPage();
-      const problems = watchForProblems(page);
-      await page.goto(baseUrl() + pageWithLab(id));
+      const { page, problems } = keep.take(id) ?? (await openFresh(id));
       const section = labSection(page, id);
       await section.getByRole('button', { name: 'Solution', exact: true }).click();
       await expect.poll(() => section.getByRole('button', { name: 'My code', exact: true }).count()).toBe(1);
