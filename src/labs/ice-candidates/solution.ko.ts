@@ -9,9 +9,10 @@ const rows = document.querySelector<HTMLTableSectionElement>('#candidates')!;
 const errors = document.querySelector<HTMLUListElement>('#errors')!;
 
 /**
- * 후보의 우선순위는 32비트 안에 숫자 세 개를 담고 있습니다(RFC 8445 §5.1.2.1). 종류 선호도
- * (host가 가장 높고 relay가 가장 낮음), 로컬 선호도(이 브라우저가 어느 인터페이스나 TURN
- * 전송 방식을 더 좋아하는지), 그리고 256에서 컴포넌트를 뺀 값입니다(1 = RTP. RTCP가 같은 포트를 쓰는 지금은 2를 보기 어렵습니다).
+ * 후보의 우선순위는 32비트 안에 숫자 세 개를 담고 있습니다(RFC 8445 §5.1.2.1).
+ * - 종류 선호도: host가 가장 높고 relay가 가장 낮습니다.
+ * - 로컬 선호도: 이 브라우저가 어느 인터페이스나 TURN 전송 방식을 더 좋아하는지 나타냅니다.
+ * - 256에서 컴포넌트를 뺀 값: 1은 RTP입니다. RTCP가 같은 포트를 쓰는 지금은 2를 보기 어렵습니다.
  * `>>` 대신 `>>>`를 쓰는 까닭: 우선순위는 2^31을 넘을 수 있는데, `>>`는 그런 값을 음수로 읽습니다.
  */
 function decodePriority(priority: number): { typePreference: number; localPreference: number; component: number } {
