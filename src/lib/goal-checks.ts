@@ -80,6 +80,11 @@ export const goalCheck = z.discriminatedUnion('kind', [
     kind: z.literal('ice-candidates'),
     types: z.array(candidateType).min(1),
     side: z.enum(['local', 'remote']).default('local'),
+    /**
+     * Also: one connection finished gathering (its end-of-candidates) having offered no other
+     * type, e.g. relay-only gathering (iceTransportPolicy 'relay') that offered no host candidate.
+     */
+    only: z.boolean().default(false),
   }),
   z.strictObject({ kind: z.literal('ice-selected-pair'), localType: candidateType.optional(), remoteType: candidateType.optional() }),
   z.strictObject({ kind: z.literal('ice-candidate-error'), code: z.number().int().positive() }),

@@ -39,13 +39,24 @@ function outboundBps(before: StatsSummary | undefined, latest: StatsSummary, med
 export const connectionJudges: ConnectionJudges = {
   'ice-candidates': (check, of) => {
     const seen = new Set<string>();
+    /** Per connection: the types it offered, and whether its gathering ended. */
+    const byPc = new Map<string, { types: Set<string>; complete: boolean }>();
+    const exactly = (types: ReadonlySet<string>): boolean => check.types.every((type) => types.has(type)) && [...types].every((type) => (check.types as readonly string[]).includes(type));
     return {
       add(event, from) {
-        if (from !== of || event.type !== 'pc-candidate' || event.side !== check.side || event.candidate === null) return;
+        if (from !== of || event.type !== 'pc-candidate' || event.side !== check.side) return;
+        const pc = byPc.get(event.pc) ?? { types: new Set<string>(), complete: false };
+        byPc.set(event.pc, pc);
+        if (event.candidate === null) {
+          pc.complete = true;
+          return;
+        }
         const type = parseCandidate(event.candidate)?.type;
-        if (type) seen.add(type);
+        if (!type) return;
+        seen.add(type);
+        pc.types.add(type);
       },
-      holds: () => check.types.every((type) => seen.has(type)),
+      holds: () => (check.only ? [...byPc.values()].some((pc) => pc.complete && exactly(pc.types)) : check.types.every((type) => seen.has(type))),
     };
   },
 

@@ -14,6 +14,20 @@ describe('ice-candidates', () => {
     expect(metAfter(both, [candidate(5, HOST), candidate(60, RELAY), candidate(61, null)])).toEqual(new Set(['g0']));
     expect(metAfter(both, [candidate(5, HOST, 'remote'), candidate(60, RELAY, 'remote')])).toEqual(new Set());
   });
+
+  it('with only: needs a connection whose finished gathering offered those types and no other', () => {
+    const relayOnly = goals({ check: { kind: 'ice-candidates', types: ['relay'], only: true } });
+    const relayOn = (ms: number, pc: string) => at(ms, { type: 'pc-candidate', pc, side: 'local', candidate: RELAY });
+    const endOn = (ms: number, pc: string) => at(ms, { type: 'pc-candidate', pc, side: 'local', candidate: null });
+    expect(metAfter(relayOnly, [candidate(60, RELAY)])).toEqual(new Set());
+    expect(metAfter(relayOnly, [candidate(60, RELAY), candidate(61, '')])).toEqual(new Set());
+    expect(metAfter(relayOnly, [candidate(60, RELAY), candidate(61, null)])).toEqual(new Set(['g0']));
+    expect(metAfter(relayOnly, [candidate(5, HOST), candidate(60, RELAY), candidate(61, null)])).toEqual(new Set());
+    expect(metAfter(relayOnly, [candidate(61, null)])).toEqual(new Set());
+    // Another connection's host candidate does not spoil one that gathered relay only.
+    expect(metAfter(relayOnly, [at(5, { type: 'pc-candidate', pc: 'pc2', side: 'local', candidate: HOST }), relayOn(60, 'pc3'), endOn(70, 'pc3')])).toEqual(new Set(['g0']));
+    expect(metAfter(relayOnly, [relayOn(60, 'pc3'), endOn(70, 'pc4')])).toEqual(new Set());
+  });
 });
 
 describe('ice-selected-pair', () => {
