@@ -65,8 +65,10 @@ export interface StatsSummary {
 
 /**
  * Cumulative counts for one direction of one data channel. Digests are SHA-256 (hex) that
- * the observer computed itself over every payload, in the order seen: text as UTF-8, binary
- * as its bytes. Goals compare them across channel ends and never trust lab code's numbers.
+ * the observer computed itself over every payload, in the order seen: text as one UTF-8
+ * stream, binary as a chain of per-message links (src/lib/channel-flow.ts says why). The
+ * binary counts are those of the messages the chain has taken in. Goals compare them across
+ * channel ends and never trust lab code's numbers.
  */
 export interface ChannelFlow {
   readonly messages: number;

@@ -17,6 +17,13 @@ const sha256 = (...parts: Uint8Array[]): string => {
 };
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const EMPTY_SHA256 = sha256();
+/** Binary messages as the observer chains them (src/lib/channel-flow.ts): link n = SHA-256(link n−1 ‖ message n). */
+const chain = (...messages: Uint8Array[]): string => {
+  let link = createHash('sha256').digest();
+  for (const message of messages) link = createHash('sha256').update(link).update(message).digest();
+  return link.toString('hex');
+};
+const joined = (...parts: Uint8Array[]): Uint8Array => Uint8Array.from(parts.flatMap((part) => [...part]));
 
 /** The latest cumulative flow of one channel direction. */
 function lastFlow(feed: readonly Body[], dc: string, direction: 'in' | 'out') {
@@ -282,7 +289,7 @@ describe('the lab observer: connections and channels', () => {
     // 'héllo 👋' is 11 bytes of UTF-8; the first message is reported at once, the second
     // (inside 100 ms) with the cumulative flow and no text.
     const first = { messages: 1, bytes: 11, textMessages: 1, binaryMessages: 0, binaryBytes: 0, textSha256: sha256(utf8('héllo 👋')), binarySha256: EMPTY_SHA256 };
-    const both = { ...first, messages: 2, bytes: 1011, binaryMessages: 1, binaryBytes: 1000, binarySha256: sha256(new Uint8Array(1000)) };
+    const both = { ...first, messages: 2, bytes: 1011, binaryMessages: 1, binaryBytes: 1000, binarySha256: chain(new Uint8Array(1000)) };
     expect(ofType(feed, 'dc-message').filter((e) => e.direction === 'out')).toEqual([
       { type: 'dc-message', dc: 'dc1', direction: 'out', texts: ['héllo 👋'], textsDropped: 0, flow: first },
       { type: 'dc-message', dc: 'dc1', direction: 'out', texts: [], textsDropped: 0, flow: both },
@@ -416,7 +423,7 @@ describe('the lab observer: connections and channels', () => {
     await page.close();
   });
 
-  it('hashes text and binary payloads alike at both ends: strings, ArrayBuffers, views, numbers, objects', async () => {
+  it('hashes text and binary payloads alike at both ends: strings, ArrayBuffers, views, numbers, objects, whatever lab code does to crypto.subtle', async () => {
     const { page, problems } = await openLab();
     const result = await page.evaluate(async () => {
       const lab = (window as unknown as LabWindow).__lab;
@@ -431,6 +438,8 @@ describe('the lab observer: connections and channels', () => {
         },
       };
       const reused = bytes(64, 1);
+      // Lab code that replaces the browser's SHA-256 fakes no digest: the observer took its own first.
+      SubtleCrypto.prototype.digest = () => Promise.resolve(new ArrayBuffer(32));
       dcA.send('first');
       dcA.send(reused.buffer);
       reused.fill(0); // send() copied it; so must the observer's hash have
@@ -469,7 +478,7 @@ describe('the lab observer: connections and channels', () => {
       binaryMessages: 3,
       binaryBytes: 1072,
       textSha256: sha256(...texts.map(utf8)),
-      binarySha256: sha256(...binary),
+      binarySha256: chain(...binary),
     };
     const feed = await until(page, 'all seven counted at the far end', (f) => lastFlow(f, 'dc2', 'in')?.messages === 7);
     expect(lastFlow(feed, 'dc1', 'out')).toEqual(expectedFlow);
@@ -510,7 +519,8 @@ describe('the lab observer: connections and channels', () => {
     });
     const bytes = (length: number, seed: number) => Uint8Array.from({ length }, (_, i) => (i * 7 + seed) & 0xff);
     const u16 = new Uint8Array(new Uint16Array([1, 2, 3]).buffer);
-    const binary = [bytes(200_000, 1), bytes(10, 2), bytes(3, 3), bytes(4, 4), u16];
+    // The Blob of two parts is one message.
+    const binary = [bytes(200_000, 1), bytes(10, 2), joined(bytes(3, 3), bytes(4, 4)), u16];
     const expectedFlow = {
       messages: 5,
       bytes: 200_000 + 10 + 7 + 7 + 6,
@@ -518,7 +528,7 @@ describe('the lab observer: connections and channels', () => {
       binaryMessages: 4,
       binaryBytes: 200_000 + 10 + 7 + 6,
       textSha256: sha256(utf8('between')),
-      binarySha256: sha256(...binary),
+      binarySha256: chain(...binary),
     };
     const feed = await until(page, 'all five counted at both ends', (f) => lastFlow(f, 'dc1', 'out')?.messages === 5 && lastFlow(f, 'dc2', 'in')?.messages === 5);
     expect(lastFlow(feed, 'dc1', 'out')).toEqual(expectedFlow);

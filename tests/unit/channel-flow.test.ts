@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { ChannelFlowTally, TEXT_CHARS_PER_EVENT } from '../../src/lib/channel-flow.ts';
+import { binaryChain, binaryLinkInput, ChannelFlowTally, TEXT_CHARS_PER_EVENT } from '../../src/lib/channel-flow.ts';
 import { clip, TEXT_LIMIT } from '../../src/lib/text-clip.ts';
 
 const sha256 = (...parts: Uint8Array[]): string => {
@@ -10,6 +10,12 @@ const sha256 = (...parts: Uint8Array[]): string => {
   return hash.digest('hex');
 };
 const utf8 = (text: string) => new TextEncoder().encode(text);
+/** Binary messages as a chain, computed with Node's SHA-256: link n = SHA-256(link n−1 ‖ message n). */
+const chain = (...messages: Uint8Array[]): string => {
+  let link = createHash('sha256').digest();
+  for (const message of messages) link = createHash('sha256').update(link).update(message).digest();
+  return link.toString('hex');
+};
 const EMPTY = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 describe('ChannelFlowTally', () => {
@@ -20,7 +26,7 @@ describe('ChannelFlowTally', () => {
     expect(sha256()).toBe(EMPTY);
   });
 
-  it('hashes text as UTF-8 and binary as bytes, each stream in order, cumulatively across takes', () => {
+  it('hashes text as one UTF-8 stream and binary as a chain of messages, in order, cumulatively across takes', () => {
     const tally = new ChannelFlowTally();
     tally.addText('héllo 👋');
     tally.addBinary(new Uint8Array([1, 2, 3]));
@@ -33,14 +39,14 @@ describe('ChannelFlowTally', () => {
       binaryMessages: 1,
       binaryBytes: 3,
       textSha256: sha256(utf8('héllo 👋')),
-      binarySha256: sha256(new Uint8Array([1, 2, 3])),
+      binarySha256: chain(new Uint8Array([1, 2, 3])),
     });
     tally.addText('again');
     tally.addBinary(new Uint8Array([4]));
     const second = tally.take();
     expect(second.texts).toEqual(['again']);
     expect(second.flow.textSha256).toBe(sha256(utf8('héllo 👋'), utf8('again')));
-    expect(second.flow.binarySha256).toBe(sha256(new Uint8Array([1, 2, 3, 4])));
+    expect(second.flow.binarySha256).toBe(chain(new Uint8Array([1, 2, 3]), new Uint8Array([4])));
     expect(second.flow.messages).toBe(4);
   });
 
@@ -84,16 +90,30 @@ describe('ChannelFlowTally', () => {
     expect(tally.changed).toBe(false);
   });
 
-  it('matches a one-shot hash of the concatenation however the stream is cut', () => {
+  it('chains binary messages the same whether a link is hashed here or handed in, and binaryChain agrees', () => {
     fc.assert(
-      fc.property(fc.array(fc.uint8Array({ maxLength: 200 }), { maxLength: 30 }), (chunks) => {
-        const tally = new ChannelFlowTally();
-        for (const chunk of chunks) tally.addBinary(chunk);
-        const { flow } = tally.take();
-        expect(flow.binarySha256).toBe(sha256(...chunks));
-        expect(flow.binaryBytes).toBe(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
+      fc.property(fc.array(fc.uint8Array({ maxLength: 200 }), { maxLength: 30 }), (messages) => {
+        const here = new ChannelFlowTally();
+        const handed = new ChannelFlowTally();
+        for (const message of messages) {
+          here.addBinary(message);
+          const input = binaryLinkInput(message);
+          handed.chainInto(input);
+          handed.addBinaryLink(input, createHash('sha256').update(input).digest());
+        }
+        const expected = chain(...messages);
+        expect(here.take().flow.binarySha256).toBe(expected);
+        const { flow } = handed.take();
+        expect(flow.binarySha256).toBe(expected);
+        expect(binaryChain(messages)).toBe(expected);
+        expect(flow.binaryBytes).toBe(messages.reduce((sum, message) => sum + message.byteLength, 0));
+        expect(flow.binaryMessages).toBe(messages.length);
       }),
     );
+  });
+
+  it('tells the same bytes cut differently apart: the chain follows message boundaries, as a data channel keeps them', () => {
+    expect(chain(new Uint8Array([1, 2]), new Uint8Array([3]))).not.toBe(chain(new Uint8Array([1]), new Uint8Array([2, 3])));
   });
 });
 

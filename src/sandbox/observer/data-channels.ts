@@ -2,7 +2,7 @@
  * RTCDataChannel: its configuration, its states, and every payload in and out, counted and
  * hashed (../../lib/channel-flow.ts) and reported at most every 100 ms per direction.
  */
-import { ChannelFlowTally } from '../../lib/channel-flow.ts';
+import { binaryLinkInput, ChannelFlowTally, LINK_BYTES } from '../../lib/channel-flow.ts';
 import { createThrottle, type Fn, type Interceptor, type Throttle } from './intercept.ts';
 
 /** A flood on a data channel must not flood the feed (or the postMessage behind it). */
@@ -11,12 +11,16 @@ const STATE_RANK: Readonly<Record<string, number>> = { connecting: 0, open: 1, c
 
 type Direction = 'in' | 'out';
 
+/** A binary payload waiting for its turn: copied bytes (with room for the chain), or a Blob to read first. */
+type Pending = { readonly input: Uint8Array<ArrayBuffer> } | { readonly blob: Blob };
+
 interface Flow {
   readonly tally: ChannelFlowTally;
   readonly throttle: Throttle;
-  /** Binary payloads waiting behind a Blob being read, so the digest follows the order of the stream. */
-  readonly queue: Array<Uint8Array | Blob>;
-  reading: boolean;
+  /** Binary payloads in the order sent or received: each link of the chain needs the one before. */
+  readonly queue: Pending[];
+  /** A Blob is being read or a link hashed: the next payload waits. */
+  busy: boolean;
 }
 
 interface DcRecord {
@@ -43,6 +47,10 @@ export function observeDataChannels(ctx: Interceptor): DataChannels {
   const isView = win.ArrayBuffer.isView.bind(win.ArrayBuffer);
   const blobSize = ctx.nativeGetter(win.Blob?.prototype, 'size');
   const readBlob = ctx.nativeMethod(win.Blob?.prototype, 'arrayBuffer');
+  // The browser's SHA-256, as it was before lab code ran (which could replace it to fake a
+  // match). Absent outside a secure context: the tally then hashes in JavaScript.
+  const subtle = win.isSecureContext ? win.crypto?.subtle : undefined;
+  const digest = ctx.nativeMethod(win.SubtleCrypto?.prototype, 'digest');
   // The state as the browser has it, whatever lab code did to the prototype's getter.
   const nativeReadyState = ctx.nativeGetter(win.RTCDataChannel?.prototype, 'readyState');
   const readyState = (channel: RTCDataChannel): RTCDataChannelState =>
@@ -69,7 +77,7 @@ export function observeDataChannels(ctx: Interceptor): DataChannels {
 
   function newFlow(record: () => DcRecord, direction: Direction): Flow {
     const throttle = createThrottle(ctx, DC_MESSAGE_INTERVAL_MS, () => emitFlow(record(), direction));
-    return { tally: new ChannelFlowTally(), throttle, queue: [], reading: false };
+    return { tally: new ChannelFlowTally(), throttle, queue: [], busy: false };
   }
 
   function emitFlow(record: DcRecord, direction: Direction): void {
@@ -85,39 +93,49 @@ export function observeDataChannels(ctx: Interceptor): DataChannels {
   }
 
   /**
-   * Binary payloads are hashed in the order they were sent or received. A Blob must be read
-   * first (asynchronously), so while one is being read, later payloads wait behind it, copied:
-   * lab code may reuse the buffer it sent, or transfer the one it received.
+   * Binary payloads are hashed in the order they were sent or received, one link of the chain
+   * at a time: a Blob must be read first and a link's digest comes back later, so later
+   * payloads wait, copied now (lab code may reuse the buffer it sent, or transfer the one it
+   * received).
    */
   function addBinary(flow: Flow, payload: Uint8Array | Blob): void {
-    if (!flow.reading && flow.queue.length === 0 && payload instanceof Uint8Array) {
-      flow.tally.addBinary(payload);
-      flow.throttle.poke();
-      return;
-    }
-    flow.queue.push(payload instanceof Uint8Array ? payload.slice() : payload);
+    flow.queue.push(payload instanceof Uint8Array ? { input: binaryLinkInput(payload) } : { blob: payload });
     drain(flow);
   }
 
   function drain(flow: Flow): void {
-    while (!flow.reading) {
+    while (!flow.busy) {
       const next = flow.queue.shift();
       if (next === undefined) return;
-      if (next instanceof Uint8Array) {
-        flow.tally.addBinary(next);
+      const done = (): void => {
+        flow.busy = false;
+        drain(flow);
+      };
+      if ('blob' in next) {
+        if (!readBlob) continue;
+        flow.busy = true;
+        ctx.follow<ArrayBuffer>(
+          invoke(readBlob, next.blob, []),
+          (buffer) => {
+            flow.queue.unshift({ input: binaryLinkInput(new Uint8Array(buffer)) });
+            done();
+          },
+          done,
+        );
+        continue;
+      }
+      const { input } = next;
+      flow.tally.chainInto(input);
+      if (!subtle || !digest) {
+        flow.tally.addBinary(input.subarray(LINK_BYTES));
         flow.throttle.poke();
         continue;
       }
-      if (!readBlob) continue;
-      flow.reading = true;
-      const done = (): void => {
-        flow.reading = false;
-        drain(flow);
-      };
+      flow.busy = true;
       ctx.follow<ArrayBuffer>(
-        invoke(readBlob, next, []),
-        (buffer) => {
-          flow.tally.addBinary(new Uint8Array(buffer));
+        invoke(digest, subtle, ['SHA-256', input]),
+        (link) => {
+          flow.tally.addBinaryLink(input, new Uint8Array(link));
           flow.throttle.poke();
           done();
         },

@@ -1,6 +1,5 @@
 /** Small builders for feeds in goal tests: realistic event shapes with the run clock. */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { ChannelFlowTally } from '../../../src/lib/channel-flow.ts';
 import type { ChannelFlow, FeedEvent, FeedEventBody, StatsSummary } from '../../../src/lib/feed.ts';
 import { parseLab } from '../../../src/lib/lab-schema.ts';
 import type { Goal } from '../../../src/lib/goal-checks.ts';
@@ -29,38 +28,14 @@ export function metAfter(goalList: readonly Goal[], feed: ReadonlyArray<FeedEven
   return board.judge(end ?? last);
 }
 
-const EMPTY = bytesToHex(sha256(new Uint8Array()));
-
-/** The cumulative flow after these payloads, digested as the observer does. */
+/** The cumulative flow after these payloads, digested as the observer does (its own tally). */
 export function flowOf(payloads: ReadonlyArray<string | Uint8Array>): ChannelFlow {
-  const text = sha256.create();
-  const binary = sha256.create();
-  let textMessages = 0;
-  let binaryMessages = 0;
-  let binaryBytes = 0;
-  let bytes = 0;
+  const tally = new ChannelFlowTally();
   for (const payload of payloads) {
-    if (typeof payload === 'string') {
-      const encoded = new TextEncoder().encode(payload);
-      text.update(encoded);
-      textMessages += 1;
-      bytes += encoded.byteLength;
-    } else {
-      binary.update(payload);
-      binaryMessages += 1;
-      binaryBytes += payload.byteLength;
-      bytes += payload.byteLength;
-    }
+    if (typeof payload === 'string') tally.addText(payload);
+    else tally.addBinary(payload);
   }
-  return {
-    messages: textMessages + binaryMessages,
-    bytes,
-    textMessages,
-    binaryMessages,
-    binaryBytes,
-    textSha256: textMessages ? bytesToHex(text.digest()) : EMPTY,
-    binarySha256: binaryMessages ? bytesToHex(binary.digest()) : EMPTY,
-  };
+  return tally.take().flow;
 }
 
 export function stats(partial: Partial<StatsSummary>): StatsSummary {
