@@ -45,24 +45,21 @@ const connected = new Promise<number>((resolve, reject) => {
   });
 });
 
-/** The pair ICE sends on: the transport names it; Firefox may only mark the pair itself `selected`. */
-async function selectedPair(pc: RTCPeerConnection) {
+/** This end's candidate in the pair ICE sends on, which the transport's stats name. */
+async function selectedLocalCandidate(pc: RTCPeerConnection) {
   const stats = await pc.getStats();
   let pair: RTCIceCandidatePairStats | undefined;
   stats.forEach((s) => {
     if (s.type === 'transport' && s.selectedCandidatePairId) pair = stats.get(s.selectedCandidatePairId);
   });
-  stats.forEach((s) => {
-    if (!pair && s.type === 'candidate-pair' && (s.selected || (s.nominated && s.state === 'succeeded'))) pair = s;
-  });
   if (!pair) throw new Error('no selected candidate pair yet');
-  return { local: stats.get(pair.localCandidateId), remote: stats.get(pair.remoteCandidateId) };
+  // This end's candidate of the pair: only a local candidate knows its relayProtocol.
+  return stats.get(pair.localCandidateId);
 }
 
-function showCandidate(row: string, candidate: { candidateType: string; protocol: string; relayProtocol?: string; address: string; port: number }) {
-  const cells = document.querySelectorAll(`#${row} td`);
-  const texts = [candidate.candidateType, candidate.protocol, candidate.relayProtocol ?? '—', `${candidate.address}:${candidate.port}`];
-  texts.forEach((text, index) => (cells[index]!.textContent = text));
+function showCandidate(end: 'alice' | 'bob', candidate: { candidateType: string; protocol: string; relayProtocol?: string; address: string; port: number }) {
+  const fields = { type: candidate.candidateType, protocol: candidate.protocol, relay: candidate.relayProtocol ?? '—', address: `${candidate.address}:${candidate.port}` };
+  for (const [field, text] of Object.entries(fields)) document.querySelector(`#${end}-${field}`)!.textContent = text;
 }
 
 /** alice's side: the bytes in chunks, waiting whenever the send buffer is past the high-water mark. */
@@ -105,17 +102,20 @@ await alice.setRemoteDescription(bob.localDescription!);
 try {
   const connectMs = await connected;
   document.querySelector('#connect-time')!.textContent = `${Math.round(connectMs)} ms`;
-  log(`alice: connected after ${Math.round(connectMs)} ms (TURN allocations included)`);
+  log(`alice: connected after ${Math.round(connectMs)} ms`);
 } catch (error) {
   showProblem((error as Error).message);
   throw error;
 }
 await opened;
 
-const { local, remote } = await selectedPair(alice);
-showCandidate('local', local);
-showCandidate('remote', remote);
-log('selected pair:', `${local.candidateType} ${local.address}:${local.port}`, '↔', `${remote.candidateType} ${remote.address}:${remote.port}`);
+const aliceEnd = await selectedLocalCandidate(alice);
+const bobEnd = await selectedLocalCandidate(bob);
+showCandidate('alice', aliceEnd);
+showCandidate('bob', bobEnd);
+for (const [name, end] of [['alice', aliceEnd], ['bob', bobEnd]] as const) {
+  log(`${name}: ${end.candidateType} ${end.protocol} ${end.address}:${end.port}, relayProtocol ${end.relayProtocol ?? '—'}`);
+}
 
 const sendStart = performance.now();
 await send(channel, payload);

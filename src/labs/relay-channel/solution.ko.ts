@@ -44,24 +44,21 @@ const connected = new Promise<number>((resolve, reject) => {
   });
 });
 
-/** ICE가 실제로 쓰는 후보 쌍. transport 통계가 가리키고, Firefox는 쌍 자체에 `selected` 표시만 할 수도 있습니다. */
-async function selectedPair(pc: RTCPeerConnection) {
+/** ICE가 실제로 쓰는 후보 쌍(transport 통계가 가리키는 쌍)에서 이 쪽 끝의 후보. */
+async function selectedLocalCandidate(pc: RTCPeerConnection) {
   const stats = await pc.getStats();
   let pair: RTCIceCandidatePairStats | undefined;
   stats.forEach((s) => {
     if (s.type === 'transport' && s.selectedCandidatePairId) pair = stats.get(s.selectedCandidatePairId);
   });
-  stats.forEach((s) => {
-    if (!pair && s.type === 'candidate-pair' && (s.selected || (s.nominated && s.state === 'succeeded'))) pair = s;
-  });
   if (!pair) throw new Error('no selected candidate pair yet');
-  return { local: stats.get(pair.localCandidateId), remote: stats.get(pair.remoteCandidateId) };
+  // 이 쪽 끝의 후보입니다. relayProtocol은 로컬 후보만 알고 있습니다.
+  return stats.get(pair.localCandidateId);
 }
 
-function showCandidate(row: string, candidate: { candidateType: string; protocol: string; relayProtocol?: string; address: string; port: number }) {
-  const cells = document.querySelectorAll(`#${row} td`);
-  const texts = [candidate.candidateType, candidate.protocol, candidate.relayProtocol ?? '—', `${candidate.address}:${candidate.port}`];
-  texts.forEach((text, index) => (cells[index]!.textContent = text));
+function showCandidate(end: 'alice' | 'bob', candidate: { candidateType: string; protocol: string; relayProtocol?: string; address: string; port: number }) {
+  const fields = { type: candidate.candidateType, protocol: candidate.protocol, relay: candidate.relayProtocol ?? '—', address: `${candidate.address}:${candidate.port}` };
+  for (const [field, text] of Object.entries(fields)) document.querySelector(`#${end}-${field}`)!.textContent = text;
 }
 
 /** alice 쪽: 바이트를 조각으로 나눠 보내고, 송신 버퍼가 상한을 넘으면 빠질 때까지 기다립니다. */
@@ -104,17 +101,20 @@ await alice.setRemoteDescription(bob.localDescription!);
 try {
   const connectMs = await connected;
   document.querySelector('#connect-time')!.textContent = `${Math.round(connectMs)} ms`;
-  log(`alice: connected after ${Math.round(connectMs)} ms (TURN allocations included)`);
+  log(`alice: connected after ${Math.round(connectMs)} ms`);
 } catch (error) {
   showProblem((error as Error).message);
   throw error;
 }
 await opened;
 
-const { local, remote } = await selectedPair(alice);
-showCandidate('local', local);
-showCandidate('remote', remote);
-log('selected pair:', `${local.candidateType} ${local.address}:${local.port}`, '↔', `${remote.candidateType} ${remote.address}:${remote.port}`);
+const aliceEnd = await selectedLocalCandidate(alice);
+const bobEnd = await selectedLocalCandidate(bob);
+showCandidate('alice', aliceEnd);
+showCandidate('bob', bobEnd);
+for (const [name, end] of [['alice', aliceEnd], ['bob', bobEnd]] as const) {
+  log(`${name}: ${end.candidateType} ${end.protocol} ${end.address}:${end.port}, relayProtocol ${end.relayProtocol ?? '—'}`);
+}
 
 const sendStart = performance.now();
 await send(channel, payload);
