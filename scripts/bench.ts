@@ -4,8 +4,9 @@
  * bounded in count and time. Prints a table and writes bench/results/<time>.json.
  *
  *   BENCH_PEERS (1000)  BENCH_HOLD_MS (60000)  BENCH_RATE (100 messages/s)  BENCH_LAB_RUNS (7)
- *   BENCH_CALL_RUNS (5)  BENCH_TRANSFER_MIB (32)  BENCH_TRANSFER_RUNS (3)
- *   BENCH_ONLY (a comma list of parts: broker, labs, calls, transfer; all when unset)
+ *   BENCH_CALL_RUNS (5)  BENCH_TRANSFER_MIB (32)  BENCH_TRANSFER_RUNS (3)  BENCH_TURN_MIB (8)  BENCH_TURN_RUNS (5)
+ *   BENCH_ONLY (a comma list of parts: broker, labs, calls, transfer, turn; all when unset)
+ *   BENCH_DEADLINE_MIN (30): the whole run's limit; past it the bench says where it was and exits 2
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,8 @@ import { runBrokerLoad, type LoadResult } from '../bench/broker-load.ts';
 import { measureCallSetup, type CallSetupTimings } from '../bench/call-setup.ts';
 import { measureLab, type LabTimings } from '../bench/editor-and-run.ts';
 import { measureFileTransfer, type TransferFigures } from '../bench/file-transfer.ts';
+import { measureTurnRelay, type RelayFigures } from '../bench/turn-relay.ts';
+import { startLocalTurn, turnNotice } from '../src/server/coturn.ts';
 import { readServerConfig } from '../src/server/config.ts';
 import { startSiteServer } from '../src/server/site-server.ts';
 import { launchChromium } from '../tests/support/chromium.ts';
@@ -36,11 +39,22 @@ const LAB_RUNS = env('BENCH_LAB_RUNS', 7);
 const CALL_RUNS = env('BENCH_CALL_RUNS', 5);
 const TRANSFER_MIB = env('BENCH_TRANSFER_MIB', 32);
 const TRANSFER_RUNS = env('BENCH_TRANSFER_RUNS', 3);
-const PARTS = ['broker', 'labs', 'calls', 'transfer'] as const;
+const TURN_MIB = env('BENCH_TURN_MIB', 8);
+const TURN_RUNS = env('BENCH_TURN_RUNS', 5);
+const PARTS = ['broker', 'labs', 'calls', 'transfer', 'turn'] as const;
 const only = process.env['BENCH_ONLY']?.split(',').map((part) => part.trim());
 const unknownPart = only?.find((part) => !(PARTS as readonly string[]).includes(part));
 if (unknownPart) throw new Error(`BENCH_ONLY: no part "${unknownPart}" (parts: ${PARTS.join(', ')})`);
 const wants = (part: (typeof PARTS)[number]): boolean => !only || only.includes(part);
+
+// A stalled browser wait once kept this bench silent for two hours: past the deadline it
+// names the part it was in and exits, whatever it was waiting for.
+let stage = 'start-up';
+const DEADLINE_MIN = env('BENCH_DEADLINE_MIN', 30);
+setTimeout(() => {
+  console.error(`bench: still running after ${DEADLINE_MIN} min, in "${stage}": aborting (BENCH_DEADLINE_MIN raises the limit)`);
+  process.exit(2);
+}, DEADLINE_MIN * 60_000).unref();
 
 const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
 const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
@@ -88,6 +102,7 @@ async function brokerRun(kind: 'lab' | 'standalone', peers = PEERS, holdMs = HOL
 
 let broker: { lab: LoadResult & ServerStats; standalone: LoadResult & ServerStats } | null = null;
 if (wants('broker')) {
+  stage = 'broker';
   // The load generator shares this process: warm its JIT first so neither broker pays for it.
   await brokerRun('standalone', 200, 2000);
   broker = { lab: await brokerRun('lab'), standalone: await brokerRun('standalone') };
@@ -97,25 +112,42 @@ if (wants('broker')) {
 let labs: LabTimings | null = null;
 let calls: CallSetupTimings | null = null;
 let transfer: TransferFigures | null = null;
-if (wants('labs') || wants('calls') || wants('transfer')) {
-  const labSite = await startSiteServer({ distDir: DIST, config: readServerConfig({ PORT: '0', HOST: '127.0.0.1' }), log: () => {} });
+let relay: RelayFigures | null = null;
+if (wants('labs') || wants('calls') || wants('transfer') || wants('turn')) {
+  // The local coturn only for the TURN row, as `npm start` runs it; the site server stops it.
+  const turn = wants('turn') ? await startLocalTurn({ ttlSeconds: 600 }) : ({ running: false, reason: 'disabled' } as const);
+  if (wants('turn') && !turn.running) throw new Error(`bench turn: ${turnNotice(turn, { withSite: false })}`);
+  const labSite = await startSiteServer({ distDir: DIST, config: readServerConfig({ PORT: '0', HOST: '127.0.0.1' }), log: () => {}, turn });
   const browser = await launchChromium();
   const siteUrl = `http://localhost:${labSite.port}`;
   try {
     if (wants('labs')) {
+      stage = 'labs';
       console.log(`labs: click → editor ready and Run → first console line, ${LAB_RUNS} warm runs each…`);
       labs = await measureLab({ root: ROOT, browser, siteUrl, runs: LAB_RUNS });
     }
     if (wants('calls')) {
+      stage = 'calls';
       console.log(`calls: Run → first remote frame, through the broker and in one page, ${CALL_RUNS} warm runs each…`);
       calls = await measureCallSetup({ browser, siteUrl, runs: CALL_RUNS, pagePaths: { paired: pageWithLab('video-call'), onePage: pageWithLab('one-page-call') } });
     }
     if (wants('transfer')) {
+      stage = 'transfer';
       console.log(`file transfer: ${TRANSFER_MIB} MiB, chat-and-files lab vs a raw channel, 1 warm-up transfer each (not counted), then ${TRANSFER_RUNS} runs each, alternating…`);
       transfer = await measureFileTransfer({ browser, siteUrl, sizeMiB: TRANSFER_MIB, runs: TRANSFER_RUNS });
       const mibps = (value: number): string => `${value.toFixed(1)} MiB/s`;
       console.log(`file transfer runs: lab ${transfer.labSamples.map(mibps).join(', ')}; raw ${transfer.rawSamples.map(mibps).join(', ')}`);
     }
+    if (wants('turn') && turn.running) {
+      stage = 'turn';
+      const url = turn.turn.urls.find((each) => each.endsWith('?transport=udp'));
+      if (!url) throw new Error(`bench turn: no UDP URL among ${turn.turn.urls.join(' ')}`);
+      console.log(`turn: one page, two peer connections, direct vs relay-only through the local coturn (${url}), ${TURN_MIB} MiB each, 1 warm-up each, then ${TURN_RUNS} runs each, alternating…`);
+      relay = await measureTurnRelay({ browser, siteUrl, server: { url, mint: () => turn.turn.mint() }, sizeMiB: TURN_MIB, runs: TURN_RUNS });
+      const show = (samples: RelayFigures['directSamples']) => samples.map((s) => `${s.gatherMs.toFixed(1)}/${s.setupMs.toFixed(1)} ms ${s.mibps.toFixed(1)} MiB/s`).join(', ');
+      console.log(`turn runs (first candidate / channel open, throughput): direct ${show(relay.directSamples)}; relay ${show(relay.relaySamples)}`);
+    }
+    stage = 'closing the browser and the site';
   } finally {
     await browser.close();
     await labSite.close();
@@ -161,6 +193,16 @@ if (transfer) {
     ratio(transfer.labMiBps, transfer.rawMiBps),
   ]);
 }
+if (relay) {
+  const { direct } = relay;
+  const via = relay.relay;
+  const runs = `median of ${relay.runs}, warm-up excluded`;
+  rows.push(
+    [`TURN: setLocalDescription → first relay candidate (allocation; ${runs})`, ms(via.gatherMs), `direct: first host candidate ${ms(direct.gatherMs)}`, ratio(via.gatherMs, direct.gatherMs)],
+    [`TURN: setLocalDescription → data channel open, relay ↔ relay (${runs})`, ms(via.setupMs), `direct host ↔ host ${ms(direct.setupMs)}`, ratio(via.setupMs, direct.setupMs)],
+    [`TURN: data-channel throughput, ${relay.sizeMiB} MiB in 64 KiB messages (${runs})`, `${via.mibps.toFixed(1)} MiB/s`, `direct ${direct.mibps.toFixed(1)} MiB/s`, ratio(via.mibps, direct.mibps)],
+  );
+}
 const header: [string, string, string, string] = ['measure', 'WebRTC Lab', 'baseline (broker rows: standalone PeerServer)', 'ratio'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
@@ -176,6 +218,7 @@ const result = {
   labs,
   calls,
   transfer,
+  turnRelay: relay,
 };
 mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
 const file = path.join(ROOT, 'bench/results', `${result.date.replace(/[:.]/g, '-')}.json`);
