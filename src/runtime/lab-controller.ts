@@ -290,11 +290,15 @@ class Lab {
     this.onEvent({ type: 'error', phase: 'syntax', message, line, column, at: 0 });
   }
 
+  /**
+   * Run goes straight to the frame: the code is on the page, and Monaco (about 1 MiB gz, and
+   * its workers) loads only for editing. Type errors are therefore reported only once the
+   * editor is open, since its worker is what checks them.
+   */
   async start(): Promise<void> {
-    const editor = await this.openEditor();
     await this.stop(false);
     this.notices.clearPassing();
-    editor.clearMarkers();
+    this.editor?.clearMarkers();
     this.console.clear();
     this.feed.clear();
     this.goals.show(new Set(), false);
@@ -311,7 +315,7 @@ class Lab {
     }
     // Transpile here, not in the frame: a syntax error shows at once, and the frame, which
     // then needs no parser, starts faster.
-    const files = editor.getFiles();
+    const files = this.currentFiles();
     const prepared = prepareLabCode(files[ENTRY_FILE] ?? '', { entry: LAB_ENTRY, guard: LAB_GUARD });
     if (!prepared.ok) {
       const { message, line, column } = prepared.error;
@@ -367,7 +371,7 @@ class Lab {
     // Bring the output into view: the learner wants to see it, and browsers stop painting
     // frames scrolled out of view (a video there shows no new frames).
     this.session.frame.scrollIntoView({ block: 'nearest' });
-    void this.reportTypeErrors(editor, this.session);
+    if (this.editor) void this.reportTypeErrors(this.editor, this.session);
   }
 
   /**
