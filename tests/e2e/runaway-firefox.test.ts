@@ -57,15 +57,19 @@ async function beatsDuring(page: Page, ms: number): Promise<number[]> {
 describe('code the loop guard cannot see, in Firefox', () => {
   for (const [what, line] of Object.entries(UNGUARDED)) {
     it(`keeps the page answering through ${what}, and Stop removes the frame`, async () => {
-      const page = await browser().newPage();
+      // A context of its own: Firefox keys content processes by site and context, so this lab
+      // frame cannot land in the previous test's hung process, which Firefox ends only seconds
+      // after its frame is gone (a regex test once waited 37 s for its first line behind it).
+      const context = await browser().createBrowserContext();
+      const page = await context.newPage();
       const code = `console.log('hanging now');\n${line}`;
       await page.goto(`${baseUrl}${pageWithLab(LAB)}${shareHash(LAB, await encodeShare({ lab: LAB, files: { 'main.ts': code } }))}`);
       const section = await page.waitForSelector(`section.lab[data-lab="${LAB}"]`);
       if (!section) throw new Error('no lab section');
       await section.waitForSelector('.monaco-editor');
       await click(section, 'Run');
-      // Generous: the previous test's hung content process goes on spinning for some seconds
-      // after its frame is removed (seen with ps), until Firefox ends it.
+      // Generous: the previous test's hung content process goes on spinning on one of the two
+      // cores for some seconds after its frame is removed (seen with ps), until Firefox ends it.
       await page.waitForFunction((el) => el.querySelector('[role="log"]')?.textContent?.includes('hanging now'), { timeout: 30_000 }, section);
 
       const marks = await beatsDuring(page, 1_500);
@@ -84,7 +88,7 @@ describe('code the loop guard cannot see, in Firefox', () => {
       // Stop waits a second for the hung frame's goodbye, then removes it.
       await page.waitForFunction((el) => el.querySelector('iframe') === null, { timeout: 7_000 }, section);
       expect(Date.now() - stopped).toBeLessThan(6_000);
-      await page.close();
+      await context.close();
     });
   }
 });
