@@ -72,14 +72,14 @@ describe('code the loop guard cannot see, in Firefox', () => {
       // cores for some seconds after its frame is removed (seen with ps), until Firefox ends it.
       await page.waitForFunction((el) => el.querySelector('[role="log"]')?.textContent?.includes('hanging now'), { timeout: 30_000 }, section);
 
-      const marks = await beatsDuring(page, 1_500);
+      const marks = await beatsDuring(page, 3_000);
       const gaps = marks.slice(1).map((mark, i) => mark - marks[i]!);
-      // A hung page takes no turn at all in the window (30 are due). A busy machine delays some:
-      // in CI, with the previous test's hung process still spinning on one of two cores, the
-      // longest gap was 825 ms, so the bound is two thirds of the window, which a hung page
-      // cannot meet.
-      expect(marks.length, 'the page took too few turns while the frame hung').toBeGreaterThan(10);
-      expect(Math.max(...gaps), 'the lesson page stalled while the frame hung').toBeLessThan(1_000);
+      // A hung page takes no turn at all in the window (60 are due). A busy machine delays some:
+      // in CI, with the hung frame spinning on one of two cores beside other test files, the
+      // longest gap was 825 ms once and 1,794 ms another time, so the bound is two thirds of
+      // the window, which a hung page cannot meet.
+      expect(marks.length, 'the page took too few turns while the frame hung').toBeGreaterThan(20);
+      expect(Math.max(...gaps), 'the lesson page stalled while the frame hung').toBeLessThan(2_000);
       const text = await section.evaluate((el) => el.querySelector('[role="log"]')?.textContent ?? '');
       expect(await section.evaluate((el) => (el as HTMLElement).dataset['run']), text).toBe('running');
 

@@ -151,6 +151,31 @@ describe('createLoopGuard', () => {
     expect(iterations).toBe(1001);
   });
 
+  it('reads the clock rarely in a tight loop, and still stops it within a few ms of the budget', () => {
+    let time = 0;
+    let readings = 0;
+    const guard = createLoopGuard({
+      now: () => {
+        readings += 1;
+        return time;
+      },
+      budgetMs: 1000,
+      scheduleTurn: () => {},
+    });
+    let iterations = 0;
+    const run = (): void => {
+      for (;;) {
+        guard(4);
+        iterations += 1;
+        time += 0.002; // a tight loop: 2 µs an iteration
+      }
+    };
+    expect(run).toThrow(LoopGuardError);
+    expect(time).toBeGreaterThan(1000);
+    expect(time).toBeLessThan(1001);
+    expect(readings).toBeLessThan(iterations / 100);
+  });
+
   it('reports the loop’s line and a message that says what happened', () => {
     const loop = fakeLoop(1000);
     loop.guard(12);
