@@ -74,12 +74,13 @@ describe('code the loop guard cannot see, in Firefox', () => {
 
       const marks = await beatsDuring(page, 3_000);
       const gaps = marks.slice(1).map((mark, i) => mark - marks[i]!);
-      // A hung page takes no turn at all in the window (60 are due). A busy machine delays some:
-      // in CI, with the hung frame spinning on one of two cores beside other test files, the
-      // longest gap was 825 ms once and 1,794 ms another time, so the bound is two thirds of
-      // the window, which a hung page cannot meet.
-      expect(marks.length, 'the page took too few turns while the frame hung').toBeGreaterThan(20);
-      expect(Math.max(...gaps), 'the lesson page stalled while the frame hung').toBeLessThan(2_000);
+      // A hung page takes no turn at all in the window (60 are due), and the evaluate above
+      // would not even return. A busy machine starves the page without hanging it: in CI, with
+      // the hung frame spinning on one of two cores beside other test files, the page took only
+      // 6 turns once, and its longest gap was 1,794 ms another time. So the bounds are the
+      // ones a hung page cannot meet: a few turns, and no gap as long as the window.
+      expect(marks.length, 'the page took no turns while the frame hung').toBeGreaterThanOrEqual(3);
+      expect(Math.max(...gaps), 'the lesson page stalled while the frame hung').toBeLessThan(3_000);
       const text = await section.evaluate((el) => el.querySelector('[role="log"]')?.textContent ?? '');
       expect(await section.evaluate((el) => (el as HTMLElement).dataset['run']), text).toBe('running');
 
