@@ -64,12 +64,34 @@ const outcomes = await Promise.all(
   }),
 );
 // One plain closing line that any CI can read, whichever runner printed above it.
+// The failures are named again here: a CI that keeps only the log's tail would otherwise
+// lose them among the other group's output.
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures: string[] = [];
 for (const report of reports.filter((file) => existsSync(file))) {
-  const counts = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
+  const counts = JSON.parse(readFileSync(report, 'utf8')) as VitestReport;
   totals.passed += counts.numPassedTests;
   totals.failed += counts.numFailedTests;
   totals.skipped += counts.numPendingTests;
+  failures.push(...failuresIn(counts));
 }
+if (failures.length > 0) console.log(`\nfailed:\n${failures.join('\n')}`);
 console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(outcomes.every(Boolean) ? 0 : 1);
+
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  testResults: ReadonlyArray<{ name: string; status: string; message: string; assertionResults: ReadonlyArray<{ fullName: string; status: string; failureMessages: readonly string[] }> }>;
+}
+
+/** One line per failed test (or failed file, when it failed outside a test), with the error's first line. */
+function failuresIn(report: VitestReport): string[] {
+  const firstLine = (text: string | undefined): string => (text ?? '').split('\n', 1)[0]!.slice(0, 300);
+  return report.testResults.flatMap((file) => {
+    const where = path.relative(ROOT, file.name);
+    const tests = file.assertionResults.filter((test) => test.status === 'failed').map((test) => `  ${where} > ${test.fullName}: ${firstLine(test.failureMessages[0])}`);
+    return tests.length > 0 || file.status !== 'failed' ? tests : [`  ${where}: ${firstLine(file.message)}`];
+  });
+}
