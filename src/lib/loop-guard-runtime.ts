@@ -39,7 +39,7 @@ const englishMessage = (line: number, seconds: number): string => frameMessage('
  * a tight loop several times slower (performance.now() was 76% of a frame's profile while it
  * filled a 32 MiB test file), and on a loaded machine pushed honest loops past the budget.
  */
-const MAX_STRIDE = 256;
+export const MAX_STRIDE = 256;
 
 /** The function instrumented code calls as `guard(line)` at the top of each loop body. */
 export function createLoopGuard(options: LoopGuardOptions): (line: number) => void {

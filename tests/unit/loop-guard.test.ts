@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { parse } from 'acorn';
 import { instrumentLoops } from '../../src/lib/loop-guard.ts';
 import { frameMessage } from '../../src/lib/frame-messages.ts';
-import { createLoopGuard, LoopGuardError } from '../../src/lib/loop-guard-runtime.ts';
+import { createLoopGuard, LoopGuardError, MAX_STRIDE } from '../../src/lib/loop-guard-runtime.ts';
 
 const G = '__guard';
 
@@ -276,9 +276,9 @@ describe('createLoopGuard', () => {
     );
   });
 
-  it('without turns, throws exactly once continuous time exceeds the budget (property)', () => {
+  it('without turns, a loop whose iterations take a millisecond or more is stopped at the first check past the budget (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5000 }), fc.array(fc.integer({ min: 0, max: 500 }), { minLength: 1, maxLength: 200 }), (budget, gaps) => {
+      fc.property(fc.integer({ min: 1, max: 5000 }), fc.array(fc.integer({ min: 1, max: 500 }), { minLength: 1, maxLength: 200 }), (budget, gaps) => {
         const loop = fakeLoop(budget);
         let elapsed = 0;
         loop.guard(1);
@@ -291,6 +291,38 @@ describe('createLoopGuard', () => {
           }
           loop.guard(1);
         }
+      }),
+    );
+  });
+
+  it('without turns, any loop is stopped within MAX_STRIDE checks past the budget, and never before it (property)', () => {
+    // Fast iterations read the clock only every few calls (up to MAX_STRIDE), so a loop that
+    // turns slow is caught a few iterations late, never early.
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5000 }), fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.9, noNaN: true }), fc.integer({ min: 1, max: 500 })), { minLength: 1, maxLength: 2000 }), (budget, gaps) => {
+        const loop = fakeLoop(budget);
+        let elapsed = 0;
+        let callsPast = 0;
+        loop.guard(1);
+        for (const gap of [...gaps, ...Array.from({ length: MAX_STRIDE }, () => 1)]) {
+          loop.advance(gap);
+          elapsed += gap;
+          let threw = false;
+          try {
+            loop.guard(1);
+          } catch (error) {
+            expect(error).toBeInstanceOf(LoopGuardError);
+            threw = true;
+          }
+          if (elapsed <= budget) {
+            expect(threw).toBe(false);
+            continue;
+          }
+          callsPast += 1;
+          if (threw) return;
+          expect(callsPast).toBeLessThan(MAX_STRIDE);
+        }
+        expect(elapsed).toBeLessThanOrEqual(budget);
       }),
     );
   });
