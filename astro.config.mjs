@@ -6,6 +6,7 @@ import starlight from '@astrojs/starlight';
 import { brokerIntegration } from './src/server/dev-integration.ts';
 import { labsCheck } from './src/build/labs-check.ts';
 import { labRoot } from './src/build/lab-root.ts';
+import { precompress } from './src/build/precompress.ts';
 import { monacoCssInline } from './src/build/monaco-css.ts';
 import { peerjsNoPublicServers } from './src/build/peerjs-no-public-servers.ts';
 
@@ -52,7 +53,7 @@ export default defineConfig({
       },
       lastUpdated: false,
       customCss: ['./src/styles/site.css'],
-      components: { Sidebar: './src/components/Sidebar.astro' },
+      components: { Sidebar: './src/components/Sidebar.astro', Search: './src/components/Search.astro' },
       sidebar: [
         group('Start here', '시작하기', 'start'),
         group('Media', '미디어', 'media'),
@@ -65,5 +66,6 @@ export default defineConfig({
     brokerIntegration(),
     labsCheck(),
     labRoot(),
+    precompress(),
   ],
 });

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { collectAssets, type AssetSource } from '../lib/asset-graph.ts';
 import { withoutSitemapPath } from '../lib/sitemap-entries.ts';
+import { isPrefetchScript, withoutModuleScripts } from '../lib/frame-scripts.ts';
 
 /** The frame's folder: `/lab-frame/` on the lab origin, as src/pages/lab-frame.astro builds it. */
 export const LAB_FRAME_FOLDER = 'lab-frame';
@@ -45,6 +46,7 @@ export interface LabRoot {
 
 /** Builds the lab root from a finished `distDir` and removes the frame from it. */
 export function buildLabRoot(distDir: string): LabRoot {
+  dropPrefetchFromFrame(distDir);
   const graph = collectAssets(LAB_FRAME_DOCUMENT, diskSource(distDir));
   if (graph.missing.length > 0) {
     const list = graph.missing.map(({ from, url, path: target }) => `${target} (${JSON.stringify(url)} in ${from || 'the build'})`).join(', ');
@@ -64,6 +66,13 @@ export function buildLabRoot(distDir: string): LabRoot {
     writeFileSync(file, withoutSitemapPath(readFileSync(file, 'utf8'), `/${LAB_FRAME_FOLDER}/`));
   }
   return { dir, files: graph.files };
+}
+
+function dropPrefetchFromFrame(distDir: string): void {
+  const document = onDisk(distDir, LAB_FRAME_DOCUMENT);
+  const source = diskSource(distDir);
+  const { html, dropped } = withoutModuleScripts(readFileSync(document, 'utf8'), (src) => src.startsWith('/') && source.has(src) && isPrefetchScript(source.text(src)));
+  if (dropped.length > 0) writeFileSync(document, html);
 }
 
 export function labRoot(): AstroIntegration {

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { DIST, LAB_DIST } from '../../scripts/build-state.ts';
-import { listFiles } from '../support/site-files.ts';
+import { isPrecompressedCopy, listFiles } from '../support/site-files.ts';
+import { isPrefetchScript } from '../../src/lib/frame-scripts.ts';
 
 const port = Number(new URL(inject('baseUrl')).port);
 const SITE = `localhost:${port}`;
@@ -89,7 +90,7 @@ describe('the site origin never serves the frame', () => {
 
 /** Root paths (`/_astro/x.js`) of the files under a built root. */
 const rootPaths = (dir: string): string[] => listFiles(dir).map((file) => '/' + path.relative(dir, file).split(path.sep).join('/'));
-const astroFiles = (dir: string): string[] => readdirSync(path.join(dir, '_astro')).map((name) => `/_astro/${name}`);
+const astroFiles = (dir: string): string[] => readdirSync(path.join(dir, '_astro')).filter((name) => !isPrecompressedCopy(name)).map((name) => `/_astro/${name}`);
 /** The lab root's chunk holding a library: found by a string only that library's code carries. */
 function chunkWith(marker: string): string {
   const found = astroFiles(LAB_DIST).filter((file) => readFileSync(path.join(LAB_DIST, file), 'utf8').includes(marker));
@@ -105,6 +106,11 @@ describe('each origin is served from its own root', () => {
     const labFiles = rootPaths(LAB_DIST);
     expect(labFiles).toContain('/lab-frame/index.html');
     expect(labFiles.filter((file) => file !== '/lab-frame/index.html' && !file.startsWith('/_astro/'))).toEqual([]);
+    // Astro's prefetch script is on every site page and on none of the frame's.
+    const prefetch = astroFiles(DIST).filter((file) => file.endsWith('.js') && isPrefetchScript(readFileSync(path.join(DIST, file), 'utf8')));
+    expect(prefetch).toHaveLength(1);
+    expect(readFileSync(path.join(DIST, 'index.html'), 'utf8')).toContain(prefetch[0]);
+    expect(labFiles).not.toContain(prefetch[0]);
   });
 
   it('serves every file of the lab root on the lab origin', async () => {

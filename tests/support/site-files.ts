@@ -2,11 +2,25 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DIST } from '../../scripts/build-state.ts';
+import { PRECOMPRESSED } from '../../src/lib/precompress-policy.ts';
 
+/** A brotli or gzip copy the build wrote beside a file: the same file, another encoding. */
+export const isPrecompressedCopy = (file: string): boolean => PRECOMPRESSED.some(({ suffix }) => file.endsWith(suffix));
+
+/** Every file of a built root, without the precompressed copies (see precompressedCopies). */
 export function listFiles(dir: string = DIST): string[] {
+  return listAll(dir).filter((file) => !isPrecompressedCopy(file));
+}
+
+/** The precompressed copies under a built root. */
+export function precompressedCopies(dir: string = DIST): string[] {
+  return listAll(dir).filter(isPrecompressedCopy);
+}
+
+function listAll(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? listFiles(full) : [full];
+    return entry.isDirectory() ? listAll(full) : [full];
   });
 }
 

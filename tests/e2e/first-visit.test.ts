@@ -1,0 +1,102 @@
+/**
+ * What a first visit to a reading page downloads, as served: every response's encoded body,
+ * with a cold cache, until the page has been idle for a while (so whatever loads on idle is
+ * counted too). Starlight's own promise is 50 KB; the editor, Pagefind's UI and the lab
+ * frame load only when the learner asks for them. The figures are printed for the notes.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import { useChromium, watchForProblems } from '../support/chromium.ts';
+import { listPages } from '../support/site-files.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DIST } from '../../scripts/build-state.ts';
+
+const baseUrl = inject('baseUrl');
+const browser = useChromium();
+
+/** Starlight's promise, and issue 13's goal. */
+const FIRST_VISIT_BUDGET = 50 * 1024;
+/**
+ * The longest lesson in each language (peer-connection: three labs and about 110 KB of prose
+ * and code) is 31–33 KB of HTML alone as served, 58–61 KB in all. Meeting 50 KB there means
+ * splitting the lesson; until then this ceiling keeps it from growing.
+ */
+const LONGEST_LESSON_BUDGET = 64 * 1024;
+/** Longer than any idle callback a page schedules after load. */
+const IDLE_MS = 2000;
+
+/** The home pages, and the longest lesson in each language (the most code and diagrams). */
+function pagesToWeigh(): Array<{ page: string; budget: number }> {
+  const bySize = listPages()
+    .filter((page) => !/\/404(?:\.html|\/)$/.test(page))
+    .map((page) => ({ page, bytes: readFileSync(path.join(DIST, page, 'index.html')).length }))
+    .sort((a, b) => b.bytes - a.bytes);
+  const longest = (korean: boolean): string => bySize.find(({ page }) => page.startsWith('/ko/') === korean)?.page ?? '/';
+  return [
+    ...['/', '/ko/', '/start/how-labs-work/', '/ko/media/camera-and-microphone/'].map((page) => ({ page, budget: FIRST_VISIT_BUDGET })),
+    ...[longest(false), longest(true)].map((page) => ({ page, budget: LONGEST_LESSON_BUDGET })),
+  ];
+}
+
+describe('a first visit to a reading page', () => {
+  it.for(pagesToWeigh())('$page stays within $budget bytes as served, idle loads included', async ({ page, budget }, { expect }) => {
+    const context = await browser().newContext();
+    const tab = await context.newPage();
+    const problems = watchForProblems(tab);
+    const loads: Array<{ url: string; bytes: number; encoding: string }> = [];
+    tab.on('requestfinished', (request) => {
+      void Promise.all([request.sizes(), request.response()]).then(([sizes, response]) => {
+        loads.push({ url: request.url(), bytes: sizes.responseBodySize, encoding: response?.headers()['content-encoding'] ?? 'none' });
+      });
+    });
+    await tab.goto(baseUrl + page, { waitUntil: 'networkidle' });
+    await tab.waitForTimeout(IDLE_MS);
+    const total = loads.reduce((sum, { bytes }) => sum + bytes, 0);
+    const list = loads.map(({ url, bytes, encoding }) => `${new URL(url).pathname} ${bytes} B (${encoding})`).join('\n');
+    console.log(`${page}: ${total} B in ${loads.length} responses\n${list}`);
+    expect(loads.some(({ url }) => url.includes('/pagefind/')), `Pagefind loads only when search is approached:\n${list}`).toBe(false);
+    expect(await tab.locator('#starlight__search').innerHTML(), 'Pagefind’s UI renders only when search is approached').toBe('');
+    expect(loads.filter(({ url, bytes }) => bytes > 1024 && /\.(?:html|js|css|svg)$|\/$/.test(new URL(url).pathname)).every(({ encoding }) => encoding === 'br'), list).toBe(true);
+    expect(total, list).toBeLessThanOrEqual(budget);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('loads Pagefind when the search button is hovered, and search still finds', async () => {
+    const context = await browser().newContext();
+    const tab = await context.newPage();
+    const problems = watchForProblems(tab);
+    const afterIdle: string[] = [];
+    let idle = false;
+    tab.on('request', (request) => {
+      if (idle) afterIdle.push(new URL(request.url()).pathname);
+    });
+    await tab.goto(`${baseUrl}/`, { waitUntil: 'networkidle' });
+    await tab.waitForTimeout(IDLE_MS);
+    idle = true;
+    const searchForm = tab.locator('#starlight__search .pagefind-ui__search-input');
+    expect(await searchForm.count()).toBe(0);
+    await tab.hover('button[data-open-modal]');
+    // Pagefind's UI (bundled under _astro/) renders its form into the still-closed dialog.
+    await expect.poll(() => searchForm.count()).toBe(1);
+    expect(afterIdle.some((each) => each.startsWith('/_astro/'))).toBe(true);
+    await tab.click('button[data-open-modal]');
+    await expect.poll(() => tab.evaluate(() => document.activeElement?.classList.contains('pagefind-ui__search-input'))).toBe(true);
+    await tab.keyboard.type('ICE');
+    await expect.poll(() => tab.locator('dialog[open] .pagefind-ui__result').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(afterIdle).toContain('/pagefind/pagefind.js');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('opens search with Ctrl+K before anything loaded, and focuses its field once it has', async () => {
+    const context = await browser().newContext();
+    const tab = await context.newPage();
+    await tab.goto(`${baseUrl}/ko/`, { waitUntil: 'networkidle' });
+    await tab.keyboard.press('Control+k');
+    await expect.poll(() => tab.evaluate(() => document.activeElement?.classList.contains('pagefind-ui__search-input'))).toBe(true);
+    await tab.keyboard.type('시그널링');
+    await expect.poll(() => tab.locator('dialog[open] .pagefind-ui__result').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await context.close();
+  });
+});
