@@ -2,20 +2,13 @@
  * Lab figures for `npm run bench`, each against a bare baseline in the same run:
  * click → editor ready, against a page that only loads Monaco; and Run → first console
  * line, against a bare cross-origin iframe running the same code, already compiled.
- * Medians of warm runs (assets cached, as on every run after a learner's first).
+ * Medians of warm runs (assets cached, as on every run after a learner's first); cold runs and
+ * slow links are bench/cold-links.ts. The baselines are built and served as the site is.
  */
-import { writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import express from 'express';
-import { build } from 'vite';
 import type { Browser, Page } from 'playwright-core';
-import { monacoCssInline } from '../src/build/monaco-css.ts';
 import { encodeShare, shareHash } from '../src/lib/share-code.ts';
-import { LAB_ENTRY, LAB_GUARD } from '../src/lib/lab-protocol.ts';
-import { prepareLabCode } from '../src/lib/transpile.ts';
 import { percentile } from './broker-load.ts';
+import { BARE_LAB, BARE_LAB_CODE } from './bare-baseline.ts';
 
 export interface LabTimings {
   readonly editorReadyMs: number;
@@ -25,32 +18,11 @@ export interface LabTimings {
   readonly samples: number;
 }
 
-const LAB = 'datachannel-loopback';
-const CODE = "import { log } from 'lab';\nlog('first line');\n";
-
-async function buildBaseline(root: string, outDir: string): Promise<void> {
-  await build({
-    root: path.join(root, 'bench/bare'),
-    logLevel: 'warn',
-    plugins: [monacoCssInline()],
-    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 8192, rollupOptions: { input: ['monaco.html', 'frame-host.html'].map((f) => path.join(root, 'bench/bare', f)) } },
-  });
-  // The same code the lab runs, compiled by the lab's own pipeline, with a shim for `lab`.
-  const prepared = prepareLabCode(CODE, { entry: LAB_ENTRY, guard: LAB_GUARD });
-  if (!prepared.ok) throw new Error(prepared.error.message);
-  const shim = `window.${LAB_ENTRY} = (body) => body((name) => ({ __esModule: true, log: (...a) => parent.postMessage(a.join(' '), '*') }), {}, {}, () => {});`;
-  writeFileSync(path.join(outDir, 'bare-frame.html'), `<!doctype html><meta charset="utf-8"><script>${shim}</script><script>${prepared.script}</script>`);
-}
-
-function serve(dir: string): Promise<Server> {
-  const app = express().use(express.static(dir));
-  return new Promise((resolve) => {
-    const server = app.listen(0, '127.0.0.1', () => resolve(server));
-  });
-}
+const LAB = BARE_LAB;
+const CODE = BARE_LAB_CODE;
 
 /** Milliseconds from the click to `ready()` becoming true, measured inside the page. */
-async function timeClick(page: Page, selector: string, ready: string): Promise<number> {
+export async function timeClick(page: Page, selector: string, ready: string): Promise<number> {
   await page.evaluate(() => {
     addEventListener('click', () => ((window as unknown as { t0: number }).t0 = performance.now()), { capture: true, once: true });
   });
@@ -64,14 +36,11 @@ async function timeClick(page: Page, selector: string, ready: string): Promise<n
   }
 }
 
-const EDITOR_READY = `() => !!document.querySelector('.monaco-editor .view-lines')?.textContent?.includes('RTCPeerConnection')`;
-const FIRST_LINE = `() => !!document.querySelector('[role="log"] .entry')`;
+export const EDITOR_READY = `() => !!document.querySelector('.monaco-editor .view-lines')?.textContent?.includes('RTCPeerConnection')`;
+export const FIRST_LINE = `() => !!document.querySelector('[role="log"] .entry')`;
 
-export async function measureLab(options: { root: string; browser: Browser; siteUrl: string; runs: number }): Promise<LabTimings> {
-  const outDir = path.join(options.root, '.tmp/bench-bare');
-  await buildBaseline(options.root, outDir);
-  const bare = await serve(outDir);
-  const bareUrl = `http://localhost:${(bare.address() as AddressInfo).port}`;
+export async function measureLab(options: { browser: Browser; siteUrl: string; bareUrl: string; runs: number }): Promise<LabTimings> {
+  const { bareUrl } = options;
   const context = await options.browser.newContext();
   const share = shareHash(LAB, await encodeShare({ lab: LAB, files: { 'main.ts': CODE } }));
   const samples = { editor: [] as number[], monaco: [] as number[], line: [] as number[], frame: [] as number[] };
@@ -102,7 +71,6 @@ export async function measureLab(options: { root: string; browser: Browser; site
     }
   } finally {
     await context.close();
-    bare.close();
   }
   return {
     editorReadyMs: percentile(samples.editor, 50),

@@ -75,12 +75,3 @@ export function pageWeight(urlPath: string): PageWeight {
   }
   return { htmlGz: gz(html), jsGz, cssGz, scripts, editorCss };
 }
-
-/** Pagefind's UI and runtime, which Starlight loads on idle: reported beside the budget, not in it. */
-export function pagefindWeightGz(): number {
-  const dir = path.join(DIST, 'pagefind');
-  return ['pagefind-ui.js', 'pagefind.js', 'pagefind-ui.css']
-    .map((name) => path.join(dir, name))
-    .filter(existsSync)
-    .reduce((sum, file) => sum + gz(readFileSync(file)), 0);
-}

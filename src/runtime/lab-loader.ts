@@ -6,7 +6,26 @@
 import { showFinishedLabs } from './goal-view.ts';
 import { showSavedDrafts } from './static-draft.ts';
 
-const controller = () => import('./lab-controller.ts');
+let loading: Promise<typeof import('./lab-controller.ts')> | null = null;
+const controller = (): Promise<typeof import('./lab-controller.ts')> => {
+  loading ??= import('./lab-controller.ts').catch((error: unknown) => {
+    loading = null; // offline, or a new deployment: the next click tries again
+    throw error;
+  });
+  return loading;
+};
+
+// Pointing at a lab's buttons, or tabbing to them, starts loading what the click will need
+// (the controller, the lab origin's address and a connection to it): a Run from a reading
+// page then waits for the frame alone.
+const approach = (event: Event): void => {
+  if (!(event.target instanceof Element) || !event.target.closest('.lab [data-action]')) return;
+  document.removeEventListener('pointerover', approach);
+  document.removeEventListener('focusin', approach);
+  controller().then(({ warmUp }) => warmUp(), () => undefined);
+};
+document.addEventListener('pointerover', approach, { passive: true });
+document.addEventListener('focusin', approach);
 
 // Clicks made while the controller loads are kept and replayed in order, not dropped.
 const waiting = new WeakMap<HTMLElement, string[]>();

@@ -2,14 +2,13 @@
  * The production server: the built site (dist/), the lab origin's own root (dist-lab/) and the
  * broker in one Node process.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import expressStaticGzip from 'express-static-gzip';
 import { createBroker, type Broker } from './broker.ts';
 import { LAB_ORIGIN_NOT_FOUND, labRoutes, onLabOrigin } from './lab-routes.ts';
 import { LAB_FRAME_DOCUMENT, labRootOf } from '../build/lab-root.ts';
@@ -22,8 +21,7 @@ import type { OriginPair } from '../lib/site-origins.ts';
 import type { TurnStatus } from './coturn.ts';
 import { turnCredentialsRoute } from './turn-route.ts';
 import type { TokenBucketOptions } from '../lib/token-bucket.ts';
-import { PRECOMPRESSED } from '../lib/precompress-policy.ts';
-import { cacheControlFor } from '../lib/cache-policy.ts';
+import { builtFiles } from './built-files.ts';
 
 export interface SiteServer {
   readonly server: Server;
@@ -156,23 +154,6 @@ export async function startSiteServer({ distDir, labDir = labRootOf(distDir), co
     lan,
     close: () => closeAll([server, ...extra], broker, turn),
   };
-}
-
-/**
- * A built root as static files, each sent as the precompressed copy the build wrote beside it
- * (src/build/precompress.ts) when the request accepts that encoding, with `Vary: Accept-Encoding`.
- */
-function builtFiles(root: string, options: { extensions?: string[] }): express.RequestHandler {
-  const setHeaders = (res: ServerResponse, filePath: string): void => {
-    const served = path.relative(root, filePath).split(path.sep).join('/');
-    const original = PRECOMPRESSED.reduce((name, { suffix }) => (name.endsWith(suffix) && res.getHeader('Content-Encoding') ? name.slice(0, -suffix.length) : name), served);
-    res.setHeader('Cache-Control', cacheControlFor(original));
-  };
-  return expressStaticGzip(root, {
-    enableBrotli: true,
-    orderPreference: PRECOMPRESSED.map(({ encoding }) => encoding),
-    serveStatic: { ...options, setHeaders },
-  });
 }
 
 async function closeAll(servers: readonly Server[], broker: Broker, turn: TurnStatus): Promise<void> {
