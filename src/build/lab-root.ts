@@ -10,9 +10,9 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { collectAssets, type AssetSource } from '../lib/asset-graph.ts';
+import { collectAssets, staticImportClosure, type AssetSource } from '../lib/asset-graph.ts';
 import { withoutSitemapPath } from '../lib/sitemap-entries.ts';
-import { isPrefetchScript, withoutModuleScripts } from '../lib/frame-scripts.ts';
+import { isPrefetchScript, moduleScriptSources, withModulePreloads, withoutModuleScripts } from '../lib/frame-scripts.ts';
 
 /** The frame's folder: `/lab-frame/` on the lab origin, as src/pages/lab-frame.astro builds it. */
 export const LAB_FRAME_FOLDER = 'lab-frame';
@@ -46,7 +46,7 @@ export interface LabRoot {
 
 /** Builds the lab root from a finished `distDir` and removes the frame from it. */
 export function buildLabRoot(distDir: string): LabRoot {
-  dropPrefetchFromFrame(distDir);
+  tuneFrameDocument(distDir);
   const graph = collectAssets(LAB_FRAME_DOCUMENT, diskSource(distDir));
   if (graph.missing.length > 0) {
     const list = graph.missing.map(({ from, url, path: target }) => `${target} (${JSON.stringify(url)} in ${from || 'the build'})`).join(', ');
@@ -68,11 +68,13 @@ export function buildLabRoot(distDir: string): LabRoot {
   return { dir, files: graph.files };
 }
 
-function dropPrefetchFromFrame(distDir: string): void {
+/** No prefetch script, and the runner's static imports preloaded (src/lib/frame-scripts.ts). */
+function tuneFrameDocument(distDir: string): void {
   const document = onDisk(distDir, LAB_FRAME_DOCUMENT);
   const source = diskSource(distDir);
-  const { html, dropped } = withoutModuleScripts(readFileSync(document, 'utf8'), (src) => src.startsWith('/') && source.has(src) && isPrefetchScript(source.text(src)));
-  if (dropped.length > 0) writeFileSync(document, html);
+  const { html } = withoutModuleScripts(readFileSync(document, 'utf8'), (src) => src.startsWith('/') && source.has(src) && isPrefetchScript(source.text(src)));
+  const preloads = staticImportClosure(moduleScriptSources(html), source);
+  writeFileSync(document, withModulePreloads(html, preloads));
 }
 
 export function labRoot(): AstroIntegration {

@@ -16,6 +16,8 @@ export type ReferenceBase = 'file' | 'root';
 export interface AssetReference {
   readonly url: string;
   readonly base: ReferenceBase;
+  /** A module's static import or re-export: fetched before the module runs (not `import()`). */
+  readonly static?: true;
 }
 
 /** `<link rel>` values that make the browser fetch the `href` (not canonical, alternate, sitemap…). */
@@ -104,8 +106,8 @@ export function cssReferences(css: string): AssetReference[] {
  */
 export function moduleReferences(code: string, sourceType: 'module' | 'script' = 'module'): AssetReference[] {
   const refs: AssetReference[] = [];
-  const add = (specifier: string | null): void => {
-    if (specifier !== null && !isBareSpecifier(specifier)) refs.push(fileRef(specifier));
+  const add = (specifier: string | null, isStatic = false): void => {
+    if (specifier !== null && !isBareSpecifier(specifier)) refs.push(isStatic ? { ...fileRef(specifier), static: true } : fileRef(specifier));
   };
   const program = parse(code, { ecmaVersion: 'latest', sourceType, allowHashBang: true });
   visit(program, (node) => {
@@ -114,6 +116,8 @@ export function moduleReferences(code: string, sourceType: 'module' | 'script' =
       case 'ImportDeclaration':
       case 'ExportAllDeclaration':
       case 'ExportNamedDeclaration':
+        if (isNode(n['source'])) add(staticString(n['source']), true);
+        return;
       case 'ImportExpression':
         if (isNode(n['source'])) add(staticString(n['source']));
         return;

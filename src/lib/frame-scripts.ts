@@ -1,7 +1,9 @@
 /**
- * Astro adds its link-prefetch script to every page it builds, the lab frame included. The
- * frame has no links to prefetch, and its module scripts run in order: the runner would wait
- * for a script that does nothing there. This drops it from the frame's document.
+ * The lab frame's document, tuned after the build for the one thing it does: start the runner.
+ * Astro adds its link-prefetch script to every page, the frame included; the frame has no links
+ * to prefetch, and its module scripts run in order, so the runner would wait for a script that
+ * does nothing there. And the runner's own imports are listed as modulepreloads, so the browser
+ * fetches them with the runner rather than after it.
  */
 
 /** `<script type="module" src="…">` tags, as Astro writes them. */
@@ -19,4 +21,17 @@ export function withoutModuleScripts(html: string, drop: (src: string) => boolea
     return '';
   });
   return { html: kept, dropped };
+}
+
+/** The module scripts' sources, in document order. */
+export function moduleScriptSources(html: string): string[] {
+  return [...html.matchAll(MODULE_SCRIPT)].map(([, src]) => src ?? '');
+}
+
+/** The document with a `<link rel="modulepreload">` for each path, at the end of its head. */
+export function withModulePreloads(html: string, paths: readonly string[]): string {
+  if (paths.length === 0) return html;
+  const links = paths.map((href) => `<link rel="modulepreload" href="${href.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">`).join('');
+  if (!html.includes('</head>')) throw new Error('the frame document has no </head> to put its modulepreloads in');
+  return html.replace('</head>', `${links}</head>`);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cssReferences, htmlReferences, moduleReferences, resolveReference, type AssetReference } from '../../src/lib/asset-references.ts';
-import { collectAssets, type AssetSource } from '../../src/lib/asset-graph.ts';
+import { collectAssets, staticImportClosure, type AssetSource } from '../../src/lib/asset-graph.ts';
 
 const urls = (refs: AssetReference[]): string[] => refs.map((ref) => ref.url);
 
@@ -46,6 +46,15 @@ describe('moduleReferences', () => {
     expect(urls(moduleReferences(code))).toEqual(['./x.js', './y.js', '../z.js', '/_astro/w.js', './v.js']);
   });
 
+  it('marks static imports and re-exports, not dynamic ones', () => {
+    const code = 'import{a}from"./x.js";export*from"./w.js";const L=()=>import("./lazy.js");a(L);';
+    expect(moduleReferences(code).map((ref) => [ref.url, ref.static === true])).toEqual([
+      ['./x.js', true],
+      ['./w.js', true],
+      ['./lazy.js', false],
+    ]);
+  });
+
   it('finds dynamic imports with a literal specifier, backquoted as minifiers write them', () => {
     const code = 'var L={peerjs:()=>C(()=>import(`./bundler.B1.js`)),"webrtc-adapter":()=>import("./adapter.C2.js")};';
     expect(urls(moduleReferences(code))).toEqual(['./bundler.B1.js', './adapter.C2.js']);
@@ -73,7 +82,7 @@ describe('moduleReferences', () => {
     expect(moduleReferences(code)).toEqual([
       { url: '_astro/bundler.B1.js', base: 'root' },
       { url: '_astro/a.css', base: 'root' },
-      { url: './preload-helper.D.js', base: 'file' },
+      { url: './preload-helper.D.js', base: 'file', static: true },
       { url: './bundler.B1.js', base: 'file' },
     ]);
   });
@@ -151,5 +160,24 @@ describe('collectAssets', () => {
   it('names the file whose code it could not read', () => {
     const files = { '/a.html': '<script type="module" src="/b.js"></script>', '/b.js': 'export {' };
     expect(() => collectAssets('/a.html', site(files))).toThrow(/\/b\.js/);
+  });
+});
+
+describe('staticImportClosure', () => {
+  const site = (files: Record<string, string>): AssetSource => ({
+    has: (path) => Object.hasOwn(files, path),
+    text: (path) => files[path] ?? '',
+  });
+
+  it('lists what the entries import statically, transitively, once each, without the entries or lazy chunks', () => {
+    const files = {
+      '/_astro/runner.js': 'import{a}from"./shared.js";import"./feed.js";const L={peerjs:()=>import(`./peerjs.js`)};a(L);',
+      '/_astro/shared.js': 'import"./runner.js";import"./helper.js";export const a=()=>{};',
+      '/_astro/feed.js': 'import"./helper.js";',
+      '/_astro/helper.js': 'export const h=1;',
+      '/_astro/peerjs.js': 'import"./adapter.js";',
+      '/_astro/adapter.js': '',
+    };
+    expect(staticImportClosure(['/_astro/runner.js'], site(files))).toEqual(['/_astro/shared.js', '/_astro/feed.js', '/_astro/helper.js']);
   });
 });
