@@ -15,6 +15,7 @@ import { createRing } from '../lib/ring-buffer.ts';
 import { decodeShare, encodeShare, parseShareHash, shareHash } from '../lib/share-code.ts';
 import { isLanOrigin } from '../lib/site-origins.ts';
 import { prepareLabCode } from '../lib/transpile.ts';
+import { chooseEditor, type EditorHints } from '../lib/editor-choice.ts';
 import { createConsolePanel, type ConsolePanel, type Strings } from './console-panel.ts';
 import { offerDownload } from './download-offer.ts';
 import type { LabEditor } from './editor.ts';
@@ -60,7 +61,11 @@ const FEED_CAPACITY = 5000;
  */
 let liveLab: Lab | null = null;
 
-const isTouchOnly = (): boolean => matchMedia('(hover: none) and (pointer: coarse)').matches;
+/** What the browser says about the screen and the link (the Network Information API is Chromium's only). */
+const editorHints = (): EditorHints => {
+  const connection = (navigator as Navigator & { connection?: { saveData?: boolean; effectiveType?: string } }).connection;
+  return { touchOnly: matchMedia('(hover: none) and (pointer: coarse)').matches, saveData: connection?.saveData, effectiveType: connection?.effectiveType };
+};
 const pageTheme = (): 'light' | 'dark' => (document.documentElement.dataset['theme'] === 'dark' ? 'dark' : 'light');
 
 class Lab {
@@ -74,6 +79,8 @@ class Lab {
   readonly drafts: LabDrafts;
   editor: LabEditor | null = null;
   editorLoading: Promise<LabEditor> | null = null;
+  /** The learner chose the full editor over the light box offered on a slow link. */
+  fullEditorAsked = false;
   files: Files;
   showingSolution = false;
   /** The files last put into the editor by code (not typed), to tell the two apart. */
@@ -159,13 +166,15 @@ class Lab {
       const slot = this.section.querySelector<HTMLElement>('.lab-code')!;
       const options = { files: this.files, onRun: () => void this.act('run'), onChange: (files: Files) => this.onEdit(files) };
       let editor: LabEditor;
-      if (isTouchOnly()) {
+      const choice = chooseEditor(editorHints(), this.fullEditorAsked);
+      if (choice !== 'full') {
         editor = mountPlainEditor(slot, {
           ...options,
           label: `${this.data.id} ${ENTRY_FILE}`,
           invisibleNotice: (list) => interpolate(this.t['lab.invisible'], { list }),
         });
-        this.notices.add(this.t['lab.touch'], 'ok');
+        if (choice === 'touch') this.notices.add(this.t['lab.touch'], 'ok');
+        else this.notices.offer(this.t['lab.light'], this.t['lab.fullEditor'], () => void this.act('full-editor'));
       } else {
         const loading = this.notices.add(this.t['lab.loading'], 'ok');
         const { mountEditor } = await import('./editor.ts');
@@ -192,6 +201,13 @@ class Lab {
   private async perform(action: string): Promise<void> {
     switch (action) {
       case 'edit':
+        (await this.openEditor()).focus();
+        break;
+      case 'full-editor':
+        // The plain box keeps no state of its own: the files are this.files, the box is replaced.
+        this.fullEditorAsked = true;
+        this.editor = null;
+        this.editorLoading = null;
         (await this.openEditor()).focus();
         break;
       case 'run':

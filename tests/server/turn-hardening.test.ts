@@ -14,6 +14,9 @@ const SECRET = 'hardening-test-secret-0123456789';
 
 async function productionCoturn(edit: (text: string) => string = (text) => text): Promise<{ coturn: RunningCoturn; port: number }> {
   const port = await freePort();
+  // A relay range of its own per server, on the other side of 45000 from the listening port
+  // (a free port can be anywhere in the ephemeral range: CI once drew one inside the range).
+  const relayBase = (port < 45_000 ? 50_000 : 40_000) + (port % 20) * 100;
   const result = generateTurnConfig({
     language: 'en',
     domain: 'turn.test',
@@ -21,8 +24,8 @@ async function productionCoturn(edit: (text: string) => string = (text) => text)
     relayIps: ['127.0.0.1', '::1'],
     listeningPort: port,
     tlsListeningPort: 5349,
-    minPort: 42000 + (port % 20) * 100,
-    maxPort: 42099 + (port % 20) * 100,
+    minPort: relayBase,
+    maxPort: relayBase + 99,
     auth: { mode: 'use-auth-secret', secret: SECRET },
   });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));

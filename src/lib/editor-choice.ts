@@ -1,0 +1,26 @@
+/**
+ * Which editor a lab opens: Monaco (about 2.3 MB compressed, its TypeScript worker included),
+ * or the plain text box. A touch screen always gets the box (Monaco is unusable there). A browser
+ * that asks to save data (`Save-Data`, `navigator.connection.saveData`) or reports a slow link
+ * gets the box first, with an offer to load the full editor; the learner's choice then stands.
+ */
+
+export interface EditorHints {
+  readonly touchOnly: boolean;
+  /** `navigator.connection.saveData`; undefined where the browser has no Network Information API. */
+  readonly saveData?: boolean | undefined;
+  /** `navigator.connection.effectiveType`: 'slow-2g' | '2g' | '3g' | '4g'. */
+  readonly effectiveType?: string | undefined;
+}
+
+export type EditorChoice = 'touch' | 'light' | 'full';
+
+/** Links on which the full editor takes tens of seconds (3g: ~700 kbit/s at 270+ ms). */
+const SLOW_LINKS: ReadonlySet<string> = new Set(['slow-2g', '2g', '3g']);
+
+export function chooseEditor(hints: EditorHints, fullAsked: boolean): EditorChoice {
+  if (hints.touchOnly) return 'touch';
+  if (fullAsked) return 'full';
+  if (hints.saveData === true || (hints.effectiveType !== undefined && SLOW_LINKS.has(hints.effectiveType))) return 'light';
+  return 'full';
+}

@@ -1,0 +1,51 @@
+/**
+ * A learner on a slow link: Chromium, under network emulation slow enough to report a 3G-class
+ * connection, opens the code in the plain text box without downloading Monaco, and offers the
+ * full editor; the learner's edits carry over when they take it.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import { useChromium, watchForProblems } from '../support/chromium.ts';
+import { consoleText, labSection, pageWithLab, waitForRunEnd } from '../support/labs.ts';
+
+const baseUrl = inject('baseUrl');
+const browser = useChromium();
+const LAB = 'datachannel-loopback';
+
+describe('the editor on a slow link', () => {
+  it('opens the text box first, offers the full editor, and keeps the code typed', async () => {
+    const context = await browser().newContext();
+    const page = await context.newPage();
+    const problems = watchForProblems(page);
+    await page.goto(baseUrl + pageWithLab(LAB), { waitUntil: 'networkidle' });
+    // 400 ms and 400 kbit/s: what Chromium's Network Information API calls a 3g link.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 });
+    await expect.poll(() => page.evaluate(() => (navigator as Navigator & { connection?: { effectiveType?: string } }).connection?.effectiveType)).toMatch(/^(?:slow-2g|2g|3g)$/);
+    const monaco: string[] = [];
+    page.on('request', (request) => {
+      if (/\/_astro\/editor\./.test(request.url())) monaco.push(request.url());
+    });
+
+    const section = labSection(page, LAB);
+    await section.getByRole('button', { name: 'Edit', exact: true }).click();
+    // The light box is the one text area outside Monaco (Monaco has its own, for input).
+    const box = section.locator('.lab-code textarea:not(.monaco-editor textarea)');
+    await box.waitFor();
+    expect(await section.locator('.lab-notices').innerText()).toContain('connection is slow');
+    expect(monaco).toEqual([]);
+    await box.fill("import { log } from 'lab';\nlog('typed in the light box');\n");
+
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await section.getByRole('button', { name: 'Load the full editor', exact: true }).click();
+    // Monaco draws spaces as no-break spaces.
+    await expect.poll(async () => (await section.locator('.monaco-editor .view-lines').innerText()).replace(/\u00a0/g, ' '), { timeout: 20_000 }).toContain('typed in the light box');
+    expect(monaco.length).toBeGreaterThan(0);
+    expect(await box.count()).toBe(0);
+    await section.getByRole('button', { name: 'Run', exact: true }).click();
+    expect(await waitForRunEnd(section)).toBe('done');
+    expect(await consoleText(section)).toContain('typed in the light box');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
