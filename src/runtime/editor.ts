@@ -100,8 +100,15 @@ export async function mountEditor(container: HTMLElement, options: EditorOptions
     }, CHANGE_DELAY_MS);
   };
 
+  // A model's language starts its language service: a CSS model would load the CSS worker
+  // (186 kB) on Edit though the learner may never open style.css. So only TypeScript models get
+  // their language at once; the others are plain text until their tab is first shown.
+  const deferredLanguage = new Map<string, string>();
   const addModel = (name: string, text: string) => {
-    const model = monaco.editor.createModel(text, languageOfFile(name), modelUri(name, folder));
+    const language = languageOfFile(name);
+    const now = language === 'typescript' || name === visible ? language : 'plaintext';
+    if (now !== language) deferredLanguage.set(name, language);
+    const model = monaco.editor.createModel(text, now, modelUri(name, folder));
     model.updateOptions({ tabSize: 2, insertSpaces: true });
     models.set(name, model);
     modelListeners.set(name, model.onDidChangeContent(scheduleChange));
@@ -171,6 +178,11 @@ export async function mountEditor(container: HTMLElement, options: EditorOptions
   function show(name: string): void {
     const model = models.get(name);
     if (!model || disposed) return;
+    const language = deferredLanguage.get(name);
+    if (language) {
+      deferredLanguage.delete(name);
+      monaco.editor.setModelLanguage(model, language);
+    }
     if (name !== visible || editor.getModel() !== model) {
       visible = name;
       editor.setModel(model);

@@ -1,7 +1,8 @@
 /**
- * A learner on a slow link: Chromium, under network emulation slow enough to report a 3G-class
- * connection, opens the code in the plain text box without downloading Monaco, and offers the
- * full editor; the learner's edits carry over when they take it.
+ * What the editor costs a learner. On a slow link (Chromium under network emulation slow enough
+ * to report a 3G-class connection) the code opens in the plain text box without downloading
+ * Monaco, with an offer of the full editor; the learner's edits carry over when they take it.
+ * In the full editor, the CSS and HTML language workers load only when their files are shown.
  */
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium, watchForProblems } from '../support/chromium.ts';
@@ -45,6 +46,29 @@ describe('the editor on a slow link', () => {
     await section.getByRole('button', { name: 'Run', exact: true }).click();
     expect(await waitForRunEnd(section)).toBe('done');
     expect(await consoleText(section)).toContain('typed in the light box');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the full editor', () => {
+  it("starts a language's worker when its file is first shown, not on Edit", async () => {
+    const context = await browser().newContext();
+    const page = await context.newPage();
+    const problems = watchForProblems(page);
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
+    await page.goto(baseUrl + pageWithLab(LAB), { waitUntil: 'networkidle' });
+    const section = labSection(page, LAB);
+    await section.getByRole('button', { name: 'Edit', exact: true }).click();
+    await section.locator('.monaco-editor .view-lines').waitFor();
+    await expect.poll(() => workers.some((path) => path.includes('/ts.worker'))).toBe(true);
+    await page.waitForTimeout(1000);
+    expect(workers.filter((path) => /\/(?:css|html)\.worker/.test(path))).toEqual([]);
+    await section.getByRole('tab', { name: 'style.css' }).click();
+    await expect.poll(() => workers.some((path) => path.includes('/css.worker'))).toBe(true);
+    await section.getByRole('tab', { name: 'index.html' }).click();
+    await expect.poll(() => workers.some((path) => path.includes('/html.worker'))).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
   });
