@@ -3,7 +3,8 @@
  * Loopback only, inside a network namespace where the runner can make one; every loop is
  * bounded in count and time. Prints a table and writes bench/results/<time>.json.
  *
- *   BENCH_PEERS (1000)  BENCH_HOLD_MS (60000)  BENCH_RATE (100 messages/s)  BENCH_LAB_RUNS (7)
+ *   BENCH_PEERS (1000)  BENCH_HOLD_MS (60000: each broker's total, split over the rounds)
+ *   BENCH_BROKER_ROUNDS (3)  BENCH_RATE (100 messages/s)  BENCH_LAB_RUNS (7)
  *   BENCH_CALL_RUNS (5)  BENCH_TRANSFER_MIB (32)  BENCH_TRANSFER_RUNS (3)  BENCH_TURN_MIB (8)  BENCH_TURN_RUNS (5)
  *   BENCH_COLD_RUNS (3)
  *   BENCH_ONLY (a comma list of parts: broker, labs, cold, calls, transfer, turn; all when unset)
@@ -17,7 +18,8 @@ import { ensureBuilt } from './build.ts';
 import { DIST, ROOT } from './build-state.ts';
 import { pageWeight } from './page-weight.ts';
 import { listPages } from '../tests/support/site-files.ts';
-import { runBrokerLoad, type LoadResult } from '../bench/broker-load.ts';
+import { runBrokerLoad } from '../bench/broker-load.ts';
+import { alternate, type Combined, type Round, type ServerStats, type Spread } from '../bench/broker-rounds.ts';
 import { measureCallSetup, type CallSetupTimings } from '../bench/call-setup.ts';
 import { measureLab, type LabTimings } from '../bench/editor-and-run.ts';
 import { startBareBaseline } from '../bench/bare-baseline.ts';
@@ -37,6 +39,7 @@ await ensureBuilt();
 
 const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 const PEERS = env('BENCH_PEERS', 1000);
+const BROKER_ROUNDS = env('BENCH_BROKER_ROUNDS', 3);
 const HOLD_MS = env('BENCH_HOLD_MS', 60_000);
 const RATE = env('BENCH_RATE', 100);
 const LAB_RUNS = env('BENCH_LAB_RUNS', 7);
@@ -74,13 +77,8 @@ const heaviestJs = weights.reduce((a, b) => (b.jsGz > a.jsGz ? b : a));
 const longestLessons = (['en', 'ko'] as const).map((lang) => weights.filter((w) => w.page.startsWith('/ko/') === (lang === 'ko') && !/\/404/.test(w.page)).reduce((a, b) => (b.htmlGz > a.htmlGz ? b : a)).page);
 const weighedPages = ['/', '/ko/', '/start/how-labs-work/', ...longestLessons];
 
-// --- Broker under load, ours vs the standalone PeerServer ---------------------------
-interface ServerStats {
-  readonly cpuMs: number;
-  readonly rssBytes: number;
-}
-
-async function brokerRun(kind: 'lab' | 'standalone', peers = PEERS, holdMs = HOLD_MS): Promise<LoadResult & ServerStats> {
+// --- Broker under load, ours vs the standalone PeerServer, alternating over rounds ----
+async function brokerRun(kind: 'lab' | 'standalone', peers = PEERS, holdMs = HOLD_MS): Promise<Round> {
   const child: ChildProcess = fork(path.join(ROOT, 'bench/broker-server.ts'), [kind], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m) => resolve((m as { port: number }).port));
@@ -107,12 +105,12 @@ async function brokerRun(kind: 'lab' | 'standalone', peers = PEERS, holdMs = HOL
   }
 }
 
-let broker: { lab: LoadResult & ServerStats; standalone: LoadResult & ServerStats } | null = null;
+let broker: { lab: Combined; standalone: Combined } | null = null;
 if (wants('broker')) {
   stage = 'broker';
   // The load generator shares this process: warm its JIT first so neither broker pays for it.
   await brokerRun('standalone', 200, 2000);
-  broker = { lab: await brokerRun('lab'), standalone: await brokerRun('standalone') };
+  broker = await alternate(BROKER_ROUNDS, (kind) => brokerRun(kind, PEERS, HOLD_MS / BROKER_ROUNDS));
 }
 
 // --- Labs: editor and first run, and call setup, against baselines ----------------------
@@ -188,15 +186,18 @@ if (coldFigures) {
 }
 if (broker) {
   const { lab, standalone } = broker;
+  const spreadMs = (figure: Spread): string => `${ms(figure.median)} (${figure.low.toFixed(1)}–${figure.high.toFixed(1)})`;
+  const rounds = `median of ${lab.rounds} alternating rounds, lowest–highest`;
   rows.push(
-    ['broker peers connected', `${lab.connected}/${PEERS}`, `${standalone.connected}/${PEERS}`, ''],
-    ['broker connect p50 / p99', `${ms(lab.connectP50Ms)} / ${ms(lab.connectP99Ms)}`, `${ms(standalone.connectP50Ms)} / ${ms(standalone.connectP99Ms)}`, ratio(lab.connectP50Ms, standalone.connectP50Ms)],
-    ['false disconnects while holding', String(lab.falseDisconnects), String(standalone.falseDisconnects), ''],
-    ['OFFERs relayed / lost', `${lab.relayed} / ${lab.lost}`, `${standalone.relayed} / ${standalone.lost}`, ''],
-    ['relay latency p50', ms(lab.latencyP50Ms), ms(standalone.latencyP50Ms), ratio(lab.latencyP50Ms, standalone.latencyP50Ms)],
-    ['relay latency p99', ms(lab.latencyP99Ms), ms(standalone.latencyP99Ms), ratio(lab.latencyP99Ms, standalone.latencyP99Ms)],
-    ['broker CPU time during the run', `${(lab.cpuMs / 1000).toFixed(2)} s`, `${(standalone.cpuMs / 1000).toFixed(2)} s`, ratio(lab.cpuMs, standalone.cpuMs)],
-    ['broker RSS after the run', mib(lab.rssBytes), mib(standalone.rssBytes), ratio(lab.rssBytes, standalone.rssBytes)],
+    ['broker peers connected (fewest in a round)', `${lab.connected}/${PEERS}`, `${standalone.connected}/${PEERS}`, ''],
+    [`broker connect p50 (${rounds})`, spreadMs(lab.connectP50Ms), spreadMs(standalone.connectP50Ms), ratio(lab.connectP50Ms.median, standalone.connectP50Ms.median)],
+    [`broker connect p99 (${rounds})`, spreadMs(lab.connectP99Ms), spreadMs(standalone.connectP99Ms), ratio(lab.connectP99Ms.median, standalone.connectP99Ms.median)],
+    ['false disconnects while holding (all rounds)', String(lab.falseDisconnects), String(standalone.falseDisconnects), ''],
+    ['OFFERs relayed / lost (all rounds)', `${lab.relayed} / ${lab.lost}`, `${standalone.relayed} / ${standalone.lost}`, ''],
+    [`relay latency p50 (${rounds})`, spreadMs(lab.latencyP50Ms), spreadMs(standalone.latencyP50Ms), ratio(lab.latencyP50Ms.median, standalone.latencyP50Ms.median)],
+    [`relay latency p99 (${rounds})`, spreadMs(lab.latencyP99Ms), spreadMs(standalone.latencyP99Ms), ratio(lab.latencyP99Ms.median, standalone.latencyP99Ms.median)],
+    ['broker CPU time per round (median)', `${(lab.cpuMs.median / 1000).toFixed(2)} s`, `${(standalone.cpuMs.median / 1000).toFixed(2)} s`, ratio(lab.cpuMs.median, standalone.cpuMs.median)],
+    ['broker RSS after a round (median)', mib(lab.rssBytes.median), mib(standalone.rssBytes.median), ratio(lab.rssBytes.median, standalone.rssBytes.median)],
   );
 }
 if (labs) {
@@ -235,7 +236,7 @@ console.log(['', line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|'
 const result = {
   date: new Date().toISOString(),
   isolation: isolation === 'isolated' ? 'netns' : isolation.notIsolated,
-  settings: { peers: PEERS, holdMs: HOLD_MS, messagesPerSecond: RATE },
+  settings: { peers: PEERS, holdMs: HOLD_MS, brokerRounds: BROKER_ROUNDS, messagesPerSecond: RATE },
   pages: weights,
   broker,
   labs,

@@ -1,0 +1,66 @@
+/**
+ * The broker comparison over several rounds, ours and the standalone PeerServer alternating
+ * (which goes first alternates too), so a change in the machine's load falls on both: each
+ * figure is the median of the rounds, with the spread (lowest–highest) beside it.
+ */
+import type { LoadResult } from './broker-load.ts';
+import { percentile } from './broker-load.ts';
+
+export interface ServerStats {
+  readonly cpuMs: number;
+  readonly rssBytes: number;
+}
+
+export type Round = LoadResult & ServerStats;
+
+/** A figure over the rounds: its median, lowest and highest. */
+export interface Spread {
+  readonly median: number;
+  readonly low: number;
+  readonly high: number;
+}
+
+export interface Combined {
+  readonly rounds: number;
+  /** The fewest peers connected in any round. */
+  readonly connected: number;
+  readonly falseDisconnects: number;
+  readonly relayed: number;
+  readonly lost: number;
+  readonly connectP50Ms: Spread;
+  readonly connectP99Ms: Spread;
+  readonly latencyP50Ms: Spread;
+  readonly latencyP99Ms: Spread;
+  readonly cpuMs: Spread;
+  readonly rssBytes: Spread;
+}
+
+const spread = (values: readonly number[]): Spread => ({ median: percentile(values, 50), low: Math.min(...values), high: Math.max(...values) });
+const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+
+export function combineRounds(rounds: readonly Round[]): Combined {
+  const of = (key: keyof Round): number[] => rounds.map((round) => round[key]);
+  return {
+    rounds: rounds.length,
+    connected: Math.min(...of('connected')),
+    falseDisconnects: sum(of('falseDisconnects')),
+    relayed: sum(of('relayed')),
+    lost: sum(of('lost')),
+    connectP50Ms: spread(of('connectP50Ms')),
+    connectP99Ms: spread(of('connectP99Ms')),
+    latencyP50Ms: spread(of('latencyP50Ms')),
+    latencyP99Ms: spread(of('latencyP99Ms')),
+    cpuMs: spread(of('cpuMs')),
+    rssBytes: spread(of('rssBytes')),
+  };
+}
+
+/** Runs `rounds` rounds of both kinds, alternating which goes first. */
+export async function alternate(rounds: number, run: (kind: 'lab' | 'standalone') => Promise<Round>): Promise<{ lab: Combined; standalone: Combined }> {
+  const results = { lab: [] as Round[], standalone: [] as Round[] };
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? (['lab', 'standalone'] as const) : (['standalone', 'lab'] as const);
+    for (const kind of order) results[kind].push(await run(kind));
+  }
+  return { lab: combineRounds(results.lab), standalone: combineRounds(results.standalone) };
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { alternate, combineRounds, type Round } from '../../bench/broker-rounds.ts';
+
+const round = (p50: number, extra: Partial<Round> = {}): Round => ({
+  connected: 100,
+  connectP50Ms: p50,
+  connectP99Ms: p50 * 3,
+  falseDisconnects: 0,
+  relayed: 10,
+  lost: 0,
+  latencyP50Ms: 1,
+  latencyP99Ms: 2,
+  cpuMs: 1000,
+  rssBytes: 1,
+  ...extra,
+});
+
+describe('the broker comparison over rounds', () => {
+  it('gives each figure as the median of the rounds with its spread, and adds up what must be zero', () => {
+    const combined = combineRounds([round(5), round(9, { falseDisconnects: 1, connected: 98 }), round(6, { lost: 2 })]);
+    expect(combined.connectP50Ms).toEqual({ median: 6, low: 5, high: 9 });
+    expect(combined.falseDisconnects).toBe(1);
+    expect(combined.lost).toBe(2);
+    expect(combined.relayed).toBe(30);
+    expect(combined.connected).toBe(98);
+  });
+
+  it('alternates which broker goes first', async () => {
+    const order: string[] = [];
+    await alternate(3, async (kind) => (order.push(kind), round(1)));
+    expect(order).toEqual(['lab', 'standalone', 'standalone', 'lab', 'lab', 'standalone']);
+  });
+});
