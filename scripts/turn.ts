@@ -3,10 +3,10 @@
  * on this terminal, with one credential minted to try it (`turnutils_uclient`, or the ICE
  * candidates lab's "check my TURN server" form).
  */
-import { startLocalTurn, turnNotice } from '../src/server/coturn.ts';
+import { STANDALONE_RELAY_PORTS, startLocalTurn, turnNotice } from '../src/server/coturn.ts';
 import { parseTurnTtl } from '../src/lib/turn-credentials.ts';
 
-const status = await startLocalTurn({ ttlSeconds: parseTurnTtl(process.env['TURN_TTL']), onLog: (line) => console.log(`coturn | ${line}`) });
+const status = await startLocalTurn({ ttlSeconds: parseTurnTtl(process.env['TURN_TTL']), relayPorts: STANDALONE_RELAY_PORTS, onLog: (line) => console.log(`coturn | ${line}`) });
 console.log(`\n${turnNotice(status, { withSite: false })}`);
 if (!status.running) process.exit(1);
 const { turn } = status;

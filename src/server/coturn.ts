@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { createSocket } from 'node:dgram';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { createRing } from '../lib/ring-buffer.ts';
@@ -50,6 +51,12 @@ export interface StartTurnOptions {
   /** Preferred ports; taken ones move up. */
   readonly port?: number;
   readonly tlsPort?: number;
+  /**
+   * Relay ports. Two coturns on one machine need ranges of their own: each takes relay ports
+   * from its range as allocations come, and one that finds a port held by the other refuses the
+   * allocation ("Cannot complete Allocation", seen when a test's coturn ran beside the site's).
+   */
+  readonly relayPorts?: { readonly min: number; readonly max: number };
 }
 
 const SEARCH = ['/usr/bin', '/usr/local/bin', '/opt/homebrew/bin', '/usr/sbin'];
@@ -90,8 +97,11 @@ const WRAPPER = [
   'exit $s',
 ].join('\n');
 
-const RELAY_PORTS = { min: 49152, max: 49251 };
-const READY_TIMEOUT_MS = 5000;
+/** The site's coturn (`npm start`, `npm run dev`, the e2e site). */
+export const RELAY_PORTS = { min: 49152, max: 49251 };
+/** `npm run turn`, which a learner may run beside `npm start`. */
+export const STANDALONE_RELAY_PORTS = { min: 49252, max: 49351 };
+const READY_TIMEOUT_MS = 10_000;
 const STOP_TIMEOUT_MS = 3000;
 
 function tcpAnswers(port: number): Promise<boolean> {
@@ -102,6 +112,28 @@ function tcpAnswers(port: number): Promise<boolean> {
       resolve(true);
     });
     socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * Whether coturn answers a STUN Binding request on UDP. Its UDP and TCP listeners start on
+ * different threads: on a loaded machine TCP answered while UDP was still closed, and the first
+ * UDP client got "Connection refused" (CI, once).
+ */
+function udpAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createSocket('udp4');
+    // Binding request: type 0x0001, length 0, the magic cookie, a 12-byte transaction id.
+    const request = Buffer.concat([Buffer.from([0x00, 0x01, 0x00, 0x00, 0x21, 0x12, 0xa4, 0x42]), randomBytes(12)]);
+    const done = (answered: boolean): void => {
+      clearTimeout(timer);
+      socket.close();
+      resolve(answered);
+    };
+    const timer = setTimeout(() => done(false), 200);
+    socket.once('message', (reply) => done(reply.length >= 20 && reply.subarray(8, 20).equals(request.subarray(8, 20))));
+    socket.once('error', () => done(false));
+    socket.send(request, port, LOCAL_TURN_HOST);
   });
 }
 
@@ -119,7 +151,7 @@ export async function startLocalTurn(options: StartTurnOptions): Promise<TurnSta
     localTurnConfig({
       port,
       tlsPort,
-      relayPorts: RELAY_PORTS,
+      relayPorts: options.relayPorts ?? RELAY_PORTS,
       secret,
       realm: LOCAL_TURN_REALM,
       certFile: certificate.certPath,
@@ -132,12 +164,14 @@ export async function startLocalTurn(options: StartTurnOptions): Promise<TurnSta
   const ring = createRing<string>(200);
   const child = spawn('sh', ['-c', WRAPPER, 'coturn-wrapper', binary, configPath], { stdio: ['pipe', 'pipe', 'pipe'] });
   let pending = '';
+  let authReady = false;
   const take = (chunk: Buffer): void => {
     const lines = (pending + chunk.toString('utf8')).split('\n');
     pending = lines.pop() ?? '';
     for (const line of lines) {
       ring.push(line);
       options.onLog?.(line);
+      if (AUTH_READY.test(line)) authReady = true;
     }
   };
   child.stdout?.on('data', take);
@@ -153,7 +187,7 @@ export async function startLocalTurn(options: StartTurnOptions): Promise<TurnSta
     }),
   );
 
-  ready = await waitReady(child, [port, tlsPort], () => exited);
+  ready = await waitReady(child, { tcp: [port, tlsPort], udp: port }, () => exited, () => authReady);
   if (!ready) {
     closing = true;
     await stop(child, gone, stateDir);
@@ -176,11 +210,24 @@ export async function startLocalTurn(options: StartTurnOptions): Promise<TurnSta
   };
 }
 
-async function waitReady(child: ChildProcess, ports: readonly number[], exited: () => boolean): Promise<boolean> {
+/**
+ * coturn's last start-up line: its auth threads have opened the user database. Its listeners
+ * answer STUN before that, and an Allocate that early is refused ("Cannot complete Allocation":
+ * CI, twice, for a test that allocated right after start).
+ */
+const AUTH_READY = /DB connection success/;
+/** For a coturn whose log words that line otherwise: ready this long after its sockets answered. */
+const AUTH_GRACE_MS = 2000;
+
+async function waitReady(child: ChildProcess, ports: { readonly tcp: readonly number[]; readonly udp: number }, exited: () => boolean, authReady: () => boolean): Promise<boolean> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
+  let answeredAt: number | null = null;
   while (Date.now() < deadline && !exited() && child.exitCode === null) {
-    const answers = await Promise.all(ports.map(tcpAnswers));
-    if (answers.every(Boolean)) return true;
+    if (answeredAt === null) {
+      const answers = await Promise.all([...ports.tcp.map(tcpAnswers), udpAnswers(ports.udp)]);
+      if (answers.every(Boolean)) answeredAt = Date.now();
+    }
+    if (answeredAt !== null && (authReady() || Date.now() - answeredAt >= AUTH_GRACE_MS)) return true;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return false;

@@ -42,7 +42,8 @@ describe.skipIf(skip)('the local coturn', () => {
   beforeAll(async () => {
     expect(findTurnserver(), 'coturn is not installed: bash scripts/install-test-system.sh (or NO_TURN=1 to skip)').not.toBeNull();
     dir = mkdtempSync(path.join(tmpdir(), 'turn-test-'));
-    const status = await startLocalTurn({ ttlSeconds: 60, stateDir: dir });
+    // Relay ports apart from the e2e site's coturn, which runs at the same time.
+    const status = await startLocalTurn({ ttlSeconds: 60, stateDir: dir, relayPorts: { min: 49400, max: 49449 } });
     if (!status.running) throw new Error(`coturn did not start: ${status.reason}\n${(status.log ?? []).join('\n')}`);
     turn = status.turn;
   });

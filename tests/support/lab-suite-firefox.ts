@@ -184,7 +184,11 @@ export function firefoxLabTests(shard: number, shards: number): void {
       const section = kept ? await openSection(page, id) : await openLab(page, id);
       await clickButton(page, section, 'Solution');
       await page.waitForFunction((el) => [...el.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'My code'), { timeout: 15_000 }, section);
+      // In a kept page the starter's frame is still there until Run replaces it: wait for it to
+      // go, or the steps below could look for their buttons in a frame about to close.
+      const starterFrame = kept ? await section.$('.lab-frame-slot iframe') : null;
       await clickButton(page, section, 'Run');
+      if (starterFrame) await page.waitForFunction((el) => !el.isConnected, { timeout: 15_000 }, starterFrame);
       const partners = await openPartners(browser(), section, suitePartners(meta));
       // One list per partner, filled as problems happen: flattened only when checked.
       const partnerProblems = partners.map((partner) => watchFirefoxProblems(partner));
