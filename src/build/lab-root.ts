@@ -72,7 +72,7 @@ export function buildLabRoot(distDir: string): LabRoot {
 function tuneFrameDocument(distDir: string): void {
   const document = onDisk(distDir, LAB_FRAME_DOCUMENT);
   const source = diskSource(distDir);
-  const { html } = withoutModuleScripts(readFileSync(document, 'utf8'), (src) => src.startsWith('/') && source.has(src) && isPrefetchScript(source.text(src)));
+  const html = withoutModuleScripts(readFileSync(document, 'utf8'), (src) => src.startsWith('/') && source.has(src) && isPrefetchScript(source.text(src)));
   const preloads = staticImportClosure(moduleScriptSources(html), source);
   writeFileSync(document, withModulePreloads(html, preloads));
 }

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
-import { PRECOMPRESSED, shouldPrecompress, worthKeeping, type Encoding } from '../lib/precompress-policy.ts';
+import { isPrecompressedCopy, PRECOMPRESSED, shouldPrecompress, worthKeeping, type Encoding } from '../lib/precompress-policy.ts';
 import { labRootOf } from './lab-root.ts';
 
 const brotli = promisify(brotliCompress);
@@ -43,7 +43,7 @@ export interface PrecompressResult {
 }
 
 export async function precompressDir(dir: string): Promise<PrecompressResult> {
-  const originals = filesUnder(dir).filter((file) => !PRECOMPRESSED.some(({ suffix }) => file.endsWith(suffix)) && shouldPrecompress(path.basename(file), statSync(file).size));
+  const originals = filesUnder(dir).filter((file) => !isPrecompressedCopy(file) && shouldPrecompress(path.basename(file), statSync(file).size));
   let bytes = 0;
   let smallest = 0;
   // zlib's async calls run on libuv's thread pool: every core works, largest files first.

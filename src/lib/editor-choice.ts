@@ -1,5 +1,5 @@
 /**
- * Which editor a lab opens: Monaco (about 2.3 MB compressed, its TypeScript worker included),
+ * Which editor a lab opens: Monaco (about 2 MB compressed, its TypeScript worker included),
  * or the plain text box. A touch screen always gets the box (Monaco is unusable there). A browser
  * that asks to save data (`Save-Data`, `navigator.connection.saveData`) or reports a slow link
  * gets the box first, with an offer to load the full editor; the learner's choice then stands.

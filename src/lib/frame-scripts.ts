@@ -13,14 +13,8 @@ const MODULE_SCRIPT = /<script type="module" src="([^"]+)"><\/script>/g;
 export const isPrefetchScript = (code: string): boolean => code.includes('prefetchAll') && code.includes('defaultStrategy');
 
 /** The document without the module scripts `drop` says yes to; `drop` gets each script's src. */
-export function withoutModuleScripts(html: string, drop: (src: string) => boolean): { html: string; dropped: string[] } {
-  const dropped: string[] = [];
-  const kept = html.replace(MODULE_SCRIPT, (tag, src: string) => {
-    if (!drop(src)) return tag;
-    dropped.push(src);
-    return '';
-  });
-  return { html: kept, dropped };
+export function withoutModuleScripts(html: string, drop: (src: string) => boolean): string {
+  return html.replace(MODULE_SCRIPT, (tag, src: string) => (drop(src) ? '' : tag));
 }
 
 /** The module scripts' sources, in document order. */

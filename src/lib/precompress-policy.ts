@@ -12,6 +12,9 @@ export const PRECOMPRESSED = [
 
 export type Encoding = (typeof PRECOMPRESSED)[number]['encoding'];
 
+/** A brotli or gzip copy the build wrote beside a file: the same file in another encoding. */
+export const isPrecompressedCopy = (fileName: string): boolean => PRECOMPRESSED.some(({ suffix }) => fileName.endsWith(suffix));
+
 /**
  * Text formats only. Pagefind's index and fragment files are gzip inside already, fonts are
  * woff2 (compressed) except the one ttf, which brotli shrinks by half.

@@ -14,12 +14,12 @@ import { cacheControlFor } from '../lib/cache-policy.ts';
 export function builtFiles(root: string, options: { extensions?: string[] } = {}): RequestHandler {
   const setHeaders = (res: ServerResponse, filePath: string): void => {
     const served = path.relative(root, filePath).split(path.sep).join('/');
-    // The copy's path (`x.js.br`) names the file it stands for (`x.js`).
-    const original = PRECOMPRESSED.reduce((name, { suffix }) => (name.endsWith(suffix) && res.getHeader('Content-Encoding') ? name.slice(0, -suffix.length) : name), served);
-    res.setHeader('Cache-Control', cacheControlFor(original));
+    // A copy sent for a file (`x.js.br` for `x.js`) is cached as that file.
+    const copy = PRECOMPRESSED.find(({ encoding }) => encoding === res.getHeader('Content-Encoding'));
+    res.setHeader('Cache-Control', cacheControlFor(copy && served.endsWith(copy.suffix) ? served.slice(0, -copy.suffix.length) : served));
   };
   return expressStaticGzip(root, {
-    enableBrotli: true,
+    customCompressions: PRECOMPRESSED.map(({ encoding, suffix }) => ({ encodingName: encoding, fileExtension: suffix.slice(1) })),
     orderPreference: PRECOMPRESSED.map(({ encoding }) => encoding),
     serveStatic: { ...options, setHeaders },
   });

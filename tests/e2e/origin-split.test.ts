@@ -10,7 +10,8 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { DIST, LAB_DIST } from '../../scripts/build-state.ts';
-import { isPrecompressedCopy, listFiles } from '../support/site-files.ts';
+import { listFiles } from '../support/site-files.ts';
+import { isPrecompressedCopy } from '../../src/lib/precompress-policy.ts';
 import { isPrefetchScript } from '../../src/lib/frame-scripts.ts';
 
 const port = Number(new URL(inject('baseUrl')).port);

@@ -2,10 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DIST } from '../../scripts/build-state.ts';
-import { PRECOMPRESSED } from '../../src/lib/precompress-policy.ts';
-
-/** A brotli or gzip copy the build wrote beside a file: the same file, another encoding. */
-export const isPrecompressedCopy = (file: string): boolean => PRECOMPRESSED.some(({ suffix }) => file.endsWith(suffix));
+import { isPrecompressedCopy } from '../../src/lib/precompress-policy.ts';
 
 /** Every file of a built root, without the precompressed copies (see precompressedCopies). */
 export function listFiles(dir: string = DIST): string[] {

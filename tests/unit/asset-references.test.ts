@@ -3,6 +3,10 @@ import { cssReferences, htmlReferences, moduleReferences, resolveReference, type
 import { collectAssets, staticImportClosure, type AssetSource } from '../../src/lib/asset-graph.ts';
 
 const urls = (refs: AssetReference[]): string[] => refs.map((ref) => ref.url);
+const site = (files: Record<string, string>): AssetSource => ({
+  has: (path) => Object.hasOwn(files, path),
+  text: (path) => files[path] ?? '',
+});
 
 describe('htmlReferences', () => {
   it('finds script sources and fetched links, in any quoting, with character references decoded', () => {
@@ -125,11 +129,6 @@ describe('resolveReference', () => {
 });
 
 describe('collectAssets', () => {
-  const site = (files: Record<string, string>): AssetSource => ({
-    has: (path) => Object.hasOwn(files, path),
-    text: (path) => files[path] ?? '',
-  });
-
   it('follows the frame through its scripts, their imports and lazy chunks, and nothing else', () => {
     const files = {
       '/lab-frame/index.html': '<link rel="stylesheet" href="/_astro/frame.css"><script type="module" src="/_astro/runner.js"></script>',
@@ -164,11 +163,6 @@ describe('collectAssets', () => {
 });
 
 describe('staticImportClosure', () => {
-  const site = (files: Record<string, string>): AssetSource => ({
-    has: (path) => Object.hasOwn(files, path),
-    text: (path) => files[path] ?? '',
-  });
-
   it('lists what the entries import statically, transitively, once each, without the entries or lazy chunks', () => {
     const files = {
       '/_astro/runner.js': 'import{a}from"./shared.js";import"./feed.js";const L={peerjs:()=>import(`./peerjs.js`)};a(L);',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_BYTES, PRECOMPRESSED, shouldPrecompress, worthKeeping } from '../../src/lib/precompress-policy.ts';
+import { isPrecompressedCopy, MIN_BYTES, PRECOMPRESSED, shouldPrecompress, worthKeeping } from '../../src/lib/precompress-policy.ts';
 import { cacheControlFor } from '../../src/lib/cache-policy.ts';
 
 describe('which built files are precompressed', () => {
@@ -24,6 +24,8 @@ describe('which built files are precompressed', () => {
   it('prefers brotli, and names each copy by a suffix no original has', () => {
     expect(PRECOMPRESSED.map(({ encoding }) => encoding)).toEqual(['br', 'gzip']);
     for (const { suffix } of PRECOMPRESSED) expect(shouldPrecompress(`x${suffix}`, 1e6)).toBe(false);
+    expect(['x.js.br', 'a/index.html.gz'].map(isPrecompressedCopy)).toEqual([true, true]);
+    expect(['x.js', 'x.brand.js', 'x.gzip'].map(isPrecompressedCopy)).toEqual([false, false, false]);
   });
 });
 
