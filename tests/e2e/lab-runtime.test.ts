@@ -158,9 +158,13 @@ describe('the loop guard', () => {
       await page.waitForTimeout(1_500);
       const marks = await beats();
       const gaps = marks.slice(1).map((mark, i) => mark - marks[i]!);
-      // A hung page takes no turn at all in the window; a busy test machine delays some.
+      // A hung page takes no turn at all in the window. A busy test machine delays a few turns
+      // (851 ms once in CI), so the steady 50 ms rhythm is asked of the median gap, and the longest
+      // gap need only fall well short of the window.
       expect(marks.length, 'the page took too few turns while the frame hung').toBeGreaterThan(5);
-      expect(Math.max(...gaps), 'the lesson page stalled while the frame hung').toBeLessThan(600);
+      const sorted = [...gaps].sort((a, b) => a - b);
+      expect(sorted[Math.floor(sorted.length / 2)], 'the page’s turns came slowly while the frame hung').toBeLessThan(100);
+      expect(sorted.at(-1), 'the lesson page stalled while the frame hung').toBeLessThan(1_200);
       // A round trip through the test's own connection to the browser: slower under load, but an answer.
       const asked = Date.now();
       await page.evaluate(() => 0);
