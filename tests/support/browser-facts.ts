@@ -107,7 +107,7 @@ export const BROWSER_FACTS: readonly BrowserFact[] = [
   },
   {
     probe: 'selected-candidate-pair-method',
-    said: [{ page: 'connections/peer-connection', en: 'says the same in Chromium, but Firefox does not have it', ko: 'Firefox에는 이 메서드가 없어서' }],
+    said: [{ page: 'connections/tuning-a-call', en: 'says the same in Chromium, but Firefox does not have it', ko: 'Firefox에는 이 메서드가 없어서' }],
     expect: { chromium: 'function', firefox: 'undefined' },
   },
   {
@@ -120,7 +120,7 @@ export const BROWSER_FACTS: readonly BrowserFact[] = [
   },
   {
     probe: 'ice-restart-states',
-    said: [{ page: 'connections/peer-connection', en: 'In Chromium and Firefox, `iceConnectionState` stays `connected` throughout', ko: 'Chromium과 Firefox에서는 새 쌍이 넘겨받을 때까지' }],
+    said: [{ page: 'connections/tuning-a-call', en: 'In Chromium and Firefox, `iceConnectionState` stays `connected` throughout', ko: 'Chromium과 Firefox에서는 새 쌍이 넘겨받을 때까지' }],
     expect: {
       chromium: { newUfrag: true, changes: [], state: 'connected' },
       firefox: { newUfrag: true, changes: [], state: 'connected' },
@@ -128,7 +128,7 @@ export const BROWSER_FACTS: readonly BrowserFact[] = [
   },
   {
     probe: 'default-video-codec',
-    said: [{ page: 'connections/peer-connection', en: 'In Chromium and Firefox that is VP8.', ko: 'Chromium과 Firefox에서는 VP8입니다.' }],
+    said: [{ page: 'connections/tuning-a-call', en: 'In Chromium and Firefox that is VP8.', ko: 'Chromium과 Firefox에서는 VP8입니다.' }],
     expect: { chromium: 'video/VP8', firefox: 'video/VP8' },
   },
   {
@@ -197,14 +197,14 @@ export const E2E_CHECKED_CLAIMS: ReadonlyArray<{ readonly test: string; readonly
   {
     test: 'tests/e2e/turn-relay.test.ts',
     asserts: 'refuses the self-signed TLS certificate (701), and a wrong credential gets 401',
-    page: 'nat/coturn',
+    page: 'nat/prove-the-relay',
     en: 'Chromium reports `icecandidateerror` 701; Firefox does the same for `turns:localhost` and skips a `turns:` URL with an IP address without a word.',
     ko: 'Chromium은 `icecandidateerror` 701을 보고합니다.',
   },
   {
     test: 'tests/e2e/turn-relay.test.ts',
     asserts: 'skips turns: to an IP silently; refuses the self-signed certificate by name (701)',
-    page: 'nat/coturn',
+    page: 'nat/prove-the-relay',
     en: 'Firefox does the same for `turns:localhost`',
     ko: 'Firefox는 `turns:localhost`에서는 똑같이 701을 내고, IP 주소로 된 `turns:` URL은 아무 말 없이 건너뜁니다.',
   },
