@@ -28,6 +28,7 @@ import { PairPanel } from './pair-panel.ts';
 import { mountPlainEditor } from './plain-editor.ts';
 import { labsDone } from './progress.ts';
 import { RunSession } from './run-session.ts';
+import { prepareFrame, takeFrame } from './standby-frame.ts';
 
 interface LabData {
   readonly id: string;
@@ -187,6 +188,8 @@ class Lab {
       }
       this.buttons.edit.hidden = true;
       this.editor = editor;
+      // Someone who opened the editor runs next: have the frame ready for it.
+      standBy(this.section);
       return editor;
     })();
     return this.editorLoading;
@@ -352,8 +355,10 @@ class Lab {
     }
     liveLab = this;
     this.buttons.stop.disabled = false;
+    const slot = this.section.querySelector<HTMLElement>('.lab-frame-slot')!;
     const session: RunSession = new RunSession({
-      slot: this.section.querySelector('.lab-frame-slot')!,
+      slot,
+      prepared: takeFrame(slot),
       labOrigin: origin,
       title: this.t['lab.output'],
       files,
@@ -487,6 +492,22 @@ export function warmUp(): void {
       document.head.append(Object.assign(document.createElement('link'), { rel: 'preconnect', href: labOrigin }));
     },
     () => undefined, // the click asks again, and says what went wrong
+  );
+}
+
+/**
+ * Loads a frame for the next Run of this lab, hidden in its output, while nothing runs on the
+ * page (standby-frame.ts says why only then). Asked when the editor opens and when the learner
+ * points at Run.
+ */
+export function standBy(section: HTMLElement): void {
+  const slot = section.querySelector<HTMLElement>('.lab-frame-slot');
+  if (!slot || liveLab) return;
+  labConfig().then(
+    ({ labOrigin }) => {
+      if (!liveLab) prepareFrame(slot, labOrigin, labStrings(document.documentElement.lang === 'ko' ? 'ko' : 'en')['lab.output']);
+    },
+    () => undefined, // Run asks again, and says what went wrong
   );
 }
 

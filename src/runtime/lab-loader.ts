@@ -16,13 +16,20 @@ const controller = (): Promise<typeof import('./lab-controller.ts')> => {
 };
 
 // Pointing at a lab's buttons, or tabbing to them, starts loading what the click will need
-// (the controller, the lab origin's address and a connection to it): a Run from a reading
-// page then waits for the frame alone.
+// (the controller, the lab origin's address and a connection to it); pointing at Run also
+// loads the frame the run will use. A Run from a reading page then waits for little or nothing.
 const approach = (event: Event): void => {
-  if (!(event.target instanceof Element) || !event.target.closest('.lab [data-action]')) return;
-  document.removeEventListener('pointerover', approach);
-  document.removeEventListener('focusin', approach);
-  controller().then(({ warmUp }) => warmUp(), () => undefined);
+  const button = event.target instanceof Element ? event.target.closest<HTMLElement>('.lab [data-action]') : null;
+  const section = button?.closest<HTMLElement>('.lab');
+  if (!button || !section) return;
+  const run = button.dataset['action'] === 'run';
+  controller().then(
+    (loaded) => {
+      loaded.warmUp();
+      if (run) loaded.standBy(section);
+    },
+    () => undefined,
+  );
 };
 document.addEventListener('pointerover', approach, { passive: true });
 document.addEventListener('focusin', approach);

@@ -63,13 +63,14 @@ async function pageHeartbeat(page: Page): Promise<() => Promise<number[]>> {
  * When the frame's loop ran (read from the frame's title, see RUNAWAY_LOOP), and the longest
  * stretch of it during which the lesson page's main thread took no turn.
  */
-async function pageStallDuringLoop(page: Page, beats: number[]): Promise<{ loopMs: number; longestStallMs: number }> {
+async function pageStallDuringLoop(page: Page, beats: number[]): Promise<{ loopMs: number; turns: number; longestStallMs: number }> {
   const frame = page.frames().find((f) => f.url().includes('/lab-frame/'));
   if (!frame) throw new Error('the lab frame is gone');
   const [start = 0, end = 0] = (await frame.title()).split(' ').map(Number);
-  const marks = [start, ...beats.filter((beat) => beat > start && beat < end), end];
+  const during = beats.filter((beat) => beat > start && beat < end);
+  const marks = [start, ...during, end];
   const longestStallMs = Math.max(...marks.slice(1).map((mark, i) => mark - marks[i]!));
-  return { loopMs: end - start, longestStallMs };
+  return { loopMs: end - start, turns: during.length, longestStallMs };
 }
 
 describe('errors point at the learner’s own lines', () => {
@@ -129,10 +130,13 @@ describe('the loop guard', () => {
 
     expect(await waitForRunEnd(section)).toBe('error');
     expect(Date.now() - started).toBeLessThan(15_000);
-    const { loopMs, longestStallMs } = await pageStallDuringLoop(page, await beats());
+    const { loopMs, turns, longestStallMs } = await pageStallDuringLoop(page, await beats());
     expect(loopMs, 'the loop did not run for the guard’s budget (1 s)').toBeGreaterThanOrEqual(1000);
-    // A page sharing the frame's thread would take no turn for the whole loop.
-    expect(longestStallMs, `the lesson page went this long without a turn during the ${loopMs} ms loop`).toBeLessThan(500);
+    // A page sharing the frame's thread would take no turn for the whole loop. Idle, it takes
+    // one every 50 ms; a loaded test machine delays some (a stall of 851 ms was seen in CI), so
+    // the test asks for turns, not for their rhythm.
+    console.log(`page during the ${loopMs} ms loop: ${turns} turns, longest stall ${longestStallMs} ms`);
+    expect(turns, `the lesson page took no turn during the ${loopMs} ms loop`).toBeGreaterThanOrEqual(3);
     expect((await feedOf(section)).filter((e) => e.type === 'error')).toMatchObject([{ phase: 'loop', line: 3 }]);
     expect(await consoleText(section)).toContain('Stopped a runaway loop');
     await section.getByRole('button', run('Reset')).click();
@@ -155,20 +159,17 @@ describe('the loop guard', () => {
       await section.getByRole('button', run('Run')).click();
       await section.locator('[role="log"]').getByText('hanging now').waitFor();
       const beats = await pageHeartbeat(page);
-      await page.waitForTimeout(1_500);
+      // A hung page takes no turn at all while the frame loops, however long one waits. A busy
+      // test machine delays turns (CI once gave the page 3 in 1.5 s, with the hung frame holding
+      // one of its 2 cores), so this asks for 20 turns within 10 s, not for a rhythm.
+      await expect.poll(async () => (await beats()).length, { timeout: 10_000, message: 'the lesson page stalled while the frame hung' }).toBeGreaterThanOrEqual(20);
       const marks = await beats();
-      const gaps = marks.slice(1).map((mark, i) => mark - marks[i]!);
-      // A hung page takes no turn at all in the window. A busy test machine delays a few turns
-      // (851 ms once in CI), so the steady 50 ms rhythm is asked of the median gap, and the longest
-      // gap need only fall well short of the window.
-      expect(marks.length, 'the page took too few turns while the frame hung').toBeGreaterThan(5);
-      const sorted = [...gaps].sort((a, b) => a - b);
-      expect(sorted[Math.floor(sorted.length / 2)], 'the page’s turns came slowly while the frame hung').toBeLessThan(100);
-      expect(sorted.at(-1), 'the lesson page stalled while the frame hung').toBeLessThan(1_200);
+      const gaps = marks.slice(1).map((mark, i) => mark - marks[i]!).sort((a, b) => a - b);
+      console.log(`${what}: ${marks.length} turns, gaps median ${gaps[Math.floor(gaps.length / 2)]} ms, longest ${gaps.at(-1)} ms`);
       // A round trip through the test's own connection to the browser: slower under load, but an answer.
       const asked = Date.now();
       await page.evaluate(() => 0);
-      expect(Date.now() - asked).toBeLessThan(1_000);
+      expect(Date.now() - asked).toBeLessThan(5_000);
       // Still hung: the code never got to finish.
       expect(await section.getAttribute('data-run')).toBe('running');
 
@@ -376,8 +377,10 @@ describe('share links', () => {
     await section.getByText('This code came from a shared link').waitFor();
     // Everything the page does on its own is done once the network is quiet.
     await page.waitForLoadState('networkidle');
-    expect(await section.locator('iframe').count()).toBe(0);
+    // The open editor made a frame ready for Run, hidden and given no code: nothing has run.
+    expect(await section.locator('iframe:not([hidden])').count()).toBe(0);
     expect(await feedOf(section)).toEqual([]);
+    expect(await section.getAttribute('data-run')).toBeNull();
     await section.getByRole('button', run('Run')).click();
     expect(await waitForRunEnd(section)).toBe('done');
     expect(await consoleText(section)).toContain('shared code ran');
@@ -386,6 +389,46 @@ describe('share links', () => {
     await labSection(page, CHANNEL).getByRole('button', run('Edit')).click();
     await labSection(page, CHANNEL).locator('.monaco-editor').waitFor();
     expect((await filesOf(labSection(page, CHANNEL)))['main.ts']).toContain('new RTCPeerConnection()');
+    await page.close();
+  });
+});
+
+describe('a frame made ahead of Run', () => {
+  it('is loaded when the editor opens, and Run uses it without loading another', async () => {
+    const page = await browser().newPage();
+    await openShared(page, CHANNEL, "console.log('ran in the frame made ahead');");
+    const section = labSection(page, CHANNEL);
+    const waiting = section.locator('.lab-frame-slot iframe');
+    await expect.poll(() => waiting.count()).toBe(1);
+    expect(await waiting.isHidden()).toBe(true);
+    const before = await waiting.elementHandle();
+    // Its document has arrived; from here on no frame document may be asked for.
+    await expect.poll(() => page.frames().some((f) => f.url().includes('/lab-frame/') && f.url() !== 'about:blank')).toBe(true);
+    const frameDocuments: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/lab-frame/')) frameDocuments.push(request.url());
+    });
+    await section.getByRole('button', run('Run')).click();
+    expect(await waitForRunEnd(section)).toBe('done');
+    expect(await consoleText(section)).toContain('ran in the frame made ahead');
+    expect(frameDocuments).toEqual([]);
+    expect(await waiting.count()).toBe(1);
+    expect(await waiting.isVisible()).toBe(true);
+    expect(await before?.evaluate((frame, current) => frame === current, await waiting.elementHandle())).toBe(true);
+    await page.close();
+  });
+
+  it('is loaded when the learner points at Run, and removed when another lab runs', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${baseUrl}${pageWithLab(CAMERA)}`);
+    const camera = labSection(page, CAMERA);
+    const channel = labSection(page, CHANNEL);
+    await camera.getByRole('button', run('Run')).hover();
+    await expect.poll(() => camera.locator('.lab-frame-slot iframe[hidden]').count()).toBe(1);
+    await channel.getByRole('button', run('Run')).click();
+    expect(await waitForRunEnd(channel)).toBe('done');
+    expect(await camera.locator('iframe').count()).toBe(0);
+    expect(await page.locator('iframe').count()).toBe(1);
     await page.close();
   });
 });
