@@ -130,4 +130,3 @@ export type GoalCheck = z.output<typeof goalCheck>;
 export type GoalKind = GoalCheck['kind'];
 export type Goal = z.output<typeof goalSchema>;
 export type GoalMode = (typeof GOAL_MODES)[number];
-export const DEFAULT_WINDOW_MS = 5000;

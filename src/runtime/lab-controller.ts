@@ -28,7 +28,7 @@ import { PairPanel } from './pair-panel.ts';
 import { mountPlainEditor } from './plain-editor.ts';
 import { labsDone } from './progress.ts';
 import { RunSession } from './run-session.ts';
-import { prepareFrame, takeFrame } from './standby-frame.ts';
+import { standBy, takeFrame } from './standby-frame.ts';
 
 interface LabData {
   readonly id: string;
@@ -492,22 +492,6 @@ export function warmUp(): void {
       document.head.append(Object.assign(document.createElement('link'), { rel: 'preconnect', href: labOrigin }));
     },
     () => undefined, // the click asks again, and says what went wrong
-  );
-}
-
-/**
- * Loads a frame for the next Run of this lab, hidden in its output, while nothing runs on the
- * page (standby-frame.ts says why only then). Asked when the editor opens and when the learner
- * points at Run.
- */
-export function standBy(section: HTMLElement): void {
-  const slot = section.querySelector<HTMLElement>('.lab-frame-slot');
-  if (!slot || liveLab) return;
-  labConfig().then(
-    ({ labOrigin }) => {
-      if (!liveLab) prepareFrame(slot, labOrigin, labStrings(document.documentElement.lang === 'ko' ? 'ko' : 'en')['lab.output']);
-    },
-    () => undefined, // Run asks again, and says what went wrong
   );
 }
 

@@ -15,21 +15,26 @@ const controller = (): Promise<typeof import('./lab-controller.ts')> => {
   return loading;
 };
 
+// The frame a Run will use, made ahead (standby-frame.ts): a small module of its own, so the
+// frame loads beside the controller instead of after it.
+let ahead: Promise<typeof import('./standby-frame.ts')> | null = null;
+const frameAhead = (section: HTMLElement): void => {
+  ahead ??= import('./standby-frame.ts').catch((error: unknown) => {
+    ahead = null;
+    throw error;
+  });
+  ahead.then(({ standBy }) => standBy(section), () => undefined);
+};
+
 // Pointing at a lab's buttons, or tabbing to them, starts loading what the click will need
 // (the controller, the lab origin's address and a connection to it); pointing at Run also
-// loads the frame the run will use. A Run from a reading page then waits for little or nothing.
+// loads the frame the run will use.
 const approach = (event: Event): void => {
   const button = event.target instanceof Element ? event.target.closest<HTMLElement>('.lab [data-action]') : null;
   const section = button?.closest<HTMLElement>('.lab');
   if (!button || !section) return;
-  const run = button.dataset['action'] === 'run';
-  controller().then(
-    (loaded) => {
-      loaded.warmUp();
-      if (run) loaded.standBy(section);
-    },
-    () => undefined,
-  );
+  if (button.dataset['action'] === 'run') frameAhead(section);
+  controller().then(({ warmUp }) => warmUp(), () => undefined);
 };
 document.addEventListener('pointerover', approach, { passive: true });
 document.addEventListener('focusin', approach);
@@ -42,6 +47,7 @@ document.addEventListener('click', (event) => {
   const section = button?.closest<HTMLElement>('.lab');
   if (!button || !section || section.dataset['active'] === 'true') return; // the controller has it
   const action = button.dataset['action'] ?? 'edit';
+  if (action === 'run') frameAhead(section);
   const queue = waiting.get(section);
   if (queue) {
     queue.push(action);

@@ -8,13 +8,17 @@
  * sending nothing, does not pass); `at-end` follows the condition, so the run's last state decides.
  */
 import type { FeedEvent, FeedWatch } from '../feed.ts';
-import { DEFAULT_WINDOW_MS, type Goal, type GoalCheck, type GoalKind } from '../goal-checks.ts';
+// Types only: the schema's module brings zod, which the page's lab code has no use for.
+import type { Goal, GoalCheck, GoalKind } from '../goal-checks.ts';
 import { channelJudges } from './channel-judges.ts';
 import { connectionJudges } from './connection-judges.ts';
 import type { FeedOrigin, Judge, JudgeFactory, JudgeTable } from './judge.ts';
 import { mediaJudges } from './media-judges.ts';
 
 export type { FeedOrigin } from './judge.ts';
+
+/** How long a `throughout` goal must hold when its lab gives no window. */
+export const DEFAULT_WINDOW_MS = 5000;
 
 const JUDGES: JudgeTable = { ...mediaJudges, ...channelJudges, ...connectionJudges };
 
