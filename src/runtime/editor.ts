@@ -101,13 +101,18 @@ export async function mountEditor(container: HTMLElement, options: EditorOptions
   };
 
   // A model's language starts its language service: a CSS model would load the CSS worker
-  // (186 kB) on Edit though the learner may never open style.css. So only TypeScript models get
-  // their language at once; the others are plain text until their tab is first shown.
+  // (186 kB) on Edit though the learner may never open style.css. So other files are plain text
+  // until their tab is first shown, and TypeScript ones until the editor has painted (below):
+  // the TypeScript worker is the largest download of all, and typing needs none of it.
   const deferredLanguage = new Map<string, string>();
+  const waitingForTypeScript = new Set<string>();
+  let typeScriptStarted = false;
   const addModel = (name: string, text: string) => {
     const language = languageOfFile(name);
-    const now = language === 'typescript' || name === visible ? language : 'plaintext';
-    if (now !== language) deferredLanguage.set(name, language);
+    const typescript = language === 'typescript';
+    const now = (typescript && typeScriptStarted) || (!typescript && name === visible) ? language : 'plaintext';
+    if (typescript && now !== language) waitingForTypeScript.add(name);
+    else if (now !== language) deferredLanguage.set(name, language);
     const model = monaco.editor.createModel(text, now, modelUri(name, folder));
     model.updateOptions({ tabSize: 2, insertSpaces: true });
     models.set(name, model);
@@ -195,6 +200,21 @@ export async function mountEditor(container: HTMLElement, options: EditorOptions
   tabs.setNames([...models.keys()]);
   tabs.select(visible);
 
+  // After the first paint (or a moment, where a background tab paints nothing), TypeScript
+  // models get their language, which colours them and starts the worker that checks them.
+  const typeScriptReady = new Promise<void>((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 250);
+  }).then(() => {
+    if (disposed) return;
+    typeScriptStarted = true;
+    for (const name of waitingForTypeScript) {
+      const model = models.get(name);
+      if (model) monaco.editor.setModelLanguage(model, 'typescript');
+    }
+    waitingForTypeScript.clear();
+  });
+
   const api: LabEditor = {
     getFiles,
 
@@ -266,6 +286,7 @@ export async function mountEditor(container: HTMLElement, options: EditorOptions
     },
 
     async typeErrors(file) {
+      await typeScriptReady;
       const model = models.get(file);
       return model && languageOfFile(file) === 'typescript' ? typeErrorsIn(model) : [];
     },

@@ -495,6 +495,14 @@ export function warmUp(): void {
   );
 }
 
+/**
+ * Pointing at Edit: start loading the editor the click will open (the full one only; a slow
+ * link or Save-Data gets the text box, and nothing is fetched for it).
+ */
+export function preloadEditor(): void {
+  if (chooseEditor(editorHints(), false) === 'full') import('./editor.ts').catch(() => undefined);
+}
+
 export async function activateLab(section: HTMLElement, action: string): Promise<void> {
   await labFor(section).act(action);
 }

@@ -28,13 +28,20 @@ const frameAhead = (section: HTMLElement): void => {
 
 // Pointing at a lab's buttons, or tabbing to them, starts loading what the click will need
 // (the controller, the lab origin's address and a connection to it); pointing at Run also
-// loads the frame the run will use.
+// loads the frame the run will use, and pointing at Edit the editor.
 const approach = (event: Event): void => {
   const button = event.target instanceof Element ? event.target.closest<HTMLElement>('.lab [data-action]') : null;
   const section = button?.closest<HTMLElement>('.lab');
   if (!button || !section) return;
-  if (button.dataset['action'] === 'run') frameAhead(section);
-  controller().then(({ warmUp }) => warmUp(), () => undefined);
+  const action = button.dataset['action'];
+  if (action === 'run') frameAhead(section);
+  controller().then(
+    (loaded) => {
+      loaded.warmUp();
+      if (action === 'edit') loaded.preloadEditor();
+    },
+    () => undefined,
+  );
 };
 document.addEventListener('pointerover', approach, { passive: true });
 document.addEventListener('focusin', approach);

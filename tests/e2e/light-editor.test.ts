@@ -58,11 +58,32 @@ describe('the full editor', () => {
     const problems = watchForProblems(page);
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
+    // In the page, in order: when the editor first shows the code, and each worker it makes.
+    await page.addInitScript(() => {
+      const order: string[] = [];
+      (window as unknown as { order: string[] }).order = order;
+      const NativeWorker = window.Worker;
+      window.Worker = class extends NativeWorker {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          order.push(`worker ${String(url)}`);
+          super(url, options);
+        }
+      };
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('.monaco-editor .view-lines')?.textContent?.trim()) return;
+        order.push('code shown');
+        observer.disconnect();
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
     await page.goto(baseUrl + pageWithLab(LAB), { waitUntil: 'networkidle' });
     const section = labSection(page, LAB);
     await section.getByRole('button', { name: 'Edit', exact: true }).click();
     await section.locator('.monaco-editor .view-lines').waitFor();
     await expect.poll(() => workers.some((path) => path.includes('/ts.worker'))).toBe(true);
+    // The TypeScript worker starts after the code could be read and typed in, not before.
+    const order = await page.evaluate(() => (window as unknown as { order: string[] }).order);
+    expect(order.indexOf('code shown')).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf('code shown')).toBeLessThan(order.findIndex((entry) => entry.includes('ts.worker')));
     await page.waitForTimeout(1000);
     expect(workers.filter((path) => /\/(?:css|html)\.worker/.test(path))).toEqual([]);
     await section.getByRole('tab', { name: 'style.css' }).click();
