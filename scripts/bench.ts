@@ -6,8 +6,8 @@
  *   BENCH_PEERS (1000)  BENCH_HOLD_MS (60000: each broker's total, split over the rounds)
  *   BENCH_BROKER_ROUNDS (3)  BENCH_RATE (100 messages/s)  BENCH_LAB_RUNS (7)
  *   BENCH_CALL_RUNS (5)  BENCH_TRANSFER_MIB (32)  BENCH_TRANSFER_RUNS (3)  BENCH_TURN_MIB (8)  BENCH_TURN_RUNS (5)
- *   BENCH_COLD_RUNS (3)
- *   BENCH_ONLY (a comma list of parts: broker, labs, cold, calls, transfer, turn; all when unset)
+ *   BENCH_COLD_RUNS (3)  BENCH_LIGHTHOUSE_RUNS (3)
+ *   BENCH_ONLY (a comma list of parts: broker, labs, cold, calls, transfer, turn, lighthouse; all when unset)
  *   BENCH_DEADLINE_MIN (30): the whole run's limit; past it the bench says where it was and exits 2
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -27,6 +27,7 @@ import { measureColdLinks, type ColdFigures } from '../bench/cold-links.ts';
 import { countServedBytes } from '../bench/served-bytes.ts';
 import { measureFileTransfer, type TransferFigures } from '../bench/file-transfer.ts';
 import { measureTurnRelay, type RelayFigures } from '../bench/turn-relay.ts';
+import { measureLighthouse, type LighthousePage } from '../bench/lighthouse.ts';
 import { startLocalTurn, turnNotice } from '../src/server/coturn.ts';
 import { readServerConfig } from '../src/server/config.ts';
 import { startSiteServer } from '../src/server/site-server.ts';
@@ -49,7 +50,8 @@ const TRANSFER_RUNS = env('BENCH_TRANSFER_RUNS', 3);
 const TURN_MIB = env('BENCH_TURN_MIB', 8);
 const TURN_RUNS = env('BENCH_TURN_RUNS', 5);
 const COLD_RUNS = env('BENCH_COLD_RUNS', 3);
-const PARTS = ['broker', 'labs', 'cold', 'calls', 'transfer', 'turn'] as const;
+const LIGHTHOUSE_RUNS = env('BENCH_LIGHTHOUSE_RUNS', 3);
+const PARTS = ['broker', 'labs', 'cold', 'calls', 'transfer', 'turn', 'lighthouse'] as const;
 const only = process.env['BENCH_ONLY']?.split(',').map((part) => part.trim());
 const unknownPart = only?.find((part) => !(PARTS as readonly string[]).includes(part));
 if (unknownPart) throw new Error(`BENCH_ONLY: no part "${unknownPart}" (parts: ${PARTS.join(', ')})`);
@@ -119,7 +121,8 @@ let coldFigures: ColdFigures | null = null;
 let calls: CallSetupTimings | null = null;
 let transfer: TransferFigures | null = null;
 let relay: RelayFigures | null = null;
-if (wants('labs') || wants('cold') || wants('calls') || wants('transfer') || wants('turn')) {
+let lighthouse: LighthousePage[] | null = null;
+if (wants('labs') || wants('cold') || wants('calls') || wants('transfer') || wants('turn') || wants('lighthouse')) {
   // The local coturn only for the TURN row, as `npm start` runs it; the site server stops it.
   const turn = wants('turn') ? await startLocalTurn({ ttlSeconds: 600 }) : ({ running: false, reason: 'disabled' } as const);
   if (wants('turn') && !turn.running) throw new Error(`bench turn: ${turnNotice(turn, { withSite: false })}`);
@@ -159,6 +162,13 @@ if (wants('labs') || wants('cold') || wants('calls') || wants('transfer') || wan
       relay = await measureTurnRelay({ browser, siteUrl, server: { url, mint: () => turn.turn.mint() }, sizeMiB: TURN_MIB, runs: TURN_RUNS });
       const show = (samples: RelayFigures['directSamples']) => samples.map((s) => `${s.gatherMs.toFixed(1)}/${s.setupMs.toFixed(1)} ms ${s.mibps.toFixed(1)} MiB/s`).join(', ');
       console.log(`turn runs (first candidate / channel open, throughput): direct ${show(relay.directSamples)}; relay ${show(relay.relaySamples)}`);
+    }
+    if (wants('lighthouse')) {
+      stage = 'lighthouse';
+      // Issue 13's pages: the home page, a lab page and the heaviest lesson, in both languages.
+      const pages = ['/', '/ko/', '/start/how-labs-work/', '/ko/start/how-labs-work/', ...longestLessons];
+      console.log(`lighthouse: mobile, ${pages.length} pages, ${LIGHTHOUSE_RUNS} runs each…`);
+      lighthouse = await measureLighthouse({ siteUrl, pages, runs: LIGHTHOUSE_RUNS });
     }
     stage = 'closing the browser and the site';
   } finally {
@@ -230,6 +240,18 @@ if (relay) {
     [`TURN: data-channel throughput, ${relay.sizeMiB} MiB in 64 KiB messages (${runs})`, `${via.mibps.toFixed(1)} MiB/s`, `direct ${direct.mibps.toFixed(1)} MiB/s`, ratio(via.mibps, direct.mibps)],
   );
 }
+if (lighthouse) {
+  for (const each of lighthouse) {
+    const { performance, accessibility, seo } = each.scores;
+    const timings = `FCP ${(each.timings['first-contentful-paint'] / 1000).toFixed(2)} s, LCP ${(each.timings['largest-contentful-paint'] / 1000).toFixed(2)} s, TBT ${each.timings['total-blocking-time'].toFixed(0)} ms`;
+    rows.push([
+      `Lighthouse mobile ${each.page}: performance (runs ${each.performanceRuns.join(', ')}) / a11y / best practices / SEO, median of ${each.runs}`,
+      `${performance} / ${accessibility} / ${each.scores['best-practices']} / ${seo}`,
+      `goal 100 each; ${timings}`,
+      ratio(performance, 100),
+    ]);
+  }
+}
 const header: [string, string, string, string] = ['measure', 'WebRTC Lab', 'baseline (broker rows: standalone PeerServer)', 'ratio'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
@@ -246,6 +268,7 @@ const result = {
   calls,
   transfer,
   turnRelay: relay,
+  lighthouse,
 };
 mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
 const file = path.join(ROOT, 'bench/results', `${result.date.replace(/[:.]/g, '-')}.json`);
