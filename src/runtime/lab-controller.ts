@@ -28,7 +28,6 @@ import { PairPanel } from './pair-panel.ts';
 import { mountPlainEditor } from './plain-editor.ts';
 import { labsDone } from './progress.ts';
 import { RunSession } from './run-session.ts';
-import { standBy, takeFrame } from './standby-frame.ts';
 
 interface LabData {
   readonly id: string;
@@ -188,8 +187,6 @@ class Lab {
       }
       this.buttons.edit.hidden = true;
       this.editor = editor;
-      // Someone who opened the editor runs next: have the frame ready for it.
-      standBy(this.section);
       return editor;
     })();
     return this.editorLoading;
@@ -355,10 +352,8 @@ class Lab {
     }
     liveLab = this;
     this.buttons.stop.disabled = false;
-    const slot = this.section.querySelector<HTMLElement>('.lab-frame-slot')!;
     const session: RunSession = new RunSession({
-      slot,
-      prepared: takeFrame(slot),
+      slot: this.section.querySelector('.lab-frame-slot')!,
       labOrigin: origin,
       title: this.t['lab.output'],
       files,

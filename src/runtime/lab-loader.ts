@@ -15,26 +15,13 @@ const controller = (): Promise<typeof import('./lab-controller.ts')> => {
   return loading;
 };
 
-// The frame a Run will use, made ahead (standby-frame.ts): a small module of its own, so the
-// frame loads beside the controller instead of after it.
-let ahead: Promise<typeof import('./standby-frame.ts')> | null = null;
-const frameAhead = (section: HTMLElement): void => {
-  ahead ??= import('./standby-frame.ts').catch((error: unknown) => {
-    ahead = null;
-    throw error;
-  });
-  ahead.then(({ standBy }) => standBy(section), () => undefined);
-};
-
 // Pointing at a lab's buttons, or tabbing to them, starts loading what the click will need
-// (the controller, the lab origin's address and a connection to it); pointing at Run also
-// loads the frame the run will use, and pointing at Edit the editor.
+// (the controller, the lab origin's address and a connection to it); pointing at Edit also
+// loads the editor.
 const approach = (event: Event): void => {
   const button = event.target instanceof Element ? event.target.closest<HTMLElement>('.lab [data-action]') : null;
-  const section = button?.closest<HTMLElement>('.lab');
-  if (!button || !section) return;
+  if (!button) return;
   const action = button.dataset['action'];
-  if (action === 'run') frameAhead(section);
   controller().then(
     (loaded) => {
       loaded.warmUp();
@@ -54,7 +41,6 @@ document.addEventListener('click', (event) => {
   const section = button?.closest<HTMLElement>('.lab');
   if (!button || !section || section.dataset['active'] === 'true') return; // the controller has it
   const action = button.dataset['action'] ?? 'edit';
-  if (action === 'run') frameAhead(section);
   const queue = waiting.get(section);
   if (queue) {
     queue.push(action);

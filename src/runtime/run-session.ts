@@ -10,14 +10,12 @@ import type { FeedEvent } from '../lib/feed.ts';
 import { createFeedGate, type FeedGate } from '../lib/feed-gate.ts';
 import type { Goal } from '../lib/goal-checks.ts';
 import { createGoalBoard, type GoalBoard } from '../lib/goals/goal-board.ts';
-import { startRun, type OpenedFrame, type RunHandle, type RunOptions } from './runner-bridge.ts';
+import { startRun, type RunHandle, type RunOptions } from './runner-bridge.ts';
 
 const TICK_MS = 250;
 
 export interface SessionOptions extends RunOptions {
   readonly goals: readonly Goal[];
-  /** A frame made ahead of Run for this lab (standby-frame.ts), if there is one. */
-  readonly prepared?: OpenedFrame | undefined;
   onGoals(met: ReadonlySet<string>): void;
   /** The gate dropped this event: it reached neither the feed nor the goals. */
   onDropped(event: FeedEvent): void;
@@ -39,7 +37,7 @@ export class RunSession {
     this.#options = options;
     this.#board = createGoalBoard(options.goals);
     this.#gate = createFeedGate(performance.now());
-    this.#handle = startRun({ ...options, onEvent: (event) => this.#receive(event) }, options.prepared);
+    this.#handle = startRun({ ...options, onEvent: (event) => this.#receive(event) });
     this.#tick = setInterval(() => this.#judge(), TICK_MS);
   }
 

@@ -1,7 +1,6 @@
 /**
- * One run of a lab: a fresh frame on the lab origin (made at Run, or just before it), a private
- * channel to it once it says hello (see lab-protocol.ts), the learner's files sent on that
- * channel, its feed passed on.
+ * One run of a lab: a fresh frame on the lab origin, a private channel to it once it says
+ * hello (see lab-protocol.ts), the learner's files sent on that channel, its feed passed on.
  * Stopping asks the frame to end its tracks and close its connections, then destroys it,
  * which releases anything the code still held. A frame that navigates away after its hello
  * (lab code can send its own frame anywhere) is no longer ours: it is removed at once.
@@ -33,75 +32,32 @@ const STOP_TIMEOUT_MS = 1_000;
 const MIN_HEIGHT = 160;
 const MAX_HEIGHT = 900;
 
-/**
- * A lab frame, loading or loaded, whose hello is kept until a run takes it. Made at Run, or
- * ahead of it (standby-frame.ts), so that Run then only has to hand over the code.
- */
-export interface OpenedFrame {
-  readonly frame: HTMLIFrameElement;
-  /** Settles once the frame's runner said hello, from the lab origin, in this frame. */
-  readonly hello: Promise<void>;
-  /** The frame loaded another document after its own (lab code navigated it). */
-  onNavigated: (() => void) | null;
-  close(): void;
-}
-
-export function openFrame(labOrigin: string, title: string): OpenedFrame {
+export function startRun(options: RunOptions): RunHandle {
   const frame = document.createElement('iframe');
-  frame.title = title;
+  frame.title = options.title;
   frame.allow = 'camera; microphone; display-capture; autoplay; fullscreen';
   // A real second origin (allow-same-origin keeps it, so getUserMedia works there); the
   // sandbox takes away navigating the lesson page, popups and downloads.
   frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-modals');
-  frame.src = frameUrl(labOrigin, location.origin);
+  frame.src = frameUrl(options.labOrigin, location.origin);
 
-  let onHello: (event: MessageEvent) => void = () => undefined;
-  const hello = new Promise<void>((resolve) => {
-    onHello = (event) => {
-      if (event.source !== frame.contentWindow || event.origin !== labOrigin || !isHandshake(event.data, 'hello')) return;
-      window.removeEventListener('message', onHello);
-      resolve();
-    };
-  });
-  window.addEventListener('message', onHello);
-  let loads = 0;
-  const opened: OpenedFrame = {
-    frame,
-    hello,
-    onNavigated: null,
-    close: () => {
-      window.removeEventListener('message', onHello);
-      frame.remove();
-    },
-  };
-  // The first load is the frame's own document; any later one is a page lab code navigated to.
-  frame.addEventListener('load', () => {
-    loads += 1;
-    if (loads > 1) opened.onNavigated?.();
-  });
-  return opened;
-}
-
-/** Runs in `opened` (a frame made ahead of time, already in the slot), or in a new frame. */
-export function startRun(options: RunOptions, opened: OpenedFrame = openFrame(options.labOrigin, options.title)): RunHandle {
-  const { frame } = opened;
-  frame.title = options.title;
   let port: MessagePort | null = null;
-  let closed = false;
   let onStopped: (() => void) | null = null;
+  let loads = 0;
   const readyTimer = setTimeout(options.onFail, READY_TIMEOUT_MS);
   const send = (message: PageToFrame): void => port?.postMessage(message);
 
-  void opened.hello.then(() => {
-    if (closed) return;
+  const onHello = (event: MessageEvent): void => {
+    if (port || event.source !== frame.contentWindow || event.origin !== options.labOrigin || !isHandshake(event.data, 'hello')) return;
     clearTimeout(readyTimer);
+    window.removeEventListener('message', onHello);
     const channel = new MessageChannel();
     port = channel.port1;
     port.onmessage = (message) => receive(message.data);
     frame.contentWindow?.postMessage({ kind: 'connect' }, options.labOrigin, [channel.port2]);
     const { files, script, modules, watch, locale, theme, pairing } = options;
     send({ kind: 'run', files, script, modules, watch, locale, theme, pairing });
-  });
+  };
   const receive = (data: unknown): void => {
     if (!isFrameMessage(data)) return;
     if (data.kind === 'feed') options.onEvent(data.event);
@@ -110,19 +66,21 @@ export function startRun(options: RunOptions, opened: OpenedFrame = openFrame(op
     else onStopped?.();
   };
   const close = (): void => {
-    closed = true;
     clearTimeout(readyTimer);
+    window.removeEventListener('message', onHello);
     port?.close();
-    opened.close();
+    frame.remove();
   };
-  opened.onNavigated = () => {
-    close();
-    options.onNavigated();
-  };
-  // Moving a frame in the document reloads it: one made ahead of time stays where it is.
-  for (const child of [...options.slot.children]) if (child !== frame) child.remove();
-  if (frame.parentElement !== options.slot) options.slot.append(frame);
-  frame.hidden = false;
+  // The first load is the frame's own document; any later one is a page lab code navigated to.
+  frame.addEventListener('load', () => {
+    loads += 1;
+    if (loads > 1) {
+      close();
+      options.onNavigated();
+    }
+  });
+  window.addEventListener('message', onHello);
+  options.slot.replaceChildren(frame);
 
   return {
     frame,

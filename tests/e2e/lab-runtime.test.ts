@@ -377,10 +377,8 @@ describe('share links', () => {
     await section.getByText('This code came from a shared link').waitFor();
     // Everything the page does on its own is done once the network is quiet.
     await page.waitForLoadState('networkidle');
-    // The open editor made a frame ready for Run, hidden and given no code: nothing has run.
-    expect(await section.locator('iframe:not([hidden])').count()).toBe(0);
+    expect(await section.locator('iframe').count()).toBe(0);
     expect(await feedOf(section)).toEqual([]);
-    expect(await section.getAttribute('data-run')).toBeNull();
     await section.getByRole('button', run('Run')).click();
     expect(await waitForRunEnd(section)).toBe('done');
     expect(await consoleText(section)).toContain('shared code ran');
@@ -389,46 +387,6 @@ describe('share links', () => {
     await labSection(page, CHANNEL).getByRole('button', run('Edit')).click();
     await labSection(page, CHANNEL).locator('.monaco-editor').waitFor();
     expect((await filesOf(labSection(page, CHANNEL)))['main.ts']).toContain('new RTCPeerConnection()');
-    await page.close();
-  });
-});
-
-describe('a frame made ahead of Run', () => {
-  it('is loaded when the editor opens, and Run uses it without loading another', async () => {
-    const page = await browser().newPage();
-    await openShared(page, CHANNEL, "console.log('ran in the frame made ahead');");
-    const section = labSection(page, CHANNEL);
-    const waiting = section.locator('.lab-frame-slot iframe');
-    await expect.poll(() => waiting.count()).toBe(1);
-    expect(await waiting.isHidden()).toBe(true);
-    const before = await waiting.elementHandle();
-    // Its document has arrived; from here on no frame document may be asked for.
-    await expect.poll(() => page.frames().some((f) => f.url().includes('/lab-frame/') && f.url() !== 'about:blank')).toBe(true);
-    const frameDocuments: string[] = [];
-    page.on('request', (request) => {
-      if (request.url().includes('/lab-frame/')) frameDocuments.push(request.url());
-    });
-    await section.getByRole('button', run('Run')).click();
-    expect(await waitForRunEnd(section)).toBe('done');
-    expect(await consoleText(section)).toContain('ran in the frame made ahead');
-    expect(frameDocuments).toEqual([]);
-    expect(await waiting.count()).toBe(1);
-    expect(await waiting.isVisible()).toBe(true);
-    expect(await before?.evaluate((frame, current) => frame === current, await waiting.elementHandle())).toBe(true);
-    await page.close();
-  });
-
-  it('is loaded when the learner points at Run, and removed when another lab runs', async () => {
-    const page = await browser().newPage();
-    await page.goto(`${baseUrl}${pageWithLab(CAMERA)}`);
-    const camera = labSection(page, CAMERA);
-    const channel = labSection(page, CHANNEL);
-    await camera.getByRole('button', run('Run')).hover();
-    await expect.poll(() => camera.locator('.lab-frame-slot iframe[hidden]').count()).toBe(1);
-    await channel.getByRole('button', run('Run')).click();
-    expect(await waitForRunEnd(channel)).toBe('done');
-    expect(await camera.locator('iframe').count()).toBe(0);
-    expect(await page.locator('iframe').count()).toBe(1);
     await page.close();
   });
 });

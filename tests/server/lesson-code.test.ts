@@ -15,6 +15,7 @@ const LAB_TYPES = path.resolve('src/labs/lab-module.d.ts');
 /** What a fragment may assume the page set up before it. */
 const ASSUMED: Readonly<Record<string, string>> = {
   pc: 'declare const pc: RTCPeerConnection;',
+  sender: 'declare const sender: RTCRtpSender;',
   signal: 'declare function signal(message: RTCSessionDescription | RTCIceCandidate | null): void;',
   offer: 'declare const offer: RTCSessionDescriptionInit;',
   answer: 'declare const answer: RTCSessionDescriptionInit;',
