@@ -1,13 +1,38 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import HeavyFirstSequencer from './tests/support/heavy-first-sequencer.ts';
+
+/**
+ * Browser files that mostly wait: for a browser to give up on a STUN server (one Chromium probe
+ * waits 40 s), for a killed broker to come back, for a server of their own to start. In the
+ * `site` project they held one of its two workers for two and a half minutes; as their own
+ * project, `npm test` runs them in its second vitest process, beside the light unit and server
+ * tests (scripts/test.ts). None of them needs the TURN server.
+ */
+const SITE_WAITS = [
+  'tests/e2e/browser-facts-chromium.test.ts',
+  'tests/e2e/browser-facts-firefox.test.ts',
+  'tests/e2e/pairing.test.ts',
+  'tests/e2e/lan-mode.test.ts',
+  'tests/e2e/production-server.test.ts',
+];
+
+/** What every browser test needs: the built site served (global setup), and patience with two busy cores. */
+const browserTests = {
+  globalSetup: ['tests/e2e/global-setup.ts'],
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+  // A browser on two busy cores: waiting for the page is normal, 1 s (the default) is not enough.
+  expect: { poll: { timeout: 15_000 } },
+};
 
 /**
  * Tests grouped by what they need:
  * - unit: pure logic in src/lib, no network, no disk.
  * - server: the broker over real HTTP and WebSockets on loopback.
- * - site: the built site (dist/), read from disk and driven in Chromium.
+ * - site: the built site (dist/), read from disk and driven in Chromium and Firefox.
+ * - site-waits: browser tests that mostly wait (SITE_WAITS).
  * `npm run test:unit` runs the first; `npm test` (scripts/test.ts) builds, isolates the
- * network and runs all three.
+ * network and runs them all.
  */
 export default defineConfig({
   test: {
@@ -22,16 +47,14 @@ export default defineConfig({
         test: {
           name: 'site',
           include: ['tests/e2e/**/*.test.ts'],
-          globalSetup: ['tests/e2e/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          // A browser on two busy cores: waiting for the page is normal, 1 s (the default) is not enough.
-          expect: { poll: { timeout: 15_000 } },
+          exclude: [...configDefaults.exclude, ...SITE_WAITS],
+          ...browserTests,
           // Each file launches its own browser; two at once fill two cores (three measured no
           // faster, 16:32 against 16:48, and made the flood and cancel tests miss their bounds).
           maxWorkers: 2,
         },
       },
+      { test: { name: 'site-waits', include: SITE_WAITS, ...browserTests, globalSetup: ['tests/e2e/global-setup-no-turn.ts'] } },
     ],
   },
 });

@@ -17,7 +17,15 @@ declare module 'vitest' {
   }
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+export default function setup(project: TestProject): Promise<() => Promise<void>> {
+  return serveForBrowserTests(project, { turn: true });
+}
+
+/**
+ * `turn: false` for tests that need no TURN server (the site-waits project): a second coturn,
+ * started beside the site project's, would race it for the same ports and state directory.
+ */
+export async function serveForBrowserTests(project: TestProject, options: { turn: boolean }): Promise<() => Promise<void>> {
   // Browsers gather ICE candidates on every interface; where the runner can isolate the
   // network (root + unshare), it must have, or the tests would touch real networks.
   const canIsolate = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v unshare'], { stdio: 'ignore' }).status === 0;
@@ -25,8 +33,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw new Error('browser tests must run inside a loopback-only network namespace: use `npm test` (it isolates itself)');
   }
   // The real coturn on loopback, as `npm start` runs it (the TURN tests skip with a reason without it).
-  const turn = process.env['NO_TURN'] === '1' ? ({ running: false, reason: 'disabled' } as const) : await startLocalTurn({ ttlSeconds: 600 });
-  if (!turn.running) console.log(turnNotice(turn));
+  const turn = process.env['NO_TURN'] === '1' || !options.turn ? ({ running: false, reason: 'disabled' } as const) : await startLocalTurn({ ttlSeconds: 600 });
+  if (!turn.running && options.turn) console.log(turnNotice(turn));
   const site = await startSiteServer({
     distDir: DIST,
     config: readServerConfig({ PORT: '0', HOST: '127.0.0.1' }),
