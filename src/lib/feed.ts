@@ -61,6 +61,27 @@ export interface StatsSummary {
   readonly roundTripTime: number | null;
   readonly localCandidateType: string | null;
   readonly remoteCandidateType: string | null;
+  /** The selected pair's two ends, for the Inspector to mark among the gathered candidates. */
+  readonly selectedPair: { readonly local: CandidateEnd; readonly remote: CandidateEnd } | null;
+  /** Packets the remote end never got (its RTCP reports), and packets that never reached us. */
+  readonly packetsLostOut: number;
+  readonly packetsLostIn: number;
+  /** Seconds: the worst inbound jitter; null without inbound RTP. */
+  readonly jitterIn: number | null;
+  /** The browser's own frame rates, received (decoded) and sent; null without that video stream. */
+  readonly framesPerSecondIn: number | null;
+  readonly framesPerSecondOut: number | null;
+  /** 0–1: the loudest inbound audio stream, and the loudest audio source we send; null without one. */
+  readonly audioLevelIn: number | null;
+  readonly audioLevelOut: number | null;
+}
+
+/** One end of a candidate pair as getStats describes it. */
+export interface CandidateEnd {
+  readonly type: string | null;
+  readonly address: string | null;
+  readonly port: number | null;
+  readonly protocol: string | null;
 }
 
 /**

@@ -8,7 +8,7 @@
  * transport stats at all; a report taken before negotiation has neither RTP nor pairs. Every
  * field is read defensively.
  */
-import type { MediaKind, StatsSummary } from './feed.ts';
+import type { CandidateEnd, MediaKind, StatsSummary } from './feed.ts';
 
 /** A stats dictionary as the browser gave it. */
 type Stat = Readonly<Record<string, unknown>>;
@@ -28,6 +28,23 @@ function num(stat: Stat | undefined, key: string): number {
 function str(stat: Stat | undefined, key: string): string | null {
   const value = stat?.[key];
   return typeof value === 'string' ? value : null;
+}
+
+/** A number the stat has, or null: a missing jitter is not a jitter of 0. */
+function maybe(stat: Stat | undefined, key: string): number | null {
+  const value = stat?.[key];
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** The larger of two optional readings. */
+function most(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.max(a, b);
+}
+
+function candidateEnd(stat: Stat | undefined): CandidateEnd | null {
+  if (!stat) return null;
+  // Older reports (and Firefox before 2023) call the address `ip`.
+  return { type: str(stat, 'candidateType'), address: str(stat, 'address') ?? str(stat, 'ip'), port: maybe(stat, 'port'), protocol: str(stat, 'protocol') };
 }
 
 function kindOf(stat: Stat): MediaKind | null {
@@ -61,6 +78,7 @@ export function summarizeStats(stats: Iterable<unknown>): StatsSummary {
     outboundAudio: null,
     inboundAudio: null,
   };
+  const media = { lostIn: 0, lostOut: 0, jitterIn: null as number | null, fpsIn: null as number | null, fpsOut: null as number | null, levelIn: null as number | null, levelOut: null as number | null };
   const codecOf = (stat: Stat): string | null => str(byId.get(str(stat, 'codecId') ?? ''), 'mimeType');
 
   for (const stat of all) {
@@ -71,12 +89,16 @@ export function summarizeStats(stats: Iterable<unknown>): StatsSummary {
     if (type === 'inbound-rtp') {
       sawRtp = true;
       const bytes = num(stat, 'bytesReceived');
+      media.lostIn += num(stat, 'packetsLost');
+      media.jitterIn = most(media.jitterIn, maybe(stat, 'jitter'));
       if (kind === 'video') {
         payload.videoReceived += bytes;
         framesDecoded += num(stat, 'framesDecoded');
+        media.fpsIn = most(media.fpsIn, maybe(stat, 'framesPerSecond'));
         codecs.inboundVideo ??= codecOf(stat);
       } else if (kind === 'audio') {
         payload.audioReceived += bytes;
+        media.levelIn = most(media.levelIn, maybe(stat, 'audioLevel'));
         codecs.inboundAudio ??= codecOf(stat);
       }
     } else if (type === 'outbound-rtp') {
@@ -86,11 +108,16 @@ export function summarizeStats(stats: Iterable<unknown>): StatsSummary {
         payload.videoSent += bytes;
         // Firefox counts frames encoded, not sent; on a healthy sender they are the same frames.
         framesSent += typeof stat['framesSent'] === 'number' ? num(stat, 'framesSent') : num(stat, 'framesEncoded');
+        media.fpsOut = most(media.fpsOut, maybe(stat, 'framesPerSecond'));
         codecs.outboundVideo ??= codecOf(stat);
       } else if (kind === 'audio') {
         payload.audioSent += bytes;
         codecs.outboundAudio ??= codecOf(stat);
       }
+    } else if (type === 'remote-inbound-rtp') {
+      media.lostOut += num(stat, 'packetsLost');
+    } else if (type === 'media-source' && kind === 'audio') {
+      media.levelOut = most(media.levelOut, maybe(stat, 'audioLevel'));
     } else if (type === 'transport') {
       transportCounts ||= typeof stat['bytesSent'] === 'number' || typeof stat['bytesReceived'] === 'number';
       transportIn += num(stat, 'bytesReceived');
@@ -123,5 +150,13 @@ export function summarizeStats(stats: Iterable<unknown>): StatsSummary {
     roundTripTime: typeof rtt === 'number' && Number.isFinite(rtt) ? rtt : null,
     localCandidateType: str(local, 'candidateType'),
     remoteCandidateType: str(remote, 'candidateType'),
+    selectedPair: local && remote ? { local: candidateEnd(local)!, remote: candidateEnd(remote)! } : null,
+    packetsLostOut: media.lostOut,
+    packetsLostIn: media.lostIn,
+    jitterIn: media.jitterIn,
+    framesPerSecondIn: media.fpsIn,
+    framesPerSecondOut: media.fpsOut,
+    audioLevelIn: media.levelIn,
+    audioLevelOut: media.levelOut,
   };
 }

@@ -13,6 +13,8 @@ const load = (name: string): Recorded => JSON.parse(readFileSync(new URL(`./fixt
 const chromium = load('stats-chromium-156.json');
 const firefox = load('stats-firefox-153.json');
 
+const isInbound = (stat: unknown): boolean => (stat as { type?: string }).type === 'inbound-rtp';
+
 const NO_CODECS = { outboundVideo: null, inboundVideo: null, outboundAudio: null, inboundAudio: null };
 
 describe('summarizeStats on Chromium reports', () => {
@@ -32,6 +34,14 @@ describe('summarizeStats on Chromium reports', () => {
       roundTripTime: 0.001,
       localCandidateType: 'host',
       remoteCandidateType: 'host',
+      selectedPair: expect.objectContaining({ local: expect.objectContaining({ type: 'host', address: '127.0.0.1', protocol: 'udp' }) }),
+      packetsLostOut: 0,
+      packetsLostIn: 0,
+      jitterIn: null,
+      framesPerSecondIn: null,
+      framesPerSecondOut: expect.any(Number),
+      audioLevelIn: null,
+      audioLevelOut: expect.any(Number),
     });
   });
 
@@ -47,6 +57,25 @@ describe('summarizeStats on Chromium reports', () => {
       videoBytesSent: 0,
       codecs: { ...NO_CODECS, inboundVideo: 'video/VP8', inboundAudio: 'audio/opus' },
     });
+  });
+
+  it('reads what the Inspector charts on the receiving end: frame rate, the worst jitter, loss and audio level', () => {
+    expect(summarizeStats(chromium.receiver)).toMatchObject({
+      framesPerSecondIn: 20,
+      framesPerSecondOut: null,
+      // Video 4 ms, audio 2 ms: the worse of the two.
+      jitterIn: 0.004,
+      packetsLostIn: 0,
+      audioLevelIn: 0,
+    });
+    expect(summarizeStats(firefox.receiver)).toMatchObject({ framesPerSecondIn: 31, audioLevelIn: 0.0989104892117069 });
+  });
+
+  it('counts packets lost both ways: inbound-rtp for ours, remote-inbound-rtp for the other end', () => {
+    const lossy = chromium.receiver.map((stat) => (isInbound(stat) ? { ...(stat as object), packetsLost: 7 } : stat));
+    const withRemote = [...chromium.sender, { id: 'RI1', type: 'remote-inbound-rtp', kind: 'video', timestamp: 1, packetsLost: 3 }];
+    expect(summarizeStats(lossy).packetsLostIn).toBe(14);
+    expect(summarizeStats(withRemote).packetsLostOut).toBe(3);
   });
 
   it('falls back to the transport for a data-only connection', () => {
@@ -75,6 +104,14 @@ describe('summarizeStats on Chromium reports', () => {
       roundTripTime: null,
       localCandidateType: null,
       remoteCandidateType: null,
+      selectedPair: null,
+      packetsLostOut: 0,
+      packetsLostIn: 0,
+      jitterIn: null,
+      framesPerSecondIn: null,
+      framesPerSecondOut: null,
+      audioLevelIn: null,
+      audioLevelOut: null,
     });
   });
 
@@ -101,6 +138,15 @@ describe('summarizeStats on Firefox ESR 153 reports', () => {
       roundTripTime: 0,
       localCandidateType: 'host',
       remoteCandidateType: 'prflx',
+      selectedPair: { local: { type: 'host', address: '127.0.0.1', port: 46538, protocol: 'udp' }, remote: { type: 'prflx', address: '127.0.0.1', port: 39831, protocol: 'udp' } },
+      packetsLostOut: 0,
+      packetsLostIn: 0,
+      jitterIn: null,
+      framesPerSecondIn: null,
+      // Firefox's sender reports its frame rate; it has no media-source audio level.
+      framesPerSecondOut: 30,
+      audioLevelIn: null,
+      audioLevelOut: null,
     });
   });
 

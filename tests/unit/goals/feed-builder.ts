@@ -53,6 +53,14 @@ export function stats(partial: Partial<StatsSummary>): StatsSummary {
     roundTripTime: null,
     localCandidateType: null,
     remoteCandidateType: null,
+    selectedPair: null,
+    packetsLostOut: 0,
+    packetsLostIn: 0,
+    jitterIn: null,
+    framesPerSecondIn: null,
+    framesPerSecondOut: null,
+    audioLevelIn: null,
+    audioLevelOut: null,
     ...partial,
   };
 }
