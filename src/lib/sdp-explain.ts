@@ -106,3 +106,10 @@ function readSections(sdp: string): Section[] {
     return { index, type: String(m.type ?? ''), codecs, associated };
   });
 }
+
+/** The line type or attribute name, set apart from its value: `a=rtpmap:` + `96 VP8/90000`. */
+export function lineParts(entry: ExplainedLine): [head: string, rest: string] {
+  if (entry.kind === '') return ['', entry.line];
+  const head = entry.line.startsWith('a=') ? (/^a=[^:]*:?/.exec(entry.line)?.[0] ?? '') : entry.line.slice(0, 2);
+  return [head, entry.line.slice(head.length)];
+}

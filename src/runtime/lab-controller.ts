@@ -20,6 +20,7 @@ import { createConsolePanel, type ConsolePanel, type Strings } from './console-p
 import { offerDownload } from './download-offer.ts';
 import type { LabEditor } from './editor.ts';
 import { GoalView } from './goal-view.ts';
+import type { InspectorPanel } from './inspector-panel.ts';
 import { LabDrafts } from './lab-drafts.ts';
 import { labConfig } from './lab-config.ts';
 import { labStrings } from './lab-strings.ts';
@@ -96,6 +97,9 @@ class Lab {
   readonly partnerReports = new Map<Role, ReadonlySet<string>>();
   /** Goals this tab's own feed met in the current run. */
   ownMet: ReadonlySet<string> = new Set();
+  /** The Inspector, made when the lab's code first makes a connection. */
+  inspector: InspectorPanel | null = null;
+  inspectorLoading = false;
   /** The notice offering the last file the lab's code handed over, if any. */
   downloadOffer: HTMLElement | null = null;
   /** Actions run one at a time, in order: a double Run never leaves two frames or two listeners. */
@@ -297,6 +301,7 @@ class Lab {
     this.buttons.stop.disabled = true;
     if (!session) return;
     await session.stop();
+    this.inspector?.stopped();
     this.section.dataset['run'] = 'stopped';
     if (announce) this.notices.add(this.t['lab.stopped'], 'ok');
   }
@@ -317,6 +322,7 @@ class Lab {
     this.editor?.clearMarkers();
     this.console.clear();
     this.feed.clear();
+    this.inspector?.reset();
     this.goals.show(new Set(), false);
     this.section.dataset['run'] = 'starting';
     const output = this.section.querySelector<HTMLElement>('.lab-output')!;
@@ -436,6 +442,26 @@ class Lab {
     else if (this.section.dataset['run'] === 'starting') this.section.dataset['run'] = 'running';
     this.console.add(event);
     if (event.type === 'error' && event.line) this.editor?.markError(ENTRY_FILE, event.line, event.column ?? 1, event.message);
+    if (this.inspector) this.inspector.add(event);
+    else if (event.type === 'pc-created') this.loadInspector();
+  }
+
+  /** The Inspector's code loads with the first connection; it then reads what the feed holds so far. */
+  loadInspector(): void {
+    if (this.inspectorLoading) return;
+    this.inspectorLoading = true;
+    import('./inspector-panel.ts').then(
+      ({ InspectorPanel }) => {
+        const inspector = new InspectorPanel(this.section.querySelector('.lab-output')!, { labId: this.data.id, locale: this.data.locale, t: this.t });
+        for (const event of this.feed.toArray()) inspector.add(event);
+        if (!this.session) inspector.stopped();
+        this.inspector = inspector;
+      },
+      (error: unknown) => {
+        this.inspectorLoading = false;
+        this.fail(error);
+      },
+    );
   }
 
   /** The run session removed a frame that kept flooding the page: say why, and end the run as Stop does. */
