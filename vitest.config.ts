@@ -3,7 +3,8 @@ import HeavyFirstSequencer from './tests/support/heavy-first-sequencer.ts';
 
 /**
  * Browser files that mostly wait: for a browser to give up on a STUN server (one Chromium probe
- * waits 40 s), for a killed broker to come back, for a server of their own to start. In the
+ * waits 40 s), for a killed broker to come back, for a server of their own to start, for a
+ * narrowed link to show in a call's stats. In the
  * `site` project they held one of its two workers for two and a half minutes; as their own
  * project, `npm test` runs them in its second vitest process, beside the light unit and server
  * tests (scripts/test.ts). None of them needs the TURN server.
@@ -14,6 +15,7 @@ const SITE_WAITS = [
   'tests/e2e/pairing.test.ts',
   'tests/e2e/lan-mode.test.ts',
   'tests/e2e/production-server.test.ts',
+  'tests/e2e/bad-network.test.ts',
 ];
 
 /** What every browser test needs: the built site served (global setup), and patience with two busy cores. */

@@ -19,14 +19,15 @@ export interface NsBrowser {
   close(): Promise<void>;
 }
 
-export async function launchChromiumIn(ns: Namespace): Promise<NsBrowser> {
+/** `loopback: true` keeps the suite's loopback candidates, for a namespace with nothing but lo. */
+export async function launchChromiumIn(ns: Namespace, options: { loopback?: boolean } = {}): Promise<NsBrowser> {
   const dir = mkdtempSync(path.join(tmpdir(), `nat-chromium-${ns.name}-`));
   const wrapper = path.join(dir, 'chromium');
   writeFileSync(wrapper, `#!/bin/sh\nexec nsenter --net=${ns.path} ${CHROMIUM_PATH} "$@"\n`);
   chmodSync(wrapper, 0o755);
   // The homes have a real interface, so loopback candidates would only add noise; and host
   // candidates keep their addresses (no mDNS names) so the table shows what the NAT hides.
-  const args = [...CHROMIUM_ARGS.filter((arg) => arg !== '--allow-loopback-in-peer-connection'), '--disable-features=WebRtcHideLocalIpsWithMdns'];
+  const args = options.loopback ? [...CHROMIUM_ARGS] : [...CHROMIUM_ARGS.filter((arg) => arg !== '--allow-loopback-in-peer-connection'), '--disable-features=WebRtcHideLocalIpsWithMdns'];
   const browser = await chromium.launch({ executablePath: wrapper, args, headless: true });
   const page = await browser.newPage();
   return {

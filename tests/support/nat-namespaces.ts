@@ -53,7 +53,8 @@ export function requireNatTools(): void {
   }
 }
 
-function hold(name: string, holders: ChildProcess[]): Namespace {
+/** A new, empty network namespace, held until its holder (pushed onto `holders`) is ended. */
+export function hold(name: string, holders: ChildProcess[]): Namespace {
   const child = spawn('unshare', ['-n', '--', 'cat'], { stdio: ['pipe', 'ignore', 'inherit'] });
   holders.push(child);
   if (child.pid === undefined) throw new Error(`could not start the holder of namespace ${name}`);
@@ -61,7 +62,8 @@ function hold(name: string, holders: ChildProcess[]): Namespace {
   return { name, pid: child.pid, path: `/proc/${child.pid}/ns/net` };
 }
 
-function runIn(ns: Namespace | undefined, command: string, args: readonly string[], input?: string): string {
+/** Runs a command inside a namespace (in ours when undefined) and returns its stdout; throws with stderr on failure. */
+export function runIn(ns: Namespace | undefined, command: string, args: readonly string[], input?: string): string {
   const argv = ns ? ['--net=' + ns.path, command, ...args] : args;
   const result = spawnSync(ns ? 'nsenter' : command, argv, { encoding: 'utf8', input });
   if (result.status !== 0) {
@@ -71,7 +73,7 @@ function runIn(ns: Namespace | undefined, command: string, args: readonly string
 }
 
 /** Waits until unshare has exec'd cat in the new namespace (its ns link differs from ours). */
-async function settled(namespaces: readonly Namespace[]): Promise<void> {
+export async function settled(namespaces: readonly Namespace[]): Promise<void> {
   const { readlinkSync } = await import('node:fs');
   const own = readlinkSync('/proc/self/ns/net');
   for (let tries = 0; tries < 200; tries += 1) {

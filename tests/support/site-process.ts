@@ -13,9 +13,14 @@ export interface SiteProcess {
 
 const MAIN = fileURLToPath(new URL('./site-process-main.ts', import.meta.url));
 
-/** Starts the server on `port` (0: any free port) and resolves once it listens. */
-export function startSiteProcess(port = 0): Promise<SiteProcess> {
-  const child = fork(MAIN, [String(port)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+/**
+ * Starts the server on `port` (0: any free port) and resolves once it listens; `netns`, a
+ * namespace's path (/proc/<pid>/ns/net), starts it inside that network namespace.
+ */
+export function startSiteProcess(port = 0, netns?: string): Promise<SiteProcess> {
+  // nsenter execs node, which keeps the IPC channel fork opened.
+  const inNamespace = netns ? { execPath: 'nsenter', execArgv: [`--net=${netns}`, process.execPath, ...process.execArgv] } : {};
+  const child = fork(MAIN, [String(port)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], ...inNamespace });
   const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     child.once('message', (message) =>

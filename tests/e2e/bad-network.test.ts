@@ -1,0 +1,97 @@
+/**
+ * A bad network, as the Inspector shows it. The one-page call runs in a network namespace of
+ * its own (server and Chromium both inside, nothing but lo), and halfway through, a token
+ * bucket on that lo squeezes it to 150 kbit/s with at most 250 ms of queue: a congested link.
+ * The Inspector's numbers must show it: packets lost above zero, and a round trip that rises.
+ *
+ * `tc netem` would add loss and delay directly, but this kernel has no sch_netem (tc answers
+ * "Specified qdisc kind is unknown"); a token bucket (tbf) is built in, and a link narrower
+ * than the call is what most bad networks are: a queue that grows, then drops.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { launchChromiumIn } from '../support/nat-browser.ts';
+import { hold, natSimulationSkipReason, runIn, settled } from '../support/nat-namespaces.ts';
+import { startSiteProcess } from '../support/site-process.ts';
+import { labSection, pageWithLab, waitForAllGoals } from '../support/labs.ts';
+
+const LAB = 'one-page-call';
+const SHAPE = ['rate', '150kbit', 'burst', '8kb', 'latency', '250ms'];
+
+interface Reading {
+  readonly kbpsOut: number | null;
+  readonly rttMs: number | null;
+  readonly lostIn: number;
+  readonly lostOut: number;
+}
+
+/** The Inspector's figures for one connection, read from its words under the charts (English page). */
+async function reading(inspector: Locator, pc: string): Promise<Reading> {
+  const text = await inspector.locator(`.inspector-pc[data-pc="${pc}"] .inspector-latest`).innerText();
+  const number = (pattern: RegExp): number | null => {
+    const match = pattern.exec(text);
+    return match?.[1] && match[1] !== '–' ? Number(match[1].replaceAll(',', '')) : null;
+  };
+  return { kbpsOut: number(/bitrate in [\d,–]+, out ([\d,]+|–) kbit\/s/), rttMs: number(/round trip ([\d.,]+|–) ms/), lostIn: number(/packets lost in ([\d,]+)/) ?? 0, lostOut: number(/packets lost in [\d,]+, out ([\d,]+)/) ?? 0 };
+}
+
+const skip = natSimulationSkipReason();
+
+describe.skipIf(skip !== undefined)('a bad network, in the Inspector', () => {
+  it('shows packets lost and a round trip that rises when the link narrows under a call', async () => {
+    for (const tool of ['unshare', 'nsenter', 'ip', 'tc']) {
+      expect(spawnSync('sh', ['-c', `command -v ${tool}`]).status, `${tool} is installed`).toBe(0);
+    }
+    const holders: ChildProcess[] = [];
+    const ns = hold('shaped', holders);
+    await settled([ns]);
+    runIn(ns, 'ip', ['link', 'set', 'lo', 'up']);
+    const site = await startSiteProcess(0, ns.path);
+    const chromium = await launchChromiumIn(ns, { loopback: true });
+    try {
+      const { page } = chromium;
+      await page.goto(`http://localhost:${site.port}${pageWithLab(LAB)}`);
+      const section = labSection(page, LAB);
+      await section.getByRole('button', { name: 'Solution', exact: true }).click();
+      await section.getByRole('button', { name: 'Run', exact: true }).click();
+      await waitForAllGoals(section, 30_000);
+      const inspector = section.locator('details.lab-inspector');
+      await inspector.locator(':scope > summary').click();
+      const points = async (): Promise<number> => Number((await inspector.locator('.inspector-pc[data-pc="pc2"]').getAttribute('data-points')) ?? '0');
+      await expect.poll(points, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+      const before = { caller: await reading(inspector, 'pc1'), callee: await reading(inspector, 'pc2') };
+
+      runIn(ns, 'tc', ['qdisc', 'add', 'dev', 'lo', 'root', 'tbf', ...SHAPE]);
+      const seen = { rttMs: 0, lostIn: 0, lostOut: 0, kbpsOut: Infinity };
+      await expect
+        .poll(
+          async () => {
+            const caller = await reading(inspector, 'pc1');
+            const callee = await reading(inspector, 'pc2');
+            seen.rttMs = Math.max(seen.rttMs, caller.rttMs ?? 0, callee.rttMs ?? 0);
+            seen.lostIn = Math.max(seen.lostIn, callee.lostIn);
+            seen.lostOut = Math.max(seen.lostOut, caller.lostOut);
+            seen.kbpsOut = Math.min(seen.kbpsOut, caller.kbpsOut ?? Infinity);
+            // What the debugging lesson says the charts show: the round trip up, loss counted by both ends, the bitrate down to the link.
+            return seen.rttMs > Math.max(before.caller.rttMs ?? 0, before.callee.rttMs ?? 0) + 50 && seen.lostIn > 0 && seen.lostOut > 0 && seen.kbpsOut < 150;
+          },
+          { timeout: 40_000, interval: 500 },
+        )
+        .toBe(true);
+      console.log(
+        `bad network (tbf ${SHAPE.join(' ')}): sending ${before.caller.kbpsOut} kbit/s before, down to ${seen.kbpsOut}; round trip ${before.caller.rttMs} ms before, up to ${seen.rttMs} ms; packets lost in ${before.callee.lostIn} before, ${seen.lostIn} after; out ${seen.lostOut}`,
+      );
+      expect(before.callee.lostIn).toBe(0);
+      expect(before.caller.kbpsOut).toBeGreaterThan(250);
+    } finally {
+      await chromium.close();
+      await site.kill();
+      for (const holder of holders) {
+        holder.stdin?.end();
+        holder.kill();
+      }
+    }
+  });
+});
