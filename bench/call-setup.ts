@@ -21,10 +21,16 @@ const ONE_PAGE_LAB = 'one-page-call';
 const section = (page: Page, lab: string) => page.locator(`section.lab[data-lab="${lab}"]`);
 
 /** Clicks Run on the lab's solution and returns ms from the click to the remote video's first frame. */
-async function runToFirstRemoteFrame(page: Page, lab: string): Promise<number> {
+async function runSolutionToFirstRemoteFrame(page: Page, lab: string): Promise<number> {
   const lab$ = section(page, lab);
   await lab$.getByRole('button', { name: 'Solution', exact: true }).click();
   await lab$.getByRole('button', { name: 'My code', exact: true }).waitFor();
+  return runToFirstRemoteFrame(page, lab);
+}
+
+/** Clicks Run on what the lab holds and returns ms from the click to the remote video's first frame. */
+export async function runToFirstRemoteFrame(page: Page, lab: string): Promise<number> {
+  const lab$ = section(page, lab);
   await page.evaluate(() => {
     addEventListener('click', () => ((window as unknown as { t0: number }).t0 = performance.timeOrigin + performance.now()), { capture: true, once: true });
   });
@@ -56,7 +62,7 @@ async function pairedCall(browser: Browser, siteUrl: string, pagePath: string): 
     await section(guest, PAIRED_LAB).getByRole('button', { name: 'Run', exact: true }).click();
     await section(guest, PAIRED_LAB).locator('[role="log"]').getByText('waiting for a call').waitFor({ timeout: 20_000 });
     await host.goto(url('host'));
-    return await runToFirstRemoteFrame(host, PAIRED_LAB);
+    return await runSolutionToFirstRemoteFrame(host, PAIRED_LAB);
   } finally {
     await host.close();
     await guest.close();
@@ -67,7 +73,7 @@ async function onePageCall(browser: Browser, siteUrl: string, pagePath: string):
   const page = await browser.newPage();
   try {
     await page.goto(siteUrl + pagePath);
-    return await runToFirstRemoteFrame(page, ONE_PAGE_LAB);
+    return await runSolutionToFirstRemoteFrame(page, ONE_PAGE_LAB);
   } finally {
     await page.close();
   }

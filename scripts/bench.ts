@@ -6,8 +6,8 @@
  *   BENCH_PEERS (1000)  BENCH_HOLD_MS (60000: each broker's total, split over the rounds)
  *   BENCH_BROKER_ROUNDS (3)  BENCH_RATE (100 messages/s)  BENCH_LAB_RUNS (7)
  *   BENCH_CALL_RUNS (5)  BENCH_TRANSFER_MIB (32)  BENCH_TRANSFER_RUNS (3)  BENCH_TURN_MIB (8)  BENCH_TURN_RUNS (5)
- *   BENCH_COLD_RUNS (3)  BENCH_LIGHTHOUSE_RUNS (3)
- *   BENCH_ONLY (a comma list of parts: broker, labs, cold, calls, transfer, turn, lighthouse; all when unset)
+ *   BENCH_COLD_RUNS (3)  BENCH_LIGHTHOUSE_RUNS (3)  BENCH_INSPECTOR_RUNS (4)
+ *   BENCH_ONLY (a comma list of parts: broker, labs, cold, calls, inspector, transfer, turn, lighthouse; all when unset)
  *   BENCH_DEADLINE_MIN (30): the whole run's limit; past it the bench says where it was and exits 2
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -21,6 +21,7 @@ import { listPages } from '../tests/support/site-files.ts';
 import { runBrokerLoad } from '../bench/broker-load.ts';
 import { alternate, type Combined, type Round, type ServerStats, type Spread } from '../bench/broker-rounds.ts';
 import { measureCallSetup, type CallSetupTimings } from '../bench/call-setup.ts';
+import { measureInspectorCost, type InspectorCost } from '../bench/inspector-cost.ts';
 import { measureLab, type LabTimings } from '../bench/editor-and-run.ts';
 import { startBareBaseline } from '../bench/bare-baseline.ts';
 import { measureColdLinks, type ColdFigures } from '../bench/cold-links.ts';
@@ -50,8 +51,9 @@ const TRANSFER_RUNS = env('BENCH_TRANSFER_RUNS', 3);
 const TURN_MIB = env('BENCH_TURN_MIB', 8);
 const TURN_RUNS = env('BENCH_TURN_RUNS', 5);
 const COLD_RUNS = env('BENCH_COLD_RUNS', 3);
+const INSPECTOR_RUNS = env('BENCH_INSPECTOR_RUNS', 4);
 const LIGHTHOUSE_RUNS = env('BENCH_LIGHTHOUSE_RUNS', 3);
-const PARTS = ['broker', 'labs', 'cold', 'calls', 'transfer', 'turn', 'lighthouse'] as const;
+const PARTS = ['broker', 'labs', 'cold', 'calls', 'inspector', 'transfer', 'turn', 'lighthouse'] as const;
 const only = process.env['BENCH_ONLY']?.split(',').map((part) => part.trim());
 const unknownPart = only?.find((part) => !(PARTS as readonly string[]).includes(part));
 if (unknownPart) throw new Error(`BENCH_ONLY: no part "${unknownPart}" (parts: ${PARTS.join(', ')})`);
@@ -119,10 +121,11 @@ if (wants('broker')) {
 let labs: LabTimings | null = null;
 let coldFigures: ColdFigures | null = null;
 let calls: CallSetupTimings | null = null;
+let inspector: InspectorCost | null = null;
 let transfer: TransferFigures | null = null;
 let relay: RelayFigures | null = null;
 let lighthouse: LighthousePage[] | null = null;
-if (wants('labs') || wants('cold') || wants('calls') || wants('transfer') || wants('turn') || wants('lighthouse')) {
+if (wants('labs') || wants('cold') || wants('calls') || wants('inspector') || wants('transfer') || wants('turn') || wants('lighthouse')) {
   // The local coturn only for the TURN row, as `npm start` runs it; the site server stops it.
   const turn = wants('turn') ? await startLocalTurn({ ttlSeconds: 600 }) : ({ running: false, reason: 'disabled' } as const);
   if (wants('turn') && !turn.running) throw new Error(`bench turn: ${turnNotice(turn, { withSite: false })}`);
@@ -146,6 +149,11 @@ if (wants('labs') || wants('cold') || wants('calls') || wants('transfer') || wan
       stage = 'calls';
       console.log(`calls: Run → first remote frame, through the broker and in one page, ${CALL_RUNS} warm runs each…`);
       calls = await measureCallSetup({ browser, siteUrl, runs: CALL_RUNS, pagePaths: { paired: pageWithLab('video-call'), onePage: pageWithLab('one-page-call') } });
+    }
+    if (wants('inspector')) {
+      stage = 'inspector';
+      console.log(`inspector: the one-page call with the Inspector open vs closed, Run → first remote frame and the browser's CPU, ${INSPECTOR_RUNS} runs each…`);
+      inspector = await measureInspectorCost({ browser, siteUrl, runs: INSPECTOR_RUNS, pagePath: pageWithLab('one-page-call') });
     }
     if (wants('transfer')) {
       stage = 'transfer';
@@ -220,6 +228,13 @@ if (labs) {
 }
 if (calls) {
   rows.push(['call: Run → first remote frame, two tabs via the broker (median)', ms(calls.pairedMs), `one page, no broker ${ms(calls.onePageMs)}`, ratio(calls.pairedMs, calls.onePageMs)]);
+}
+if (inspector) {
+  const cpu = (value: number): string => `${value.toFixed(0)} ms/s`;
+  rows.push(
+    ['Inspector open: Run → first remote frame, one-page call (median; goal ≤ 1.10×)', ms(inspector.firstFrameOpenMs), `closed ${ms(inspector.firstFrameClosedMs)}`, ratio(inspector.firstFrameOpenMs, inspector.firstFrameClosedMs)],
+    [`Inspector open: browser CPU during the call, ${inspector.windowMs / 1000} s window (median; goal ≤ 1.10×)`, cpu(inspector.cpuOpenMsPerS), `closed ${cpu(inspector.cpuClosedMsPerS)}`, ratio(inspector.cpuOpenMsPerS, inspector.cpuClosedMsPerS)],
+  );
 }
 if (transfer) {
   const mibps = (value: number): string => `${value.toFixed(1)} MiB/s`;
