@@ -15,10 +15,17 @@ export interface PageWeight {
   /** Scripts counted in jsGz: external paths, and `inline#n` for inline ones. */
   readonly scripts: readonly string[];
   /** Stylesheets that carry editor (Monaco) CSS; must be empty on a reading page. */
-  readonly editorCss: readonly string[];
+  /** Stylesheets of panels that load on interaction (LAZY_CSS_MARKERS) that this page loads anyway. */
+  readonly lazyCss: readonly string[];
 }
 
 const gz = (content: string | Buffer): number => gzipSync(content, { level: 9 }).length;
+
+/**
+ * Selectors only the styles of lazily loaded panels have: the editor (src/build/monaco-css.ts),
+ * the Inspector and its charts (src/runtime/lazy-styles.ts). A reading page must not load them.
+ */
+export const LAZY_CSS_MARKERS = ['.monaco-editor', '.lab-inspector', '.uplot'];
 
 function pageFile(urlPath: string): string {
   return path.join(DIST, urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath);
@@ -62,16 +69,19 @@ export function pageWeight(urlPath: string): PageWeight {
   }
 
   let cssGz = 0;
-  const editorCss: string[] = [];
+  const lazyCss: string[] = [];
+  const lazyIn = (css: string, where: string): void => {
+    for (const marker of LAZY_CSS_MARKERS) if (css.includes(marker)) lazyCss.push(`${where} (${marker})`);
+  };
   for (const [, href = ''] of html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)) {
     const sitePath = new URL(href, `http://site${urlPath}`).pathname;
     const css = readFileSync(path.join(DIST, sitePath), 'utf8');
     cssGz += gz(css);
-    if (css.includes('.monaco-editor')) editorCss.push(sitePath);
+    lazyIn(css, sitePath);
   }
   for (const [, css = ''] of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)) {
     cssGz += gz(css);
-    if (css.includes('.monaco-editor')) editorCss.push('inline <style>');
+    lazyIn(css, 'inline <style>');
   }
-  return { htmlGz: gz(html), jsGz, cssGz, scripts, editorCss };
+  return { htmlGz: gz(html), jsGz, cssGz, scripts, lazyCss };
 }

@@ -5,10 +5,13 @@
  * from the page, so both themes show them.
  */
 import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
+import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import type { StatsPoint } from '../lib/inspector/stats-series.ts';
 import type { LabUiKey } from '../lib/ui-keys.ts';
 import { node } from './dom.ts';
+import { addStyles } from './lazy-styles.ts';
+
+addStyles('uplot', uPlotCss);
 
 type Strings = Readonly<Record<LabUiKey, string>>;
 

@@ -12,11 +12,14 @@ import { createInspectorModel, isInspected, type InspectorModel, type PcView } f
 import { interpolate } from '../lib/interpolate.ts';
 import type { Locale } from '../lib/lab-manifest.ts';
 import type { LabUiKey } from '../lib/ui-keys.ts';
-import '../components/lab-inspector.css';
+import inspectorCss from '../components/lab-inspector.css?inline';
 import { node } from './dom.ts';
+import { addStyles } from './lazy-styles.ts';
 import { PcPanel } from './inspector-pc.ts';
 
 type Strings = Readonly<Record<LabUiKey, string>>;
+
+addStyles('lab-inspector', inspectorCss);
 
 /** At most this often the open panel redraws: stats come once a second per connection, states in bursts. */
 const RENDER_MS = 250;

@@ -6,8 +6,11 @@
  */
 import type { Locale } from '../lib/lab-manifest.ts';
 import { explainSdp, lineParts } from '../lib/sdp-explain.ts';
-import '../components/sdp-explainer.css';
+import explainerCss from '../components/sdp-explainer.css?inline';
 import { node } from './dom.ts';
+import { addStyles } from './lazy-styles.ts';
+
+addStyles('sdp-explainer', explainerCss);
 
 let described = 0;
 

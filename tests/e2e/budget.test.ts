@@ -13,6 +13,6 @@ describe('reading pages stay light', () => {
   it.each(listPages())('%s', (page) => {
     const weight = pageWeight(page);
     expect(weight.jsGz, `JS before interaction: ${weight.scripts.join(', ')}`).toBeLessThanOrEqual(JS_BUDGET_GZ);
-    expect(weight.editorCss, 'editor CSS must load only with the editor').toEqual([]);
+    expect(weight.lazyCss, 'the editor’s and the Inspector’s CSS must load only with them').toEqual([]);
   });
 });
