@@ -10,7 +10,7 @@ import type { LabMeta } from '../../src/lib/lab-schema.ts';
 import { FIREFOX_EXCEPTIONS } from './firefox-exceptions.ts';
 import { useFirefox, watchFirefoxProblems } from './firefox.ts';
 import { keptPages } from './kept-pages.ts';
-import { LAB_IDS, labMeta, pageWithLab, suitePartners } from './labs.ts';
+import { LAB_IDS, inspectorExpectations, labMeta, pageWithLab, suitePartners } from './labs.ts';
 
 const baseUrl = (): string => inject('baseUrl');
 /** How long a starter is watched after its code (and its partner's) finished: goals met by then show. */
@@ -100,6 +100,22 @@ async function labFrame(section: Section): Promise<Frame> {
   const frame = await iframe?.contentFrame();
   if (!frame) throw new Error('the lab output frame is not there');
   return frame;
+}
+
+/** Opens the lab's Inspector and waits until it shows every connection, with chart points for those that reported stats. */
+async function expectInspector(page: Page, section: Section, feed: readonly FeedEvent[]): Promise<void> {
+  const { pcs, withStats } = inspectorExpectations(feed);
+  if (pcs.length === 0) return;
+  const summary = await section.waitForSelector('details.lab-inspector > summary');
+  await summary?.click();
+  await page.waitForFunction(
+    (el, ids, charted) =>
+      ids.every((pc) => el.querySelector(`.inspector-pc[data-pc="${pc}"]`)) && charted.every((pc) => Number(el.querySelector(`.inspector-pc[data-pc="${pc}"]`)?.getAttribute('data-points') ?? 0) > 0),
+    { timeout: 15_000 },
+    section,
+    pcs,
+    withStats,
+  );
 }
 
 /** The lab's steps: clicks in its output frame, each after its goal if it names one. */
@@ -218,6 +234,7 @@ export function firefoxLabTests(shard: number, shards: number): void {
       for (const text of states) expect(text).toMatch(/^true met:/);
       const feed = await feedOf(section);
       expect(feed.filter((e) => e.type === 'error')).toEqual([]);
+      await expectInspector(page, section, feed);
       expect(problems).toEqual([]);
       expect(partnerProblems.flat()).toEqual([]);
       for (const partner of partners) await partner.close();

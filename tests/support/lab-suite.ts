@@ -12,7 +12,7 @@ import type { FeedEvent } from '../../src/lib/feed.ts';
 import type { Page } from 'playwright-core';
 import { useChromium, watchForProblems } from './chromium.ts';
 import { keptPages } from './kept-pages.ts';
-import { LAB_IDS, feedOf, labMeta, labSection, metGoalIds, openPartners, pageWithLab, performSteps, suitePartners, waitForAllGoals, waitForRunEnd } from './labs.ts';
+import { LAB_IDS, expectInspector, feedOf, labMeta, labSection, metGoalIds, openPartners, pageWithLab, performSteps, suitePartners, waitForAllGoals, waitForRunEnd } from './labs.ts';
 
 const baseUrl = (): string => inject('baseUrl');
 /** How long a starter is watched after its code (and its partner's) finished: goals met by then show; the recorded feeds are judged whole too. */
@@ -88,6 +88,7 @@ export function labTests(shard: number, shards: number): void {
       for (const text of await goals.allInnerTexts()) expect(text).toMatch(/^met:/);
       const feed = await feedOf(section);
       expect(feed.filter((e) => e.type === 'error')).toEqual([]);
+      await expectInspector(section, feed);
       record(id, 'solution', feed);
       if (partner) record(id, 'solution.partner', await feedOf(partner.section));
       expect(problems).toEqual([]);

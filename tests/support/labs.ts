@@ -105,6 +105,26 @@ export async function waitForAllGoals(section: Locator, timeout = 20_000): Promi
   );
 }
 
+/** What a lab's Inspector must show after this feed: every connection, and a chart point for each that reported stats. */
+export function inspectorExpectations(feed: readonly FeedEvent[]): { pcs: string[]; withStats: string[] } {
+  const unique = (type: 'pc-created' | 'pc-stats'): string[] => [...new Set(feed.flatMap((event) => (event.type === type ? [event.pc] : [])))];
+  return { pcs: unique('pc-created'), withStats: unique('pc-stats') };
+}
+
+/** Opens the lab's Inspector and waits until it shows what `inspectorExpectations` says (nothing to wait for in a lab without connections). */
+export async function expectInspector(section: Locator, feed: readonly FeedEvent[]): Promise<void> {
+  const { pcs, withStats } = inspectorExpectations(feed);
+  if (pcs.length === 0) return;
+  const inspector = section.locator('details.lab-inspector');
+  await inspector.locator(':scope > summary').click();
+  await section.page().waitForFunction(
+    ({ el, pcs, withStats }) =>
+      pcs.every((pc) => el.querySelector(`.inspector-pc[data-pc="${pc}"]`)) && withStats.every((pc) => Number(el.querySelector(`.inspector-pc[data-pc="${pc}"]`)?.getAttribute('data-points') ?? 0) > 0),
+    { el: await inspector.elementHandle(), pcs, withStats },
+    { timeout: 15_000 },
+  );
+}
+
 export function consoleText(section: Locator): Promise<string> {
   return section.locator('[role="log"]').innerText();
 }
