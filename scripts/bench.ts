@@ -17,7 +17,7 @@ import { describeIsolation, isolateNetwork } from './isolate.ts';
 import { ensureBuilt } from './build.ts';
 import { DIST, ROOT } from './build-state.ts';
 import { pageWeight } from './page-weight.ts';
-import { listPages } from '../tests/support/site-files.ts';
+import { heaviestLessons, listPages } from '../tests/support/site-files.ts';
 import { runBrokerLoad } from '../bench/broker-load.ts';
 import { alternate, type Combined, type Round, type ServerStats, type Spread } from '../bench/broker-rounds.ts';
 import { measureCallSetup, type CallSetupTimings } from '../bench/call-setup.ts';
@@ -77,8 +77,9 @@ const ratio = (ours: number, base: number): string => (base > 0 ? `${(ours / bas
 // The JS budget test's own measure (gzip -9 on disk); what is served is in the cold rows.
 const weights = listPages().map((page) => ({ page, ...pageWeight(page) }));
 const heaviestJs = weights.reduce((a, b) => (b.jsGz > a.jsGz ? b : a));
-/** First visits weighed as served: the home pages, a lab lesson, and the longest lesson per language. */
-const longestLessons = (['en', 'ko'] as const).map((lang) => weights.filter((w) => w.page.startsWith('/ko/') === (lang === 'ko') && !/\/404/.test(w.page)).reduce((a, b) => (b.htmlGz > a.htmlGz ? b : a)).page);
+/** First visits weighed as served: the home pages, a lab lesson, and the heaviest lesson per language (as first-visit.test.ts picks them). */
+const heaviest = heaviestLessons();
+const longestLessons = [heaviest.en, heaviest.ko];
 const weighedPages = ['/', '/ko/', '/start/how-labs-work/', ...longestLessons];
 
 // --- Broker under load, ours vs the standalone PeerServer, alternating over rounds ----

@@ -6,10 +6,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium, watchForProblems } from '../support/chromium.ts';
-import { listPages } from '../support/site-files.ts';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { DIST } from '../../scripts/build-state.ts';
+import { heaviestLessons } from '../support/site-files.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useChromium();
@@ -21,13 +18,8 @@ const IDLE_MS = 2000;
 
 /** The home pages, a lesson with a lab, and the heaviest lesson as served in each language. */
 function pagesToWeigh(): Array<{ page: string; budget: number }> {
-  const bySize = listPages()
-    .filter((page) => !/\/404(?:\.html|\/)$/.test(page))
-    // As served to a browser that asks for brotli: the precompressed copy.
-    .map((page) => ({ page, bytes: readFileSync(path.join(DIST, page, 'index.html.br')).length }))
-    .sort((a, b) => b.bytes - a.bytes);
-  const longest = (korean: boolean): string => bySize.find(({ page }) => page.startsWith('/ko/') === korean)?.page ?? '/';
-  return ['/', '/ko/', '/start/how-labs-work/', '/ko/media/camera-and-microphone/', longest(false), longest(true)].map((page) => ({ page, budget: FIRST_VISIT_BUDGET }));
+  const { en, ko } = heaviestLessons();
+  return ['/', '/ko/', '/start/how-labs-work/', '/ko/media/camera-and-microphone/', en, ko].map((page) => ({ page, budget: FIRST_VISIT_BUDGET }));
 }
 
 describe('a first visit to a reading page', () => {

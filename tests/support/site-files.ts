@@ -33,3 +33,16 @@ export function readPage(urlPath: string): string {
   const file = urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath;
   return readFileSync(path.join(DIST, file), 'utf8');
 }
+
+/**
+ * The heaviest lesson of each language as served to a browser that asks for brotli (its
+ * precompressed copy): the first-visit budget test and the bench weigh the same two pages.
+ */
+export function heaviestLessons(): { en: string; ko: string } {
+  const bySize = listPages()
+    .filter((page) => !/\/404(?:\.html|\/)$/.test(page))
+    .map((page) => ({ page, bytes: readFileSync(path.join(DIST, page, 'index.html.br')).length }))
+    .sort((a, b) => b.bytes - a.bytes);
+  const heaviest = (korean: boolean): string => bySize.find(({ page }) => page.startsWith('/ko/') === korean)?.page ?? (korean ? '/ko/' : '/');
+  return { en: heaviest(false), ko: heaviest(true) };
+}
