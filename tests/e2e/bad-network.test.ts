@@ -1,7 +1,7 @@
 /**
  * A bad network, as the Inspector shows it. The one-page call runs in a network namespace of
  * its own (server and Chromium both inside, nothing but lo), and halfway through, a token
- * bucket on that lo squeezes it to 150 kbit/s with at most 250 ms of queue: a congested link.
+ * bucket on that lo squeezes it to 100 kbit/s with at most 250 ms of queue: a congested link.
  * The Inspector's numbers must show it: packets lost above zero, and a round trip that rises.
  *
  * `tc netem` would add loss and delay directly, but this kernel has no sch_netem (tc answers
@@ -18,7 +18,9 @@ import { startSiteProcess } from '../support/site-process.ts';
 import { labSection, pageWithLab, waitForAllGoals } from '../support/labs.ts';
 
 const LAB = 'one-page-call';
-const SHAPE = ['rate', '150kbit', 'burst', '8kb', 'latency', '250ms'];
+/** The link's rate, kbit/s: below what the call sends before it, so the call must back off. */
+const LINK_KBPS = 100;
+const SHAPE = ['rate', `${LINK_KBPS}kbit`, 'burst', '8kb', 'latency', '250ms'];
 
 interface Reading {
   readonly kbpsOut: number | null;
@@ -75,7 +77,7 @@ describe.skipIf(skip !== undefined)('a bad network, in the Inspector', () => {
             seen.lostOut = Math.max(seen.lostOut, caller.lostOut);
             seen.kbpsOut = Math.min(seen.kbpsOut, caller.kbpsOut ?? Infinity);
             // What the debugging lesson says the charts show: the round trip up, loss counted by both ends, the bitrate down to the link.
-            return seen.rttMs > Math.max(before.caller.rttMs ?? 0, before.callee.rttMs ?? 0) + 50 && seen.lostIn > 0 && seen.lostOut > 0 && seen.kbpsOut < 150;
+            return seen.rttMs > Math.max(before.caller.rttMs ?? 0, before.callee.rttMs ?? 0) + 50 && seen.lostIn > 0 && seen.lostOut > 0 && seen.kbpsOut < LINK_KBPS;
           },
           { timeout: 40_000, interval: 500 },
         )
@@ -84,7 +86,7 @@ describe.skipIf(skip !== undefined)('a bad network, in the Inspector', () => {
         `bad network (tbf ${SHAPE.join(' ')}): sending ${before.caller.kbpsOut} kbit/s before, down to ${seen.kbpsOut}; round trip ${before.caller.rttMs} ms before, up to ${seen.rttMs} ms; packets lost in ${before.callee.lostIn} before, ${seen.lostIn} after; out ${seen.lostOut}`,
       );
       expect(before.callee.lostIn).toBe(0);
-      expect(before.caller.kbpsOut).toBeGreaterThan(250);
+      expect(before.caller.kbpsOut).toBeGreaterThan(1.5 * LINK_KBPS);
     } finally {
       await chromium.close();
       await site.kill();

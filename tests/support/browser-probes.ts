@@ -29,7 +29,10 @@ async function connectedPair({ channel = false, stream = null } = {}) {
   await a.setRemoteDescription(b.localDescription);
   await until(() => a.connectionState === 'connected' && b.connectionState === 'connected');
   if (dc && dc.readyState !== 'open') await new Promise((resolve) => dc.addEventListener('open', resolve, { once: true }));
-  return { a, b, dc, remote: await remote };
+  // The far end's channel arrives with 'datachannel', which may come before it is open.
+  const far = await remote;
+  if (far && far.readyState !== 'open') await new Promise((resolve) => far.addEventListener('open', resolve, { once: true }));
+  return { a, b, dc, remote: far };
 }
 `;
 
