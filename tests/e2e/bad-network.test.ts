@@ -42,7 +42,7 @@ async function reading(inspector: Locator, pc: string): Promise<Reading> {
 const skip = natSimulationSkipReason();
 
 describe.skipIf(skip !== undefined)('a bad network, in the Inspector', () => {
-  it('shows packets lost and a round trip that rises when the link narrows under a call', async () => {
+  it('shows packets lost and a round trip that rises when the link narrows under a call', { timeout: 120_000 }, async () => {
     for (const tool of ['unshare', 'nsenter', 'ip', 'tc']) {
       expect(spawnSync('sh', ['-c', `command -v ${tool}`]).status, `${tool} is installed`).toBe(0);
     }
@@ -61,8 +61,10 @@ describe.skipIf(skip !== undefined)('a bad network, in the Inspector', () => {
       await waitForAllGoals(section, 30_000);
       const inspector = section.locator('details.lab-inspector');
       await inspector.locator(':scope > summary').click();
-      const points = async (): Promise<number> => Number((await inspector.locator('.inspector-pc[data-pc="pc2"]').getAttribute('data-points')) ?? '0');
-      await expect.poll(points, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+      // The sender ramps up over seconds, slower on a busy machine (CI's call sent 149 kbit/s after 3 s):
+      // wait until it sends well over what the narrowed link will carry.
+      const sending = async (): Promise<number> => (await reading(inspector, 'pc1')).kbpsOut ?? 0;
+      await expect.poll(sending, { timeout: 30_000, interval: 500 }).toBeGreaterThan(1.5 * LINK_KBPS);
       const before = { caller: await reading(inspector, 'pc1'), callee: await reading(inspector, 'pc2') };
 
       runIn(ns, 'tc', ['qdisc', 'add', 'dev', 'lo', 'root', 'tbf', ...SHAPE]);
@@ -86,7 +88,6 @@ describe.skipIf(skip !== undefined)('a bad network, in the Inspector', () => {
         `bad network (tbf ${SHAPE.join(' ')}): sending ${before.caller.kbpsOut} kbit/s before, down to ${seen.kbpsOut}; round trip ${before.caller.rttMs} ms before, up to ${seen.rttMs} ms; packets lost in ${before.callee.lostIn} before, ${seen.lostIn} after; out ${seen.lostOut}`,
       );
       expect(before.callee.lostIn).toBe(0);
-      expect(before.caller.kbpsOut).toBeGreaterThan(1.5 * LINK_KBPS);
     } finally {
       await chromium.close();
       await site.kill();
