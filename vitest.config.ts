@@ -56,7 +56,17 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
-      { test: { name: 'site-waits', include: SITE_WAITS, ...browserTests, globalSetup: ['tests/e2e/global-setup-no-turn.ts'] } },
+      {
+        test: {
+          name: 'site-waits',
+          include: SITE_WAITS,
+          ...browserTests,
+          globalSetup: ['tests/e2e/global-setup-no-turn.ts'],
+          // One at a time: beside the site project's two browsers, a fourth starved the lab suites
+          // (a Firefox mesh tab failed ICE in CI).
+          maxWorkers: 1,
+        },
+      },
     ],
   },
 });

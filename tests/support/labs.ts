@@ -105,22 +105,25 @@ export async function waitForAllGoals(section: Locator, timeout = 20_000): Promi
   );
 }
 
-/** What a lab's Inspector must show after this feed: every connection, and a chart point for each that reported stats. */
-export function inspectorExpectations(feed: readonly FeedEvent[]): { pcs: string[]; withStats: string[] } {
-  const unique = (type: 'pc-created' | 'pc-stats'): string[] => [...new Set(feed.flatMap((event) => (event.type === type ? [event.pc] : [])))];
-  return { pcs: unique('pc-created'), withStats: unique('pc-stats') };
+/** The connections a lab's Inspector must name after this feed: every one the lab's code made. */
+export function inspectedConnections(feed: readonly FeedEvent[]): string[] {
+  return [...new Set(feed.flatMap((event) => (event.type === 'pc-created' ? [event.pc] : [])))];
 }
 
-/** Opens the lab's Inspector and waits until it shows what `inspectorExpectations` says (nothing to wait for in a lab without connections). */
+/**
+ * Waits until the lab's Inspector names every connection of the feed in its one-line summary.
+ * Only the closed panel: opening it in every lab (SDP explained, five charts per connection) cost
+ * the CI run over a minute; tests/e2e/inspector.test.ts opens it.
+ */
 export async function expectInspector(section: Locator, feed: readonly FeedEvent[]): Promise<void> {
-  const { pcs, withStats } = inspectorExpectations(feed);
+  const pcs = inspectedConnections(feed);
   if (pcs.length === 0) return;
-  const inspector = section.locator('details.lab-inspector');
-  await inspector.locator(':scope > summary').click();
   await section.page().waitForFunction(
-    ({ el, pcs, withStats }) =>
-      pcs.every((pc) => el.querySelector(`.inspector-pc[data-pc="${pc}"]`)) && withStats.every((pc) => Number(el.querySelector(`.inspector-pc[data-pc="${pc}"]`)?.getAttribute('data-points') ?? 0) > 0),
-    { el: await inspector.elementHandle(), pcs, withStats },
+    ({ el, ids }) => {
+      const text = el?.querySelector('details.lab-inspector > summary')?.textContent ?? '';
+      return ids.every((pc) => text.includes(`${pc}: `));
+    },
+    { el: await section.elementHandle(), ids: pcs },
     { timeout: 15_000 },
   );
 }
