@@ -2,20 +2,21 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import HeavyFirstSequencer from './tests/support/heavy-first-sequencer.ts';
 
 /**
- * Browser files that mostly wait: for a browser to give up on a STUN server (one Chromium probe
- * waits 40 s), for a killed broker to come back, for a server of their own to start, for a
- * narrowed link to show in a call's stats. In the
- * `site` project they held one of its two workers for two and a half minutes; as their own
- * project, `npm test` runs them in its second vitest process, beside the light unit and server
- * tests (scripts/test.ts). None of them needs the TURN server.
+ * Browser files that `npm test` runs in its second vitest process, beside the light unit and
+ * server tests (scripts/test.ts), one at a time, to even out the two processes: those that
+ * mostly wait (for a browser to give up on a STUN server, a killed broker to come back, a
+ * server of their own to start, a narrowed link to show in a call's stats), and two with no
+ * timed assertion (every page rendered, the newcomer scenarios). None of them needs the TURN server.
  */
-const SITE_WAITS = [
+const SITE_BESIDE = [
   'tests/e2e/browser-facts-chromium.test.ts',
   'tests/e2e/browser-facts-firefox.test.ts',
   'tests/e2e/pairing.test.ts',
   'tests/e2e/lan-mode.test.ts',
   'tests/e2e/production-server.test.ts',
   'tests/e2e/bad-network.test.ts',
+  'tests/e2e/pages.test.ts',
+  'tests/e2e/lab-newcomer.test.ts',
 ];
 
 /** What every browser test needs: the built site served (global setup), and patience with two busy cores. */
@@ -32,7 +33,7 @@ const browserTests = {
  * - unit: pure logic in src/lib, no network, no disk.
  * - server: the broker over real HTTP and WebSockets on loopback.
  * - site: the built site (dist/), read from disk and driven in Chromium and Firefox.
- * - site-waits: browser tests that mostly wait (SITE_WAITS).
+ * - site-beside: browser tests run beside the unit and server tests (SITE_BESIDE).
  * `npm run test:unit` runs the first; `npm test` (scripts/test.ts) builds, isolates the
  * network and runs them all.
  */
@@ -49,7 +50,7 @@ export default defineConfig({
         test: {
           name: 'site',
           include: ['tests/e2e/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...SITE_WAITS],
+          exclude: [...configDefaults.exclude, ...SITE_BESIDE],
           ...browserTests,
           // Each file launches its own browser; two at once fill two cores (three measured no
           // faster, 16:32 against 16:48, and made the flood and cancel tests miss their bounds).
@@ -58,8 +59,8 @@ export default defineConfig({
       },
       {
         test: {
-          name: 'site-waits',
-          include: SITE_WAITS,
+          name: 'site-beside',
+          include: SITE_BESIDE,
           ...browserTests,
           globalSetup: ['tests/e2e/global-setup-no-turn.ts'],
           // One at a time: beside the site project's two browsers, a fourth starved the lab suites

@@ -25,16 +25,17 @@ try {
 }
 /**
  * The browser tests (project `site`) take most of the time and both cores; the unit and server
- * tests are light and mostly wait on timers, and so do the browser tests of `site-waits`. Run
- * the two groups at once, the second's output held back and printed when it ends, so the logs
- * stay readable. A run that names its own projects is passed through as one vitest.
+ * tests are light and mostly wait on timers, so the browser tests of `site-beside` (see
+ * vitest.config.ts) run with them. Run the two groups at once, the second's output held back
+ * and printed when it ends, so the logs stay readable. A run that names its own projects is
+ * passed through as one vitest.
  */
 const args = process.argv.slice(2);
 const groups: ReadonlyArray<{ name: string; projects: readonly string[]; quiet: boolean }> = args.includes('--project')
   ? [{ name: 'vitest', projects: [], quiet: false }]
   : [
       { name: 'vitest-site', projects: ['site'], quiet: false },
-      { name: 'vitest-unit-server', projects: ['unit', 'server', 'site-waits'], quiet: true },
+      { name: 'vitest-unit-server', projects: ['unit', 'server', 'site-beside'], quiet: true },
     ];
 const reports = groups.map((group) => path.join(ROOT, 'test-results', `${group.name}.json`));
 for (const report of reports) rmSync(report, { force: true });

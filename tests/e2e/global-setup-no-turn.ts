@@ -1,4 +1,4 @@
-/** The browser tests' server without a TURN server, for the site-waits project (see global-setup.ts). */
+/** The browser tests' server without a TURN server, for the site-beside project (see global-setup.ts). */
 import type { TestProject } from 'vitest/node';
 import { serveForBrowserTests } from './global-setup.ts';
 

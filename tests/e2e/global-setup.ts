@@ -22,7 +22,7 @@ export default function setup(project: TestProject): Promise<() => Promise<void>
 }
 
 /**
- * `turn: false` for tests that need no TURN server (the site-waits project): a second coturn,
+ * `turn: false` for tests that need no TURN server (the site-beside project): a second coturn,
  * started beside the site project's, would race it for the same ports and state directory.
  */
 export async function serveForBrowserTests(project: TestProject, options: { turn: boolean }): Promise<() => Promise<void>> {

@@ -14,7 +14,7 @@ import { LAB_IDS, inspectedConnections, labMeta, pageWithLab, suitePartners } fr
 
 const baseUrl = (): string => inject('baseUrl');
 /** How long a starter is watched after its code (and its partner's) finished: goals met by then show. */
-const STARTER_WATCH_MS = 1500;
+const STARTER_WATCH_MS = 1000;
 
 type Section = ElementHandle<Element>;
 

@@ -16,7 +16,7 @@ import { LAB_IDS, expectInspector, feedOf, labMeta, labSection, metGoalIds, open
 
 const baseUrl = (): string => inject('baseUrl');
 /** How long a starter is watched after its code (and its partner's) finished: goals met by then show; the recorded feeds are judged whole too. */
-const STARTER_WATCH_MS = 1500;
+const STARTER_WATCH_MS = 1000;
 
 /** `partner`: the feed of a pairing lab's partner tab, kept beside the host's. */
 function record(id: string, version: 'starter' | 'solution' | 'starter.partner' | 'solution.partner', feed: readonly FeedEvent[]): void {
