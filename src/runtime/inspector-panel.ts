@@ -15,7 +15,7 @@ import type { LabUiKey } from '../lib/ui-keys.ts';
 import inspectorCss from '../components/lab-inspector.css?inline';
 import { node } from './dom.ts';
 import { addStyles } from './lazy-styles.ts';
-import { PcPanel } from './inspector-pc.ts';
+import { PcPanel, stateWord } from './inspector-pc.ts';
 
 type Strings = Readonly<Record<LabUiKey, string>>;
 
@@ -187,7 +187,7 @@ export class InspectorPanel {
 }
 
 function summaryText(pcs: readonly PcView[], running: boolean, t: Strings): string {
-  const states = pcs.map((pc) => `${pc.id}: ${pc.closed ? t['lab.inspector.closed'] : (pc.states.connectionState ?? pc.states.iceConnectionState ?? t['lab.inspector.created'])}`);
+  const states = pcs.map((pc) => `${pc.id}: ${stateWord(pc, t)}`);
   if (!running) states.push(t['lab.inspector.stopped']);
   return states.length > 0 ? `· ${states.join(' · ')}` : '';
 }

@@ -69,9 +69,7 @@ export class PcPanel {
   }
 
   render(pc: PcView): void {
-    const t = this.#t;
-    const state = pc.closed ? t['lab.inspector.closed'] : (pc.states.connectionState ?? pc.states.iceConnectionState ?? t['lab.inspector.created']);
-    this.#state.textContent = state;
+    this.#state.textContent = stateWord(pc, this.#t);
     this.element.dataset['state'] = pc.closed ? 'closed' : (pc.states.connectionState ?? 'new');
     this.#renderTimeline(pc.timeline);
     this.#renderCandidates(pc);
@@ -178,6 +176,12 @@ export class PcPanel {
       });
     }
   }
+}
+
+/** A connection's state in one word: `connectionState` (ICE's where a browser has no such state), or closed. */
+export function stateWord(pc: PcView, t: Strings): string {
+  if (pc.closed) return t['lab.inspector.closed'];
+  return pc.states.connectionState ?? pc.states.iceConnectionState ?? t['lab.inspector.created'];
 }
 
 function endText(end: CandidateEnd): string {

@@ -31,6 +31,7 @@ function kbps(before: number, after: number, ms: number): number | null {
 
 const ms = (seconds: number | null): number | null => (seconds === null ? null : seconds * 1000);
 
+/** The `??`s below are for summaries recorded before those fields existed (the feed fixtures). */
 export function statsPoint(previous: StatsSummary | null, current: StatsSummary, at: number): StatsPoint {
   const interval = previous ? current.timestamp - previous.timestamp : 0;
   return {
