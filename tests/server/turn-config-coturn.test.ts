@@ -12,7 +12,7 @@ import { connect as tlsConnect } from 'node:tls';
 import { generate } from 'selfsigned';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateTurnConfig, type TurnAuth } from '../../src/lib/turn-config.ts';
-import { freePort, hasTurnserver, startCoturn } from '../support/coturn-run.ts';
+import { freePorts, hasTurnserver, startCoturn } from '../support/coturn-run.ts';
 import { allocate, restCredentials } from '../support/turn-client.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'turn-config-'));
@@ -44,10 +44,11 @@ describe.skipIf(!hasTurnserver)('generated turnserver.conf on a real coturn', ()
       { auth: userAuth, tls: true },
     ];
 
+    const ports = await freePorts(cases.length * 2);
     await Promise.all(
       cases.map(async ({ auth, tls }, index) => {
-        const listeningPort = await freePort();
-        const tlsListeningPort = await freePort();
+        const listeningPort = ports[2 * index]!;
+        const tlsListeningPort = ports[2 * index + 1]!;
         const result = generateTurnConfig({
           language: index % 2 ? 'ko' : 'en',
           domain: 'turn.test',

@@ -17,6 +17,24 @@ export interface RunningCoturn {
 }
 
 /** A TCP port nobody holds right now (coturn takes the same number for UDP, free too on loopback in practice). */
+/**
+ * `count` different free ports: every one held open until all are chosen. Two freePort() calls
+ * can get the same port back once the first is closed (CI once generated a config with the
+ * TURN and TLS ports equal: "port-clash").
+ */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from({ length: count }, () => new Promise<import('node:net').Server>((resolve, reject) => {
+      const server = createServer();
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve(server));
+    })),
+  );
+  const ports = servers.map((server) => (server.address() as import('node:net').AddressInfo).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
