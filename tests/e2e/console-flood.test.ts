@@ -158,12 +158,16 @@ async function waitForProbe(page: Page, what: 'frameGoneAt' | 'firstEntryAt', ms
 
 const TEN_THOUSAND = "for (let i = 0; i < 10_000; i++) console.log('line', i);";
 /**
- * The same 10,000 lines, letting the browser take a turn every thousand, so the loop guard lets
- * all of them out and the flood is still coming when Stop is clicked.
+ * The same 10,000 lines, letting the browser take a turn every 25, so the loop guard lets all
+ * of them out and the flood is still coming when Stop is clicked.
  */
 // Slices of 25: at ~4 ms a line on a loaded CI machine, a slice of 1,000 outlasted the loop
 // guard's second and the run ended in its error before Stop was clicked; once, a slice of 100 did.
-const TEN_THOUSAND_IN_SLICES = "for (let i = 0; i < 10_000; i++) {\n  console.log('line', i);\n  if (i % 25 === 24) await new Promise((resolve) => setTimeout(resolve));\n}";
+// A 40 ms rest between slices keeps the rate (at most 625 lines a second) under the page's flood
+// rate: at full speed (about 6,000 a second) the page itself removed the frame as flooding after
+// 3 s, and twice in CI that came before the test's click, which then found Stop disabled.
+const TEN_THOUSAND_IN_SLICES =
+  "for (let i = 0; i < 10_000; i++) {\n  console.log('line', i);\n  if (i % 25 === 24) await new Promise((resolve) => setTimeout(resolve, 40));\n}";
 /** About 20,000 lines a second, until something stops it. */
 const SUSTAINED = "setInterval(() => { for (let i = 0; i < 200; i++) console.log('tick', i); }, 10);";
 
