@@ -47,3 +47,35 @@ export function readTurnAnswer(status: number, body: unknown): TurnAnswer {
   }
   return { kind: 'servers', iceServers, ttl };
 }
+
+/**
+ * `POST /turn-restart`: restarts the site's own coturn (its allocations end; credentials stay
+ * valid), so a lab can show a relayed call surviving it. Only for a learner's own machine.
+ */
+export const TURN_RESTART_PATH = '/turn-restart';
+
+/** Why a restart was not done: not from this machine or the site's pages, none running, too soon, or it did not come back. */
+export type TurnRestartRefusal = 'not-local' | 'unavailable' | 'too-soon' | 'failed';
+
+export type TurnRestartAnswer = { readonly kind: 'restarted'; readonly ms: number } | { readonly kind: 'refused'; readonly why: TurnRestartRefusal; readonly reason?: TurnUnavailableReason };
+
+export interface TurnRestartBody {
+  readonly restarted: boolean;
+  /** How long coturn took to stop and serve again. */
+  readonly ms?: number;
+  readonly refused?: TurnRestartRefusal;
+  readonly reason?: TurnUnavailableReason;
+}
+
+/** Reads the restart endpoint's answer without trusting its shape. */
+export function readTurnRestartAnswer(status: number, body: unknown): TurnRestartAnswer {
+  const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  if (status === 200 && record['restarted'] === true && typeof record['ms'] === 'number') return { kind: 'restarted', ms: record['ms'] };
+  if (status === 429) return { kind: 'refused', why: 'too-soon' };
+  if (status === 403) return { kind: 'refused', why: 'not-local' };
+  if (status === 503) {
+    const reason = record['reason'];
+    return { kind: 'refused', why: 'unavailable', reason: isTurnUnavailableReason(reason) ? reason : 'failed' };
+  }
+  return { kind: 'refused', why: 'failed' };
+}

@@ -30,8 +30,14 @@ export interface LocalTurn {
   mint(nowMs?: number): TurnCredential;
   /** coturn's newest log lines. */
   logTail(): string[];
-  /** Whether coturn is still running (it may die on its own). */
+  /** Whether coturn is running and serving (it may die on its own, or be restarting). */
   alive(): boolean;
+  /**
+   * Stops coturn and starts it again on the same ports, config and secret, as an operator's
+   * restart does: every allocation is gone, credentials already handed out stay valid.
+   * Resolves false if it did not come back. Calls during a restart share it.
+   */
+  restart(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -162,6 +168,50 @@ export async function startLocalTurn(options: StartTurnOptions): Promise<TurnSta
   );
 
   const ring = createRing<string>(200);
+  const launchHere = (): Promise<Launched | null> => launch(binary, configPath, stateDir, ring, { tcp: [port, tlsPort], udp: port }, options);
+  let current = await launchHere();
+  if (!current) return { running: false, reason: 'failed', log: ring.toArray() };
+  const ports: TurnPorts = { plain: port, tls: tlsPort };
+  let restarting: Promise<boolean> | null = null;
+  return {
+    running: true,
+    turn: {
+      ports,
+      urls: turnUrls(LOCAL_TURN_HOST, ports, 'localhost'),
+      mint: (nowMs = Date.now()) => mintTurnCredential({ secret, user: `lab-${randomBytes(4).toString('hex')}`, ttlSeconds: options.ttlSeconds, nowMs }),
+      logTail: () => ring.toArray(),
+      alive: () => restarting === null && current !== null && !current.exited(),
+      restart: () => {
+        restarting ??= (async () => {
+          await current?.close();
+          current = await launchHere();
+          restarting = null;
+          return current !== null;
+        })();
+        return restarting;
+      },
+      close: async () => {
+        await restarting;
+        await current?.close();
+      },
+    },
+  };
+}
+
+interface Launched {
+  exited(): boolean;
+  close(): Promise<void>;
+}
+
+/** Starts coturn on its config and resolves once it serves (null: it did not come up, and is stopped). */
+async function launch(
+  binary: string,
+  configPath: string,
+  stateDir: string,
+  ring: { push(line: string): void; toArray(): string[] },
+  ports: { readonly tcp: readonly number[]; readonly udp: number },
+  options: StartTurnOptions,
+): Promise<Launched | null> {
   const child = spawn('sh', ['-c', WRAPPER, 'coturn-wrapper', binary, configPath], { stdio: ['pipe', 'pipe', 'pipe'] });
   let pending = '';
   let authReady = false;
@@ -187,27 +237,16 @@ export async function startLocalTurn(options: StartTurnOptions): Promise<TurnSta
     }),
   );
 
-  ready = await waitReady(child, { tcp: [port, tlsPort], udp: port }, () => exited, () => authReady);
-  if (!ready) {
+  ready = await waitReady(child, ports, () => exited, () => authReady);
+  const close = (): Promise<void> => {
     closing = true;
-    await stop(child, gone, stateDir);
-    return { running: false, reason: 'failed', log: ring.toArray() };
-  }
-  const ports: TurnPorts = { plain: port, tls: tlsPort };
-  return {
-    running: true,
-    turn: {
-      ports,
-      urls: turnUrls(LOCAL_TURN_HOST, ports, 'localhost'),
-      mint: (nowMs = Date.now()) => mintTurnCredential({ secret, user: `lab-${randomBytes(4).toString('hex')}`, ttlSeconds: options.ttlSeconds, nowMs }),
-      logTail: () => ring.toArray(),
-      alive: () => !exited,
-      close: () => {
-        closing = true;
-        return stop(child, gone, stateDir);
-      },
-    },
+    return stop(child, gone, stateDir);
   };
+  if (!ready) {
+    await close();
+    return null;
+  }
+  return { exited: () => exited, close };
 }
 
 /**

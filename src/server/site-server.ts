@@ -20,6 +20,7 @@ import { lanCertificate, type LanCertificate } from './lan-certificate.ts';
 import type { OriginPair } from '../lib/site-origins.ts';
 import type { TurnStatus } from './coturn.ts';
 import { turnCredentialsRoute } from './turn-route.ts';
+import { turnRestartRoute } from './turn-restart-route.ts';
 import type { TokenBucketOptions } from '../lib/token-bucket.ts';
 import { builtFiles } from './built-files.ts';
 
@@ -81,6 +82,7 @@ export async function startSiteServer({ distDir, labDir = labRootOf(distDir), co
   app.use(broker.app);
   app.use(labRoutes({ origins: () => currentOrigins, separateOrigins: true, iceServers: config.iceServers }));
   app.use(turnCredentialsRoute({ status: () => turn, trustProxy: config.trustProxy, ...(turnRate ? { rate: turnRate } : {}) }));
+  app.use(turnRestartRoute({ status: () => turn, origins: () => currentOrigins, trustProxy: config.trustProxy, log }));
   // Each origin reads its own folder: no spelling of a path on one reaches a file of the other.
   const siteFiles = builtFiles(distDir, { extensions: ['html'] });
   const labFiles = builtFiles(labDir, {});

@@ -1,6 +1,7 @@
 /**
  * The real coturn, started by src/server/coturn.ts on loopback: a minted credential relays with
- * no loss (the CI smoke), an expired one is refused, and coturn never outlives its parent.
+ * no loss (the CI smoke), an expired one is refused, a restart comes back on the same ports, and
+ * coturn never outlives its parent.
  * Needs `turnserver` (scripts/install-test-system.sh installs coturn); NO_TURN=1 skips.
  */
 import { execFile, fork } from 'node:child_process';
@@ -69,6 +70,21 @@ describe.skipIf(skip)('the local coturn', () => {
     expect(run.code).not.toBe(0);
     expect(run.output).toContain('Cannot complete Allocation');
     expect(turn.logTail().join('\n')).toContain(`Cannot find credentials of user <${expired.username}>`);
+  });
+
+  it('restarts on the same ports: credentials handed out before still relay, and a second call shares the restart', async () => {
+    const before = turn.mint();
+    const pidFile = path.join(dir, 'turnserver.pid');
+    const firstPid = readFileSync(pidFile, 'utf8').trim();
+    const [one, two] = [turn.restart(), turn.restart()];
+    expect(turn.alive(), 'not serving while it restarts').toBe(false);
+    expect(await one).toBe(true);
+    expect(await two).toBe(true);
+    expect(turn.alive()).toBe(true);
+    expect(readFileSync(pidFile, 'utf8').trim(), 'a new coturn process').not.toBe(firstPid);
+    const run = await uclient(['-c', '-z', '1', '-y', '-n', '5', '-m', '1', '-u', before.username, '-w', before.credential, '-p', String(turn.ports.plain), '127.0.0.1']);
+    expect(run.output).toMatch(/Total lost packets 0 \(0\.000000%\)/);
+    expect(await tcpAnswers(turn.ports.tls ?? 0)).toBe(true);
   });
 
   it('dies with the process that started it, even on SIGKILL', async () => {

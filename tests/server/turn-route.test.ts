@@ -15,6 +15,7 @@ const running: TurnStatus = {
     mint: (nowMs = Date.now()) => mintTurnCredential({ secret: SECRET, user: 'lab-test', ttlSeconds: 600, nowMs }),
     logTail: () => [],
     alive: () => true,
+    restart: async () => true,
     close: async () => {},
   },
 };
