@@ -6,7 +6,8 @@ import HeavyFirstSequencer from './tests/support/heavy-first-sequencer.ts';
  * server tests (scripts/test.ts), one at a time, to even out the two processes: those that
  * mostly wait (for a browser to give up on a STUN server, a killed broker to come back, a
  * server of their own to start, a narrowed link to show in a call's stats), and two with no
- * timed assertion (every page rendered, the newcomer scenarios). None of them needs the TURN server.
+ * timed assertion (every page rendered, the newcomer scenarios). None of them uses the site
+ * project's TURN server (the labs that restart one start their own).
  */
 const SITE_BESIDE = [
   'tests/e2e/browser-facts-chromium.test.ts',
@@ -17,6 +18,8 @@ const SITE_BESIDE = [
   'tests/e2e/bad-network.test.ts',
   'tests/e2e/pages.test.ts',
   'tests/e2e/lab-newcomer.test.ts',
+  // With a site and a coturn of its own, which its labs restart.
+  'tests/e2e/lab-turn-restart.test.ts',
 ];
 
 /** What every browser test needs: the built site served (global setup), and patience with two busy cores. */

@@ -62,4 +62,13 @@ declare module 'lab' {
    * `TurnUnavailableError`, saying how to install coturn, when the site has none running.
    */
   export function turnCredentials(options?: { transports?: TurnTransport[] }): Promise<RTCIceServer[]>;
+
+  /**
+   * Restarts the TURN server the site runs on this computer, as an operator's restart would: every
+   * relay on it ends at once (a call relayed through it loses its path), and it serves again on
+   * the same ports, where credentials from `turnCredentials()` still work. Resolves, with the
+   * milliseconds it took, once it serves. Only from the computer that runs the site, and at most
+   * once every 5 seconds; rejects with a message saying why otherwise.
+   */
+  export function restartTurnServer(): Promise<number>;
 }

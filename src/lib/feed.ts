@@ -117,6 +117,8 @@ export type FeedEventBody =
   | { readonly type: 'pc-track'; readonly pc: string; readonly track: string; readonly kind: string }
   | { readonly type: 'pc-stats'; readonly pc: string; readonly stats: StatsSummary }
   | { readonly type: 'pc-closed'; readonly pc: string }
+  /** The lab's code restarted the site's TURN server (lab.restartTurnServer()), which was back after `ms`. */
+  | { readonly type: 'turn-restarted'; readonly ms: number }
   | {
       readonly type: 'dc-created';
       readonly pc: string;

@@ -24,6 +24,12 @@ export interface FrameMessageParams {
   readonly turnTransports: Readonly<Record<string, never>>;
   /** turnCredentials(): the endpoint answered something else than credentials. */
   readonly turnMalformed: Readonly<Record<string, never>>;
+  /** restartTurnServer(): asked from another computer (a phone in LAN mode), or through a proxy. */
+  readonly turnRestartNotLocal: Readonly<Record<string, never>>;
+  /** restartTurnServer(): called again within a few seconds. */
+  readonly turnRestartTooSoon: Readonly<Record<string, never>>;
+  /** restartTurnServer(): coturn did not come back. */
+  readonly turnRestartFailed: Readonly<Record<string, never>>;
 }
 
 export type FrameMessageKey = keyof FrameMessageParams;
@@ -41,6 +47,9 @@ const MESSAGES: Readonly<Record<Locale, Table>> = {
     turnLimited: () => 'Too many TURN credential requests from this computer; wait a few seconds and run again.',
     turnTransports: () => "turnCredentials({ transports }) takes a non-empty list of 'udp', 'tcp' and 'tls'.",
     turnMalformed: () => 'The site answered /turn-credentials.json with something other than TURN credentials.',
+    turnRestartNotLocal: () => 'Only the computer that runs the site can restart its TURN server (not a phone on the network, not through a proxy): run this lab there.',
+    turnRestartTooSoon: () => 'The TURN server was restarted a moment ago; wait a few seconds and run again.',
+    turnRestartFailed: () => 'The TURN server did not come back after the restart: see the coturn log in the terminal that runs `npm start`, and restart the site.',
   },
   ko: {
     outsideLesson: () => '이 페이지는 WebRTC Lab의 실습 코드를 실행합니다. 레슨 안에서만 동작합니다.',
@@ -52,6 +61,9 @@ const MESSAGES: Readonly<Record<Locale, Table>> = {
     turnLimited: () => '이 컴퓨터에서 TURN 자격 증명을 너무 자주 요청했습니다. 몇 초 기다렸다가 다시 실행하세요.',
     turnTransports: () => "turnCredentials({ transports })에는 'udp', 'tcp', 'tls' 가운데 하나 이상을 담은 목록을 넘기세요.",
     turnMalformed: () => '사이트가 /turn-credentials.json 요청에 TURN 자격 증명이 아닌 응답을 보냈습니다.',
+    turnRestartNotLocal: () => 'TURN 서버는 사이트를 실행하는 컴퓨터에서만 재시작할 수 있습니다(같은 네트워크의 휴대폰이나 프록시 너머에서는 안 됩니다). 그 컴퓨터에서 이 실습을 실행하세요.',
+    turnRestartTooSoon: () => 'TURN 서버를 방금 재시작했습니다. 몇 초 기다렸다가 다시 실행하세요.',
+    turnRestartFailed: () => '재시작한 TURN 서버가 다시 올라오지 않았습니다. `npm start`를 실행한 터미널의 coturn 로그를 확인하고 사이트를 다시 시작하세요.',
   },
 };
 

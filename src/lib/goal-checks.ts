@@ -105,6 +105,8 @@ export const goalCheck = z.discriminatedUnion('kind', [
     mimeType: z.string().regex(/^(audio|video)\/[\w.-]+$/),
   }),
   z.strictObject({ kind: z.literal('ice-restart') }),
+  /** After the lab restarted the TURN server, a new ICE session connected on a relay ↔ relay pair. */
+  z.strictObject({ kind: z.literal('relay-after-turn-restart') }),
 ]);
 
 export const GOAL_MODES = ['eventually', 'throughout', 'at-end'] as const;

@@ -9,7 +9,8 @@ import { MAX_ROOM_SIZE } from './pairing/room-code.ts';
 
 const localized = z.strictObject({ en: z.string().trim().min(1), ko: z.string().trim().min(1) });
 
-export const LAB_NEEDS = ['camera', 'microphone', 'screen', 'pairing', 'turn'] as const;
+/** `turnRestart`: the lab restarts the site's coturn (restartTurnServer()), which only the site's own computer may do. */
+export const LAB_NEEDS = ['camera', 'microphone', 'screen', 'pairing', 'turn', 'turnRestart'] as const;
 
 export const labSchema = z.strictObject({
   title: localized,

@@ -95,7 +95,9 @@ export class PcPanel {
     item.dataset['kind'] = entry.kind;
     item.dataset['value'] = entry.value;
     item.append(node('span', 'inspector-at', `+${(entry.at / 1000).toFixed(3)} s`), ' ');
-    if (entry.kind === 'created' || entry.kind === 'restart-ice' || entry.kind === 'closed') {
+    if (entry.kind === 'turn-restarted') {
+      item.append(interpolate(t['lab.inspector.turnRestarted'], { ms: entry.value }));
+    } else if (entry.kind === 'created' || entry.kind === 'restart-ice' || entry.kind === 'closed') {
       item.append(t[entry.kind === 'created' ? 'lab.inspector.created' : entry.kind === 'closed' ? 'lab.inspector.closed' : 'lab.inspector.restartIce']);
     } else {
       item.append(node('code', '', entry.kind), ' → ', node('strong', '', entry.value));

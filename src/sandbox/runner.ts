@@ -19,7 +19,7 @@ import { LOCALES, type Locale } from '../lib/lab-manifest.ts';
 import type { IceServer } from '../lib/ice-servers.ts';
 import { createLabHelper } from './lab-helper.ts';
 import { createRoomJoiner } from './lab-room.ts';
-import { createTurnCredentials, fetchFrameJson } from './lab-turn.ts';
+import { createTurnCredentials, createTurnRestart, fetchFrameJson } from './lab-turn.ts';
 import { LIBRARIES } from './modules.ts';
 import { installObserver } from './observer.ts';
 
@@ -138,6 +138,15 @@ export function startRunner(): void {
         malformed: () => frameMessage(locale, 'turnMalformed', {}),
       },
       fetchFrameJson,
+    ), createTurnRestart(
+      {
+        unavailable: (reason) => frameMessage(locale, 'turnUnavailable', { reason }),
+        notLocal: () => frameMessage(locale, 'turnRestartNotLocal', {}),
+        tooSoon: () => frameMessage(locale, 'turnRestartTooSoon', {}),
+        failed: () => frameMessage(locale, 'turnRestartFailed', {}),
+      },
+      fetchFrameJson,
+      (ms) => emit({ type: 'turn-restarted', ms }),
     ));
     const modules: Record<string, unknown> = { lab: { __esModule: true, ...labHelper } };
     // The page found the imports in the parse and checked them against the manifest.

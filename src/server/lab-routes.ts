@@ -29,7 +29,7 @@ export function labConfigBody(origins: SiteOrigins, host: string | undefined): L
 }
 
 const FRAME_PATH = /^\/lab-frame\/?(?:index\.html)?$/;
-const LAB_ORIGIN_PATHS = [FRAME_PATH, /^\/_astro\//, /^\/peerjs(?:\/|$)/, /^\/lab-config\.json$/, /^\/turn-credentials\.json$/];
+const LAB_ORIGIN_PATHS = [FRAME_PATH, /^\/_astro\//, /^\/peerjs(?:\/|$)/, /^\/lab-config\.json$/, /^\/turn-credentials\.json$/, /^\/turn-restart$/];
 
 /** True when a request's Host names a lab origin (compared as the request guard compares hosts). */
 export function onLabOrigin(host: string | undefined, origins: SiteOrigins): boolean {

@@ -10,15 +10,15 @@ import type { LabMeta } from '../../src/lib/lab-schema.ts';
 import { FIREFOX_EXCEPTIONS } from './firefox-exceptions.ts';
 import { useFirefox, watchFirefoxProblems } from './firefox.ts';
 import { keptPages } from './kept-pages.ts';
-import { LAB_IDS, inspectedConnections, labMeta, pageWithLab, suitePartners } from './labs.ts';
+import type { SuiteOptions } from './lab-suite.ts';
+import { SHARED_SITE_LAB_IDS, inspectedConnections, labMeta, pageWithLab, suitePartners } from './labs.ts';
 
-const baseUrl = (): string => inject('baseUrl');
 /** How long a starter is watched after its code (and its partner's) finished: goals met by then show. */
 const STARTER_WATCH_MS = 1000;
 
 type Section = ElementHandle<Element>;
 
-async function openLab(page: Page, id: string): Promise<Section> {
+async function openLab(page: Page, id: string, baseUrl: () => string): Promise<Section> {
   await page.goto(baseUrl() + pageWithLab(id));
   return openSection(page, id);
 }
@@ -162,15 +162,15 @@ async function openPartners(browser: Browser, section: Section, count: number): 
 }
 
 /** The tests for every `shards`-th lab starting at `shard`, split so two files use both cores. */
-export function firefoxLabTests(shard: number, shards: number): void {
+export function firefoxLabTests(shard: number, shards: number, { ids = SHARED_SITE_LAB_IDS, baseUrl = () => inject('baseUrl') }: SuiteOptions = {}): void {
   const browser = useFirefox();
   const keep = keptPages<Page>();
-  describe.each(LAB_IDS.filter((_, index) => index % shards === shard))('lab %s in Firefox', (id) => {
+  describe.each(ids.filter((_, index) => index % shards === shard))('lab %s in Firefox', (id) => {
     it('runs its starter, which leaves a goal unmet', async () => {
       const meta = await labMeta(id);
       const page = await browser().newPage();
       const problems = watchFirefoxProblems(page);
-      const section = await openLab(page, id);
+      const section = await openLab(page, id, baseUrl);
       await clickButton(page, section, 'Run');
       await waitForRunEnd(page, section);
       // A pairing lab's starter runs with its partner there, so only the learner's part is missing.
@@ -196,7 +196,7 @@ export function firefoxLabTests(shard: number, shards: number): void {
       const kept = keep.take(id);
       const page = kept?.page ?? (await browser().newPage());
       const problems = kept?.problems ?? watchFirefoxProblems(page);
-      const section = kept ? await openSection(page, id) : await openLab(page, id);
+      const section = kept ? await openSection(page, id) : await openLab(page, id, baseUrl);
       await clickButton(page, section, 'Solution');
       await page.waitForFunction((el) => [...el.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'My code'), { timeout: 15_000 }, section);
       // In a kept page the starter's frame is still there until Run replaces it: wait for it to

@@ -12,9 +12,8 @@ import type { FeedEvent } from '../../src/lib/feed.ts';
 import type { Page } from 'playwright-core';
 import { useChromium, watchForProblems } from './chromium.ts';
 import { keptPages } from './kept-pages.ts';
-import { LAB_IDS, expectInspector, feedOf, labMeta, labSection, metGoalIds, openPartners, pageWithLab, performSteps, suitePartners, waitForAllGoals, waitForRunEnd } from './labs.ts';
+import { SHARED_SITE_LAB_IDS, expectInspector, feedOf, labMeta, labSection, metGoalIds, openPartners, pageWithLab, performSteps, suitePartners, waitForAllGoals, waitForRunEnd } from './labs.ts';
 
-const baseUrl = (): string => inject('baseUrl');
 /** How long a starter is watched after its code (and its partner's) finished: goals met by then show; the recorded feeds are judged whole too. */
 const STARTER_WATCH_MS = 1000;
 
@@ -28,11 +27,17 @@ function record(id: string, version: 'starter' | 'solution' | 'starter.partner' 
   writeFileSync(path.join(dir, `${id}.${version}.json`), `${JSON.stringify(slim, null, 1)}\n`);
 }
 
+/** Which labs a suite runs, and on which server (by default the suite's, from the global setup). */
+export interface SuiteOptions {
+  readonly ids?: readonly string[];
+  readonly baseUrl?: () => string;
+}
+
 /**
  * The tests for every `shards`-th lab starting at `shard`: vitest runs files in parallel, so the
  * labs are split over two files to use both cores.
  */
-export function labTests(shard: number, shards: number): void {
+export function labTests(shard: number, shards: number, { ids = SHARED_SITE_LAB_IDS, baseUrl = () => inject('baseUrl') }: SuiteOptions = {}): void {
   const browser = useChromium();
   const keep = keptPages<Page>();
   const openFresh = async (id: string): Promise<{ page: Page; problems: string[] }> => {
@@ -41,7 +46,7 @@ export function labTests(shard: number, shards: number): void {
     await page.goto(baseUrl() + pageWithLab(id));
     return { page, problems };
   };
-  describe.each(LAB_IDS.filter((_, index) => index % shards === shard))('lab %s', (id) => {
+  describe.each(ids.filter((_, index) => index % shards === shard))('lab %s', (id) => {
     it('runs its starter, which leaves a goal unmet', async () => {
       const meta = await labMeta(id);
       const { page, problems } = await openFresh(id);

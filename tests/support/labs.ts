@@ -12,6 +12,19 @@ export const LAB_IDS = readdirSync(path.join(ROOT, 'src/labs'), { withFileTypes:
   .map((entry) => entry.name)
   .sort();
 
+/**
+ * Labs that restart the site's coturn (needs 'turnRestart'): every relay on it ends, so they run
+ * against a server and coturn of their own (tests/e2e/lab-turn-restart.test.ts), never beside
+ * other tests' relays. The lab suites run every other lab.
+ */
+export const OWN_TURN_LAB_IDS: readonly string[] = await labsNeeding('turnRestart');
+export const SHARED_SITE_LAB_IDS: readonly string[] = LAB_IDS.filter((id) => !OWN_TURN_LAB_IDS.includes(id));
+
+async function labsNeeding(need: LabMeta['needs'][number]): Promise<string[]> {
+  const metas = await Promise.all(LAB_IDS.map(async (id) => ({ id, meta: await labMeta(id) })));
+  return metas.filter(({ meta }) => meta.needs.includes(need)).map(({ id }) => id);
+}
+
 /** A lab's lab.ts, through the schema (defaults applied). */
 export async function labMeta(id: string): Promise<LabMeta> {
   const module = (await import(path.join(ROOT, 'src/labs', id, 'lab.ts'))) as { default: unknown };

@@ -12,6 +12,9 @@ const SAMPLES: { readonly [K in FrameMessageKey]: FrameMessageParams[K] } = {
   turnLimited: {},
   turnTransports: {},
   turnMalformed: {},
+  turnRestartNotLocal: {},
+  turnRestartTooSoon: {},
+  turnRestartFailed: {},
 };
 const KEYS = Object.keys(SAMPLES) as FrameMessageKey[];
 

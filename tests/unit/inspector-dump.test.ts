@@ -29,6 +29,16 @@ describe('an Inspector dump', () => {
     expect(parsed.dump).toMatchObject({ format: DUMP_FORMAT, lab: 'one-page-call', exportedAt: '2026-12-01T12:30:05.123Z' });
   });
 
+  it('carries the TURN server’s restart', () => {
+    const restartFeed = (JSON.parse(readFileSync(new URL('../fixtures/feeds/relay-restart.solution.json', import.meta.url), 'utf8')) as FeedEvent[]).map((event) =>
+      event.type === 'pc-stats' ? { ...event, stats: stats(event.stats) } : event,
+    );
+    const model = createInspectorModel();
+    for (const event of restartFeed) model.add(event);
+    const parsed = parseDump(JSON.stringify(makeDump('relay-restart', model.events(), new Date(), 'Firefox')));
+    expect(parsed.ok && parsed.dump.events.filter((event) => event.type === 'turn-restarted')).toHaveLength(1);
+  });
+
   it('is named for its lab and time, in characters every file system takes', () => {
     expect(dumpFileName({ lab: 'one-page-call', exportedAt: '2026-12-01T12:30:05.123Z' })).toBe('webrtc-lab-one-page-call-2026-12-01T12-30-05Z.json');
     expect(dumpFileName({ lab: '../x y', exportedAt: '2026-12-01T12:30:05Z' })).toBe('webrtc-lab-___x_y-2026-12-01T12-30-05Z.json');

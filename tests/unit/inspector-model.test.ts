@@ -60,6 +60,22 @@ describe('the Inspector model, on made-up events', () => {
     expect(model.pcs[0]?.closed).toBe(true);
   });
 
+  it('marks the TURN server’s restart on every open connection’s timeline, and reads it back from a dump', () => {
+    const model = createInspectorModel();
+    const restartFeed = recorded('relay-restart.solution');
+    for (const event of restartFeed) model.add(event);
+    for (const pc of model.pcs) {
+      const kinds = pc.timeline.map((entry) => (entry.kind === 'iceConnectionState' ? entry.value : entry.kind));
+      // Restarted, then noticed (disconnected), then connected again.
+      expect(kinds.slice(kinds.indexOf('turn-restarted'))).toEqual(expect.arrayContaining(['turn-restarted', 'disconnected', 'connected']));
+      expect(kinds.indexOf('turn-restarted')).toBeLessThan(kinds.lastIndexOf('disconnected'));
+      expect(Number(pc.timeline.find((entry) => entry.kind === 'turn-restarted')?.value)).toBeGreaterThan(0);
+    }
+    const again = createInspectorModel();
+    for (const event of model.events()) again.add(event);
+    expect(again.pcs.map((pc) => pc.timeline)).toEqual(model.pcs.map((pc) => pc.timeline));
+  });
+
   it('ignores the end-of-candidates marker and what is not a connection event', () => {
     const model = createInspectorModel();
     expect(model.add({ type: 'pc-candidate', pc: 'pc1', side: 'local', candidate: null, at: 1 })).toBe(false);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTurnCredentials } from '../../src/sandbox/lab-turn.ts';
-import { readTurnAnswer } from '../../src/lib/turn-response.ts';
+import { createTurnCredentials, createTurnRestart } from '../../src/sandbox/lab-turn.ts';
+import { readTurnAnswer, TURN_RESTART_PATH } from '../../src/lib/turn-response.ts';
 
 const URLS = ['turn:127.0.0.1:3478?transport=udp', 'turn:127.0.0.1:3478?transport=tcp', 'turns:127.0.0.1:5349?transport=tcp'];
 const SERVERS = { iceServers: [{ urls: URLS, username: '1:lab-x', credential: 'c' }], ttl: 600 };
@@ -34,5 +34,45 @@ describe('turnCredentials() in the lab frame', () => {
 
   it('reads an unknown unavailable reason as malformed', () => {
     expect(readTurnAnswer(503, { unavailable: { reason: 'sleepy' } })).toEqual({ kind: 'malformed' });
+  });
+});
+
+describe('restartTurnServer() in the lab frame', () => {
+  const RESTART_MESSAGES = { unavailable: (reason: string) => `unavailable ${reason}`, notLocal: () => 'not local', tooSoon: () => 'too soon', failed: () => 'failed' };
+  const restarting = (status: number, body: unknown) => {
+    const told: number[] = [];
+    const asked: string[] = [];
+    const restart = createTurnRestart(
+      RESTART_MESSAGES,
+      async (path, method) => {
+        asked.push(`${method} ${path}`);
+        return { status, body };
+      },
+      (ms) => told.push(ms),
+    );
+    return { restart, told, asked };
+  };
+
+  it('POSTs to the site, tells the feed, and resolves with how long coturn was gone', async () => {
+    const { restart, told, asked } = restarting(200, { restarted: true, ms: 1234 });
+    expect(await restart()).toBe(1234);
+    expect(asked).toEqual([`POST ${TURN_RESTART_PATH}`]);
+    expect(told).toEqual([1234]);
+  });
+
+  it('rejects, saying why, and tells the feed nothing, when it was not restarted', async () => {
+    const cases: Array<[number, unknown, string]> = [
+      [403, { restarted: false, refused: 'not-local' }, 'not local'],
+      [429, { restarted: false, refused: 'too-soon' }, 'too soon'],
+      [503, { restarted: false, refused: 'unavailable', reason: 'disabled' }, 'unavailable disabled'],
+      [500, { restarted: false, refused: 'failed' }, 'failed'],
+      [200, 'not json', 'failed'],
+    ];
+    for (const [status, body, message] of cases) {
+      const { restart, told } = restarting(status, body);
+      await expect(restart(), message).rejects.toThrow(message);
+      expect(told).toEqual([]);
+    }
+    await expect(restarting(503, { refused: 'unavailable', reason: 'disabled' }).restart()).rejects.toMatchObject({ name: 'TurnUnavailableError' });
   });
 });

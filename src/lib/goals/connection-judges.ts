@@ -6,7 +6,7 @@ import { key } from './judge.ts';
 
 type ConnectionJudges = Pick<
   JudgeTable,
-  'ice-candidates' | 'ice-selected-pair' | 'ice-candidate-error' | 'connection-state' | 'outbound-bitrate' | 'codec' | 'ice-restart'
+  'ice-candidates' | 'ice-selected-pair' | 'ice-candidate-error' | 'connection-state' | 'outbound-bitrate' | 'codec' | 'ice-restart' | 'relay-after-turn-restart'
 >;
 
 /** The latest connection state and stats of each peer connection in the judged feed. */
@@ -164,6 +164,39 @@ export const connectionJudges: ConnectionJudges = {
         }
       },
       holds: () => [...pcs].some(([pc, record]) => record.reconnected && states.get(pc) === 'connected'),
+    };
+  },
+
+  /**
+   * The TURN server's restart ends every allocation, so the old relay pair is dead, though its
+   * stats still say "connected" until the browser notices. Survived: a report taken after the
+   * restart shows the pc connected on a relay ↔ relay pair other than the one it had then (new
+   * allocations, on new relay ports: an ICE restart, or a new connection).
+   */
+  'relay-after-turn-restart': (_check, of) => {
+    let restarted = false;
+    const states = new Map<string, string>();
+    /** Each pc's selected pair in its latest report (ends as address:port), and at the restart. */
+    const latestPair = new Map<string, string>();
+    const pairAtRestart = new Map<string, string>();
+    const survived = new Set<string>();
+    return {
+      add(event, from) {
+        if (from !== of) return;
+        if (event.type === 'turn-restarted' && !restarted) {
+          restarted = true;
+          for (const [pc, pair] of latestPair) pairAtRestart.set(pc, pair);
+        }
+        if (event.type === 'pc-state' && event.which === 'connectionState') states.set(event.pc, event.value);
+        if (event.type === 'pc-stats' && event.stats.selectedPair) {
+          const { local, remote } = event.stats.selectedPair;
+          const pair = `${local.address}:${local.port} ${remote.address}:${remote.port}`;
+          latestPair.set(event.pc, pair);
+          const relayed = local.type === 'relay' && remote.type === 'relay';
+          if (restarted && relayed && pair !== pairAtRestart.get(event.pc) && states.get(event.pc) === 'connected') survived.add(event.pc);
+        }
+      },
+      holds: () => [...survived].some((pc) => states.get(pc) === 'connected'),
     };
   },
 };

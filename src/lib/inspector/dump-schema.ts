@@ -52,6 +52,7 @@ const event = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pc-restart-ice'), at, pc }),
   z.object({ type: z.literal('pc-stats'), at, pc, stats }),
   z.object({ type: z.literal('pc-closed'), at, pc }),
+  z.object({ type: z.literal('turn-restarted'), at, ms: count }),
 ]);
 
 const dump = z.object({

@@ -9,12 +9,12 @@ import { parseCandidate, type CandidateInfo } from '../ice-candidate.ts';
 import { createRing } from '../ring-buffer.ts';
 import { statsPoint, type StatsPoint } from './stats-series.ts';
 
-export type TimelineKind = PcStateName | 'created' | 'restart-ice' | 'closed';
+export type TimelineKind = PcStateName | 'created' | 'restart-ice' | 'turn-restarted' | 'closed';
 
 export interface TimelineEntry {
   readonly at: number;
   readonly kind: TimelineKind;
-  /** The state's new value; empty for created, restart-ice and closed. */
+  /** The state's new value; for turn-restarted, the milliseconds coturn was away; empty for created, restart-ice and closed. */
   readonly value: string;
 }
 
@@ -81,7 +81,7 @@ export interface InspectorModel {
   events(): FeedEvent[];
 }
 
-const INSPECTED = new Set<FeedEvent['type']>(['pc-created', 'pc-state', 'pc-description', 'pc-candidate', 'pc-candidate-error', 'pc-restart-ice', 'pc-stats', 'pc-closed']);
+const INSPECTED = new Set<FeedEvent['type']>(['pc-created', 'pc-state', 'pc-description', 'pc-candidate', 'pc-candidate-error', 'pc-restart-ice', 'pc-stats', 'pc-closed', 'turn-restarted']);
 
 /** Whether the Inspector has anything to show for this event (the rest of the feed is the console's and the goals'). */
 export function isInspected(event: FeedEvent): boolean {
@@ -115,6 +115,10 @@ export function createInspectorModel(): InspectorModel {
       }
       case 'pc-restart-ice':
         recordFor(event.pc, event.at).timeline.push({ at: event.at, kind: 'restart-ice', value: '' });
+        return true;
+      case 'turn-restarted':
+        // The server every relayed connection depends on: a mark on each connection's timeline.
+        for (const record of records.values()) if (!record.closed) record.timeline.push({ at: event.at, kind: 'turn-restarted', value: String(event.ms) });
         return true;
       case 'pc-closed': {
         const record = recordFor(event.pc, event.at);

@@ -76,3 +76,31 @@ describe('ice-restart', () => {
     expect(metAfter(restart, [...first, description(1510, 'local', 'cccc'), description(1520, 'remote', 'dddd'), state(1700, 'failed'), connectedStats(2000)])).toEqual(new Set());
   });
 });
+
+describe('relay-after-turn-restart', () => {
+  const survived = goals({ check: { kind: 'relay-after-turn-restart' } });
+  const end = (type: string, port: number) => ({ type, address: '127.0.0.1', port, protocol: 'udp' });
+  const pairStats = (ms: number, localPort: number, remotePort: number, type = 'relay', pc = 'pc1') =>
+    at(ms, { type: 'pc-stats', pc, stats: stats({ localCandidateType: type, remoteCandidateType: type, selectedPair: { local: end(type, localPort), remote: end(type, remotePort) } }) });
+  const call = [state(60, 'connected'), pairStats(1000, 49160, 49170)];
+  const restartedTurn = at(1500, { type: 'turn-restarted', ms: 1200 });
+
+  it('is met when, after the TURN server restarted, the pc is connected on another relay ↔ relay pair', () => {
+    expect(metAfter(survived, [...call, restartedTurn, state(6000, 'disconnected'), state(6500, 'connected'), pairStats(7000, 49180, 49190)])).toEqual(new Set(['g0']));
+    // Or on a new connection made after it.
+    expect(metAfter(survived, [...call, restartedTurn, state(6500, 'connected', 'pc3'), pairStats(7000, 49180, 49190, 'relay', 'pc3')])).toEqual(new Set(['g0']));
+  });
+
+  it('is not met by the old pair, whose stats still say connected until the browser notices', () => {
+    expect(metAfter(survived, [...call, restartedTurn, pairStats(2000, 49160, 49170), pairStats(3000, 49160, 49170)])).toEqual(new Set());
+  });
+
+  it('is not met without the TURN server’s restart, nor by a new pair that is not relayed', () => {
+    expect(metAfter(survived, [...call, pairStats(2000, 49180, 49190)])).toEqual(new Set());
+    expect(metAfter(survived, [...call, restartedTurn, pairStats(7000, 50000, 50001, 'host')])).toEqual(new Set());
+  });
+
+  it('is not met while the connection is not connected', () => {
+    expect(metAfter(survived, [...call, restartedTurn, state(6000, 'disconnected'), pairStats(7000, 49180, 49190)])).toEqual(new Set());
+  });
+});
