@@ -183,10 +183,13 @@ export async function startLocalTurn(options: StartTurnOptions): Promise<TurnSta
       alive: () => restarting === null && current !== null && !current.exited(),
       restart: () => {
         restarting ??= (async () => {
-          await current?.close();
-          current = await launchHere();
-          restarting = null;
-          return current !== null;
+          try {
+            await current?.close();
+            current = await launchHere();
+            return current !== null;
+          } finally {
+            restarting = null;
+          }
         })();
         return restarting;
       },

@@ -10,6 +10,7 @@ import { readServerConfig } from './config.ts';
 import { labRoutes } from './lab-routes.ts';
 import { startLocalTurn, turnNotice, type TurnStatus } from './coturn.ts';
 import { turnCredentialsRoute } from './turn-route.ts';
+import { turnRestartRoute } from './turn-restart-route.ts';
 
 export function brokerIntegration(): AstroIntegration {
   return {
@@ -41,6 +42,7 @@ export function brokerIntegration(): AstroIntegration {
         // The same local coturn as `npm start`; until it listens, the endpoint says it failed.
         let turn: TurnStatus = config.turn.enabled ? { running: false, reason: 'failed' } : { running: false, reason: 'disabled' };
         server.middlewares.use(express().use(turnCredentialsRoute({ status: () => turn, trustProxy: config.trustProxy })));
+        server.middlewares.use(express().use(turnRestartRoute({ status: () => turn, origins: () => origins, trustProxy: config.trustProxy, log: (line) => logger.info(line) })));
         if (config.turn.enabled) {
           const starting = startLocalTurn({ ttlSeconds: config.turn.ttlSeconds }).then((status) => {
             turn = status;
