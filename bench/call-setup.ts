@@ -38,18 +38,21 @@ export async function runToFirstRemoteFrame(page: Page, lab: string): Promise<nu
   const frame = await (await lab$.locator('.lab-frame-slot iframe').elementHandle({ timeout: 15_000 }))?.contentFrame();
   if (!frame) throw new Error(`${lab}: no lab frame`);
   // Epoch milliseconds on both sides (timeOrigin is high-resolution), so the clocks compare.
+  // Null (keep polling) until the frame's document has its video: a promise is truthy to
+  // waitForFunction whatever it resolves to, so one resolving 0 ended the wait with a time of 0.
   const firstFrame = await frame.waitForFunction(
-    () =>
-      new Promise<number>((resolve) => {
-        const video = document.querySelector<HTMLVideoElement>('video#remote');
-        if (!video) return resolve(0);
-        video.requestVideoFrameCallback((_now, meta) => resolve(performance.timeOrigin + meta.presentationTime));
-      }),
+    () => {
+      const video = document.querySelector<HTMLVideoElement>('video#remote');
+      if (!video) return null;
+      return new Promise<number>((resolve) => video.requestVideoFrameCallback((_now, meta) => resolve(performance.timeOrigin + meta.presentationTime)));
+    },
     undefined,
     { timeout: 30_000 },
   );
   const t0 = await page.evaluate(() => (window as unknown as { t0: number }).t0);
-  return Number(await firstFrame.jsonValue()) - t0;
+  const elapsed = Number(await firstFrame.jsonValue()) - t0;
+  if (!(elapsed > 0 && elapsed < 60_000)) throw new Error(`${lab}: Run → first remote frame measured ${elapsed} ms`);
+  return elapsed;
 }
 
 async function pairedCall(browser: Browser, siteUrl: string, pagePath: string): Promise<number> {
