@@ -86,6 +86,23 @@ describe('/turn-restart', () => {
     expect(turn.restarts()).toBe(0);
   });
 
+  it('refuses a client on another computer (a phone in LAN mode), even from the site’s own page', async () => {
+    const turn = fakeTurn();
+    const route = turnRestartRoute({ status: () => turn.status, origins: () => origins, trustProxy: false, now: () => clock });
+    const answered: { code?: number; body?: unknown } = {};
+    const res = {
+      setHeader: () => res,
+      status: (code: number) => ((answered.code = code), res),
+      json: (body: unknown) => ((answered.body = body), res),
+    };
+    for (const remoteAddress of ['192.168.1.20', '::ffff:10.0.0.7', 'fe80::1']) {
+      const req = { path: TURN_RESTART_PATH, method: 'POST', headers: { origin: origins.site }, socket: { remoteAddress } };
+      await route(req as unknown as Parameters<typeof route>[0], res as unknown as Parameters<typeof route>[1], () => {});
+      expect(answered, remoteAddress).toEqual({ code: 403, body: { restarted: false, refused: 'not-local' } });
+    }
+    expect(turn.restarts()).toBe(0);
+  });
+
   it('says when there is no coturn to restart, and when it did not come back', async () => {
     const none = await serve({ running: false, reason: 'not-installed' });
     expect(await read(await post(none))).toEqual({ kind: 'refused', why: 'unavailable', reason: 'not-installed' });
