@@ -20,6 +20,8 @@ const SITE_BESIDE = [
   'tests/e2e/lab-newcomer.test.ts',
   // With a site and a coturn of its own, which its labs restart.
   'tests/e2e/lab-turn-restart.test.ts',
+  // HAProxy and broker processes of its own; no browser.
+  'tests/e2e/broker-shards.test.ts',
 ];
 
 /** What every browser test needs: the built site served (global setup), and patience with two busy cores. */

@@ -125,9 +125,10 @@ export async function startSiteServer({ distDir, labDir = labRootOf(distDir), co
     extra.push(each);
     await listen(each, listenPort, host);
   };
-  // A lab origin on another port (an IP-address site has no subdomains) is this same app.
+  // A lab origin on another port (an IP-address site has no subdomains) is this same app. Behind
+  // a proxy (TRUST_PROXY=1) the public ports are the proxy's, which forwards both origins here.
   const labUrl = new URL(currentOrigins.lab);
-  if (labUrl.port && Number(labUrl.port) !== port) await serveAlso(createServer(app), Number(labUrl.port), config.host);
+  if (!config.trustProxy && labUrl.port && Number(labUrl.port) !== port) await serveAlso(createServer(app), Number(labUrl.port), config.host);
 
   // LAN mode: the same app over HTTPS on each LAN address, the site on one port and its lab
   // origin on the next, both with the one certificate. Bound to those addresses only, not to
