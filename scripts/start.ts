@@ -4,6 +4,7 @@ import { DIST } from './build-state.ts';
 import { readServerConfig } from '../src/server/config.ts';
 import { startSiteServer, type SiteServer } from '../src/server/site-server.ts';
 import { startLocalTurn, turnNotice, type TurnStatus } from '../src/server/coturn.ts';
+import { sharedTurn } from '../src/server/shared-turn.ts';
 
 // `npm start -- --lan` is the same as LAN=1.
 if (process.argv.includes('--lan')) process.env['LAN'] = '1';
@@ -23,9 +24,11 @@ const turnStopped = (log: readonly string[]): void =>
 const turn: TurnStatus = config.turn.enabled
   ? await startLocalTurn({ ttlSeconds: config.turn.ttlSeconds, onUnexpectedExit: turnStopped })
   : { running: false, reason: 'disabled' };
+const shared = config.turn.shared;
+const credentials = shared ? sharedTurn({ secretFile: shared.secretFile, urls: shared.urls, ttlSeconds: config.turn.ttlSeconds }) : undefined;
 let site: SiteServer;
 try {
-  site = await startSiteServer({ distDir: DIST, config, turn });
+  site = await startSiteServer({ distDir: DIST, config, turn, ...(credentials ? { credentials } : {}) });
 } catch (error) {
   if (turn.running) await turn.turn.close();
   throw error;
@@ -34,7 +37,7 @@ const origins = config.origins(site.port);
 console.log(`\nWebRTC Lab is running at ${origins.site}/  (한국어: ${origins.site}/ko/)`);
 console.log(`PeerJS broker: ${origins.site}/peerjs  ·  lab origin: ${origins.lab}`);
 if (site.lan) console.log(lanNotice(site.lan));
-console.log(turnNotice(turn));
+console.log(shared ? `TURN: credentials for ${shared.urls.join('  ')} (the secret in ${shared.secretFile})` : turnNotice(turn));
 console.log('Press Ctrl+C to stop.');
 
 /** What a learner needs to open the site on a phone, in English and Korean. */

@@ -49,3 +49,16 @@ export function pickUrls(urls: readonly string[], transports: readonly TurnTrans
     return transport !== null && transports.includes(transport);
   });
 }
+
+/**
+ * A list of TURN URLs as an operator writes it (TURN_URLS: commas or spaces between them), or
+ * what is wrong with it. Only turn:/turns: URLs: a STUN URL needs no credential, and one of our
+ * own belongs in ICE_SERVERS.
+ */
+export function parseTurnUrlList(text: string): { readonly ok: true; readonly urls: string[] } | { readonly ok: false; readonly error: string } {
+  const urls = text.split(/[\s,]+/).filter((each) => each !== '');
+  if (urls.length === 0) return { ok: false, error: 'TURN_URLS names no server' };
+  const bad = urls.find((url) => transportOf(url) === null || /\s/.test(url));
+  if (bad !== undefined) return { ok: false, error: `TURN_URLS: not a turn: or turns: URL: ${JSON.stringify(bad)} (e.g. turn:turn1.example.org:3478?transport=udp)` };
+  return { ok: true, urls };
+}

@@ -8,6 +8,7 @@ import { parseIceServers, type IceServer } from '../lib/ice-servers.ts';
 import { lanAddresses, type Interfaces } from '../lib/lan-addresses.ts';
 import { resolveSiteOrigins, type SiteOrigins } from '../lib/site-origins.ts';
 import { parseTurnTtl } from '../lib/turn-credentials.ts';
+import { parseTurnUrlList } from '../lib/turn-urls.ts';
 import { DEFAULT_BROKER_LIMITS, type BrokerLimits } from './broker.ts';
 
 export interface ServerConfig {
@@ -20,8 +21,17 @@ export interface ServerConfig {
   readonly iceServers: readonly IceServer[];
   /** `--lan` / LAN=1: HTTPS on the LAN addresses as well (null when off). */
   readonly lan: LanConfig | null;
-  /** The local coturn: started unless --no-turn / NO_TURN=1; credentials live TURN_TTL seconds. */
-  readonly turn: { readonly enabled: boolean; readonly ttlSeconds: number };
+  /**
+   * The local coturn: started unless --no-turn / NO_TURN=1, or when a deployment's servers are
+   * configured (`shared`: TURN_SECRET_FILE and TURN_URLS); credentials live TURN_TTL seconds.
+   */
+  readonly turn: { readonly enabled: boolean; readonly ttlSeconds: number; readonly shared: SharedTurnConfig | null };
+}
+
+export interface SharedTurnConfig {
+  /** A file holding the `static-auth-secret` every listed coturn shares. */
+  readonly secretFile: string;
+  readonly urls: readonly string[];
 }
 
 export interface LanConfig {
@@ -53,6 +63,16 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   return value;
 }
 
+function readSharedTurn(env: NodeJS.ProcessEnv): SharedTurnConfig | null {
+  const secretFile = env['TURN_SECRET_FILE'] ?? '';
+  const urls = env['TURN_URLS'] ?? '';
+  if (secretFile === '' && urls === '') return null;
+  if (secretFile === '' || urls === '') throw new Error('TURN_SECRET_FILE and TURN_URLS go together: the servers, and the secret they share');
+  const parsed = parseTurnUrlList(urls);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return { secretFile, urls: parsed.urls };
+}
+
 export const DEFAULT_PORT = 4321;
 
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env, interfaces: Interfaces = networkInterfaces()): ServerConfig {
@@ -82,6 +102,9 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env, interface
     },
     iceServers: ice.servers,
     lan,
-    turn: { enabled: env['NO_TURN'] !== '1', ttlSeconds: parseTurnTtl(env['TURN_TTL']) },
+    turn: (() => {
+      const shared = readSharedTurn(env);
+      return { enabled: env['NO_TURN'] !== '1' && shared === null, ttlSeconds: parseTurnTtl(env['TURN_TTL']), shared };
+    })(),
   };
 }

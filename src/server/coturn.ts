@@ -23,15 +23,24 @@ import { turnSecret } from './turn-secret.ts';
 /** Beside the project, git-ignored: the secret, the certificate, the generated config. */
 export const DEFAULT_TURN_DIR = path.resolve(import.meta.dirname, '../../.turn');
 
-export interface LocalTurn {
-  readonly ports: TurnPorts;
+/** What `/turn-credentials.json` needs of a TURN service: where it is, and credentials for it. */
+export interface TurnMinter {
   readonly urls: readonly string[];
   /** A fresh credential for a random user (`lab-…`), valid for the configured TTL. */
   mint(nowMs?: number): TurnCredential;
+  /** Whether it serves now (the local coturn may die on its own, or be restarting). */
+  alive(): boolean;
+}
+
+/** The TURN service credentials are minted for: the local coturn, or servers of a deployment (shared-turn.ts). */
+export type CredentialSource =
+  | { readonly running: true; readonly turn: TurnMinter }
+  | { readonly running: false; readonly reason: TurnUnavailableReason; readonly log?: readonly string[] };
+
+export interface LocalTurn extends TurnMinter {
+  readonly ports: TurnPorts;
   /** coturn's newest log lines. */
   logTail(): string[];
-  /** Whether coturn is running and serving (it may die on its own, or be restarting). */
-  alive(): boolean;
   /**
    * Stops coturn and starts it again on the same ports, config and secret, as an operator's
    * restart does: every allocation is gone, credentials already handed out stay valid.

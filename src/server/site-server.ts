@@ -18,7 +18,7 @@ import { securityHeaders } from './security-headers.ts';
 import type { ServerConfig } from './config.ts';
 import { lanCertificate, type LanCertificate } from './lan-certificate.ts';
 import type { OriginPair } from '../lib/site-origins.ts';
-import type { TurnStatus } from './coturn.ts';
+import type { CredentialSource, TurnStatus } from './coturn.ts';
 import { turnCredentialsRoute } from './turn-route.ts';
 import { turnRestartRoute } from './turn-restart-route.ts';
 import type { TokenBucketOptions } from '../lib/token-bucket.ts';
@@ -52,11 +52,13 @@ export interface SiteServerOptions {
   readonly log?: (line: string) => void;
   /** The local coturn (src/server/coturn.ts), stopped with the server; none: its endpoint says why. */
   readonly turn?: TurnStatus;
+  /** Credentials for TURN servers of a deployment instead of the local coturn (shared-turn.ts). */
+  readonly credentials?: CredentialSource;
   /** The credential endpoint's per-address rate (the tests, all on 127.0.0.1, need a larger one). */
   readonly turnRate?: TokenBucketOptions;
 }
 
-export async function startSiteServer({ distDir, labDir = labRootOf(distDir), config, log = console.log, turn = { running: false, reason: 'disabled' }, turnRate }: SiteServerOptions): Promise<SiteServer> {
+export async function startSiteServer({ distDir, labDir = labRootOf(distDir), config, log = console.log, turn = { running: false, reason: 'disabled' }, credentials, turnRate }: SiteServerOptions): Promise<SiteServer> {
   for (const [dir, file] of [[distDir, '/index.html'], [labDir, LAB_FRAME_DOCUMENT]] as const) {
     if (!existsSync(path.join(dir, file))) {
       throw new Error(`no built site in ${dir}: run \`npm run build\` first (npm start does it for you)`);
@@ -81,7 +83,7 @@ export async function startSiteServer({ distDir, labDir = labRootOf(distDir), co
   app.use(securityHeaders(() => currentOrigins));
   app.use(broker.app);
   app.use(labRoutes({ origins: () => currentOrigins, separateOrigins: true, iceServers: config.iceServers }));
-  app.use(turnCredentialsRoute({ status: () => turn, trustProxy: config.trustProxy, ...(turnRate ? { rate: turnRate } : {}) }));
+  app.use(turnCredentialsRoute({ status: () => credentials ?? turn, trustProxy: config.trustProxy, ...(turnRate ? { rate: turnRate } : {}) }));
   app.use(turnRestartRoute({ status: () => turn, origins: () => currentOrigins, trustProxy: config.trustProxy, log }));
   // Each origin reads its own folder: no spelling of a path on one reaches a file of the other.
   const siteFiles = builtFiles(distDir, { extensions: ['html'] });

@@ -1,5 +1,6 @@
 /**
- * `/turn-credentials.json`: a fresh, short-lived TURN credential for the local coturn, or why
+ * `/turn-credentials.json`: a fresh, short-lived TURN credential for the local coturn (or a
+ * deployment's servers sharing one secret, shared-turn.ts), or why
  * there is none (503). Rate-limited per client address: each answer is a working relay for
  * TURN_TTL seconds, and a page has no reason to ask more than once per run.
  */
@@ -8,7 +9,7 @@ import { createTokenBucket, type TokenBucket, type TokenBucketOptions } from '..
 import { turnInstallHint } from '../lib/turn-install.ts';
 import { TURN_CREDENTIALS_PATH, type TurnCredentialsBody, type TurnUnavailableBody } from '../lib/turn-response.ts';
 import { clientAddress } from './broker.ts';
-import type { TurnStatus } from './coturn.ts';
+import type { CredentialSource } from './coturn.ts';
 
 /** A burst covers a lesson with several TURN labs run a few times; then one every 2 s. */
 export const TURN_RATE: TokenBucketOptions = { capacity: 20, refillPerSecond: 0.5 };
@@ -16,7 +17,7 @@ export const TURN_RATE: TokenBucketOptions = { capacity: 20, refillPerSecond: 0.
 const MAX_ADDRESSES = 4096;
 
 export interface TurnRouteOptions {
-  readonly status: () => TurnStatus;
+  readonly status: () => CredentialSource;
   readonly trustProxy: boolean;
   readonly rate?: TokenBucketOptions;
   readonly now?: () => number;

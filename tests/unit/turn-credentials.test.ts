@@ -6,7 +6,8 @@ import {
   parseTurnUsername,
   validTurnUser,
 } from '../../src/lib/turn-credentials.ts';
-import { pickUrls, transportOf, turnUrls } from '../../src/lib/turn-urls.ts';
+import { parseTurnUrlList, pickUrls, transportOf, turnUrls } from '../../src/lib/turn-urls.ts';
+import fc from 'fast-check';
 
 describe('TURN REST credentials', () => {
   it('matches a vector computed by openssl', () => {
@@ -49,5 +50,27 @@ describe('TURN URLs', () => {
     expect(turnUrls('127.0.0.1', { plain: 1, tls: 2 }, 'localhost')[2]).toBe('turns:localhost:2?transport=tcp');
     expect(transportOf('turn:h:1')).toBe('udp');
     expect(transportOf('stun:h:1')).toBeNull();
+  });
+});
+
+describe('a deployment’s TURN_URLS', () => {
+  it('lists turn: and turns: URLs, split on commas or spaces', () => {
+    expect(parseTurnUrlList('turn:t1.example.org:3478?transport=udp, turns:t2.example.org:5349?transport=tcp  turn:t3.example.org')).toEqual({
+      ok: true,
+      urls: ['turn:t1.example.org:3478?transport=udp', 'turns:t2.example.org:5349?transport=tcp', 'turn:t3.example.org'],
+    });
+  });
+
+  it('refuses an empty list, STUN and anything else, naming what it refused', () => {
+    expect(parseTurnUrlList(' , ')).toEqual({ ok: false, error: 'TURN_URLS names no server' });
+    const stun = parseTurnUrlList('turn:a.example:3478,stun:a.example:3478');
+    expect(stun.ok).toBe(false);
+    expect(!stun.ok && stun.error).toContain('"stun:a.example:3478"');
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const parsed = parseTurnUrlList(text);
+        if (parsed.ok) for (const url of parsed.urls) expect(transportOf(url)).not.toBeNull();
+      }),
+    );
   });
 });
