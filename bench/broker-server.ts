@@ -1,7 +1,8 @@
 /**
  * A broker in its own process for `npm run bench`, so the load generator's work does not
  * count against it: `lab` is this project's production server (site + hardened broker),
- * `standalone` is the `peer` package's own PeerServer with its defaults.
+ * `standalone` is the `peer` package's own PeerServer with its defaults, and `site` the production
+ * server as `npm start` configures it from the environment (the classroom part's one box).
  * Prints `PORT <n>` when listening; answers `stats` on IPC with its CPU time and memory.
  */
 import type { AddressInfo } from 'node:net';
@@ -10,12 +11,20 @@ import { PeerServer } from 'peer';
 import { DIST } from '../scripts/build-state.ts';
 import { readServerConfig } from '../src/server/config.ts';
 import { startSiteServer } from '../src/server/site-server.ts';
+import { sharedTurn } from '../src/server/shared-turn.ts';
 
 const kind = process.argv[2];
 
 async function start(): Promise<number> {
   if (kind === 'lab') {
     const site = await startSiteServer({ distDir: DIST, config: readServerConfig({ PORT: '0', HOST: '127.0.0.1' }), log: () => {} });
+    return site.port;
+  }
+  if (kind === 'site') {
+    const config = readServerConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1' });
+    const shared = config.turn.shared;
+    const credentials = shared ? sharedTurn({ ...shared, ttlSeconds: config.turn.ttlSeconds }) : undefined;
+    const site = await startSiteServer({ distDir: DIST, config, log: () => {}, ...(credentials ? { credentials } : {}) });
     return site.port;
   }
   if (kind === 'standalone') {
@@ -26,7 +35,7 @@ async function start(): Promise<number> {
       app.on('error', () => {});
     });
   }
-  throw new Error(`usage: broker-server.ts lab|standalone (got ${kind})`);
+  throw new Error(`usage: broker-server.ts lab|standalone|site (got ${kind})`);
 }
 
 const port = await start();

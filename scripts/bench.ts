@@ -7,7 +7,8 @@
  *   BENCH_BROKER_ROUNDS (3)  BENCH_RATE (100 messages/s)  BENCH_LAB_RUNS (7)
  *   BENCH_CALL_RUNS (5)  BENCH_TRANSFER_MIB (32)  BENCH_TRANSFER_RUNS (3)  BENCH_TURN_MIB (8)  BENCH_TURN_RUNS (5)
  *   BENCH_COLD_RUNS (3)  BENCH_LIGHTHOUSE_RUNS (3)  BENCH_INSPECTOR_RUNS (4)
- *   BENCH_ONLY (a comma list of parts: broker, labs, cold, calls, inspector, transfer, turn, lighthouse; all when unset)
+ *   BENCH_CLASS_LEARNERS (500)  BENCH_CLASS_HOLD_MS (180000: each topology's hold)
+ *   BENCH_ONLY (a comma list of parts: broker, classroom, labs, cold, calls, inspector, transfer, turn, lighthouse; all when unset)
  *   BENCH_DEADLINE_MIN (30): the whole run's limit; past it the bench says where it was and exits 2
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -33,6 +34,8 @@ import { startLocalTurn, turnNotice } from '../src/server/coturn.ts';
 import { readServerConfig } from '../src/server/config.ts';
 import { startSiteServer } from '../src/server/site-server.ts';
 import { launchChromium } from '../tests/support/chromium.ts';
+import { measureClassroom, type ClassroomFigures } from '../bench/classroom-part.ts';
+import { classroomRows } from '../bench/classroom-rows.ts';
 import { pageWithLab } from '../tests/support/labs.ts';
 
 const isolation = isolateNetwork();
@@ -53,7 +56,9 @@ const TURN_RUNS = env('BENCH_TURN_RUNS', 5);
 const COLD_RUNS = env('BENCH_COLD_RUNS', 3);
 const INSPECTOR_RUNS = env('BENCH_INSPECTOR_RUNS', 4);
 const LIGHTHOUSE_RUNS = env('BENCH_LIGHTHOUSE_RUNS', 3);
-const PARTS = ['broker', 'labs', 'cold', 'calls', 'inspector', 'transfer', 'turn', 'lighthouse'] as const;
+const CLASS_LEARNERS = env('BENCH_CLASS_LEARNERS', 500);
+const CLASS_HOLD_MS = env('BENCH_CLASS_HOLD_MS', 180_000);
+const PARTS = ['broker', 'classroom', 'labs', 'cold', 'calls', 'inspector', 'transfer', 'turn', 'lighthouse'] as const;
 const only = process.env['BENCH_ONLY']?.split(',').map((part) => part.trim());
 const unknownPart = only?.find((part) => !(PARTS as readonly string[]).includes(part));
 if (unknownPart) throw new Error(`BENCH_ONLY: no part "${unknownPart}" (parts: ${PARTS.join(', ')})`);
@@ -116,6 +121,18 @@ if (wants('broker')) {
   // The load generator shares this process: warm its JIT first so neither broker pays for it.
   await brokerRun('standalone', 200, 2000);
   broker = await alternate(BROKER_ROUNDS, (kind) => brokerRun(kind, PEERS, HOLD_MS / BROKER_ROUNDS));
+}
+
+// --- A classroom: one box, then three broker shards behind HAProxy ---------------------
+let classroom: ClassroomFigures | null = null;
+if (wants('classroom')) {
+  stage = 'classroom';
+  classroom = await measureClassroom(
+    // PeerJS heartbeats every 5 s; a room renegotiates (an ICE restart, a track added) every 30 s.
+    { learners: CLASS_LEARNERS, holdMs: CLASS_HOLD_MS, arriving: 50, turnShare: 0.1, heartbeatMs: 5000, renegotiateMs: 30_000 },
+    ROOT,
+    (line) => console.log(line),
+  );
 }
 
 // --- Labs: editor and first run, and call setup, against baselines ----------------------
@@ -221,6 +238,7 @@ if (broker) {
     ['broker RSS after a round (median)', mib(lab.rssBytes.median), mib(standalone.rssBytes.median), ratio(lab.rssBytes.median, standalone.rssBytes.median)],
   );
 }
+if (classroom) rows.push(...classroomRows(classroom));
 if (labs) {
   rows.push(
     ['lab: click → editor ready (median, warm)', ms(labs.editorReadyMs), `bare Monaco page ${ms(labs.bareMonacoMs)}`, ratio(labs.editorReadyMs, labs.bareMonacoMs)],
@@ -276,9 +294,10 @@ console.log(['', line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|'
 const result = {
   date: new Date().toISOString(),
   isolation: isolation === 'isolated' ? 'netns' : isolation.notIsolated,
-  settings: { peers: PEERS, holdMs: HOLD_MS, brokerRounds: BROKER_ROUNDS, messagesPerSecond: RATE },
+  settings: { peers: PEERS, holdMs: HOLD_MS, brokerRounds: BROKER_ROUNDS, messagesPerSecond: RATE, classLearners: CLASS_LEARNERS, classHoldMs: CLASS_HOLD_MS },
   pages: weights,
   broker,
+  classroom,
   labs,
   cold: coldFigures,
   calls,
@@ -295,6 +314,14 @@ const failures = [
   broker && broker.lab.falseDisconnects > 0 && `${broker.lab.falseDisconnects} false disconnects`,
   broker && broker.lab.connected < PEERS && `only ${broker.lab.connected}/${PEERS} peers connected`,
   broker && broker.lab.lost > 0 && `${broker.lab.lost} OFFERs lost`,
+  ...(classroom
+    ? Object.entries(classroom).flatMap(([name, each]) => [
+        each.falseDisconnects > 0 && `classroom ${name}: ${each.falseDisconnects} false disconnects`,
+        each.joined < each.learners && `classroom ${name}: only ${each.joined}/${each.learners} learners joined`,
+        each.lost > 0 && `classroom ${name}: ${each.lost} signaling messages lost`,
+        each.turn.failed > 0 && `classroom ${name}: ${each.turn.failed} TURN allocations failed`,
+      ])
+    : []),
 ].filter(Boolean);
 if (failures.length) {
   console.error(`bench: ${failures.join('; ')}`);

@@ -13,6 +13,7 @@ import { haproxyConfig } from '../../src/lib/broker-shards.ts';
 import { freePort } from '../../src/server/free-port.ts';
 import { readServerConfig } from '../../src/server/config.ts';
 import { startSiteServer, type SiteServer } from '../../src/server/site-server.ts';
+import { sharedTurn } from '../../src/server/shared-turn.ts';
 import { DIST } from '../../scripts/build-state.ts';
 
 const BROKER_MAIN = fileURLToPath(new URL('../../scripts/broker.ts', import.meta.url));
@@ -34,6 +35,8 @@ export interface ShardedSite {
   readonly labOrigin: string;
   readonly shards: readonly Shard[];
   readonly site: SiteServer;
+  /** The HAProxy process, for its CPU time and memory (procUsage). */
+  readonly proxyPid: number | undefined;
   /** HAProxy's statistics as CSV rows (`;csv` of its stats page). */
   stats(): Promise<Record<string, string>[]>;
   close(): Promise<void>;
@@ -41,7 +44,7 @@ export interface ShardedSite {
 
 const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-function procUsage(pid: number | undefined): { cpuMs: number; rssBytes: number } {
+export function procUsage(pid: number | undefined): { cpuMs: number; rssBytes: number } {
   if (pid === undefined) return { cpuMs: 0, rssBytes: 0 };
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
@@ -92,7 +95,7 @@ export function parseHaproxyCsv(text: string): Record<string, string>[] {
   return lines.map((line) => Object.fromEntries(line.split(',').map((value, index) => [names[index] ?? String(index), value])));
 }
 
-export async function startShardedSite({ brokers = 3, checkIntervalMs = 200, preferredPort = 8480 } = {}): Promise<ShardedSite> {
+export async function startShardedSite({ brokers = 3, checkIntervalMs = 200, preferredPort = 8480, siteEnv = {} as NodeJS.ProcessEnv } = {}): Promise<ShardedSite> {
   const port = await freePort(HOST, preferredPort, { udp: false });
   const statsPort = await freePort(HOST, port + 1, { udp: false });
   const siteOrigin = `http://localhost:${port}`;
@@ -100,7 +103,10 @@ export async function startShardedSite({ brokers = 3, checkIntervalMs = 200, pre
   // What a deployment sets on every shard and the site: the public origins, and trust in the proxy's X-Forwarded-For.
   const env = { HOST, PORT: '0', SITE_ORIGIN: siteOrigin, LAB_ORIGIN: labOrigin, TRUST_PROXY: '1', NO_TURN: '1' };
   const shards = await Promise.all(Array.from({ length: brokers }, () => startShard(env)));
-  const site = await startSiteServer({ distDir: DIST, config: readServerConfig(env), log: () => {} });
+  const siteConfig = readServerConfig({ ...env, ...siteEnv });
+  const shared = siteConfig.turn.shared;
+  const credentials = shared ? sharedTurn({ ...shared, ttlSeconds: siteConfig.turn.ttlSeconds }) : undefined;
+  const site = await startSiteServer({ distDir: DIST, config: siteConfig, log: () => {}, ...(credentials ? { credentials } : {}) });
   const dir = mkdtempSync(path.join(tmpdir(), 'haproxy-'));
   const configPath = path.join(dir, 'haproxy.cfg');
   writeFileSync(
@@ -145,6 +151,7 @@ export async function startShardedSite({ brokers = 3, checkIntervalMs = 200, pre
     labOrigin,
     shards,
     site,
+    proxyPid: proxy.pid,
     stats,
     close: async () => {
       proxy.kill('SIGTERM');
