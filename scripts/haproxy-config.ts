@@ -1,6 +1,6 @@
 /**
  * `npm run haproxy-config -- --listen 0.0.0.0:8080 --site 127.0.0.1:4321 --broker 127.0.0.1:4401
- * --broker 127.0.0.1:4402 --host www.example.org [--stats 127.0.0.1:8404]`: prints HAProxy's
+ * --broker 127.0.0.1:4402 --host www.example.org [--tls-cert /etc/haproxy/site.pem] [--stats 127.0.0.1:8404]`: prints HAProxy's
  * configuration for brokers sharded by room (src/lib/broker-shards.ts).
  */
 import { parseArgs } from 'node:util';
@@ -13,6 +13,7 @@ const { values } = parseArgs({
     broker: { type: 'string', multiple: true },
     host: { type: 'string' },
     stats: { type: 'string' },
+    'tls-cert': { type: 'string' },
     'check-ms': { type: 'string' },
   },
 });
@@ -30,6 +31,7 @@ process.stdout.write(
     brokers: (values.broker ?? []).map((each) => endpoint(each, 'broker')),
     healthHost: values.host ?? '',
     ...(values.stats ? { stats: endpoint(values.stats, 'stats') } : {}),
+    ...(values['tls-cert'] ? { tlsCertificate: values['tls-cert'] } : {}),
     ...(values['check-ms'] ? { checkIntervalMs: Number(values['check-ms']) } : {}),
   }),
 );

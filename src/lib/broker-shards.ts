@@ -35,6 +35,11 @@ export interface Endpoint {
 export interface HaproxyOptions {
   /** Where the proxy listens (every public origin's port: site and lab origin). */
   readonly listen: readonly Endpoint[];
+  /**
+   * A PEM file with the certificate (for the site's and the lab origin's names) and its key: the
+   * proxy then speaks HTTPS on every `listen` address, as camera and microphone need.
+   */
+  readonly tlsCertificate?: string;
   /** The site server (or any static host serving dist/ and dist-lab/ by Host). */
   readonly site: Endpoint;
   /** The broker processes (`npm run broker`), each with TRUST_PROXY=1. */
@@ -69,6 +74,11 @@ export function haproxyConfig(options: HaproxyOptions): string {
   options.listen.forEach((each, index) => checkEndpoint(each, `listen ${index + 1}`));
   options.brokers.forEach((each, index) => checkEndpoint(each, `broker ${index + 1}`));
   checkEndpoint(options.site, 'site');
+  if (options.tlsCertificate !== undefined && !/^[A-Za-z0-9._/-]+$/.test(options.tlsCertificate)) {
+    throw new Error(`not a certificate path HAProxy reads as one word: ${JSON.stringify(options.tlsCertificate)}`);
+  }
+  // HTTP/1.1 only: PeerJS's WebSocket is an HTTP/1.1 upgrade.
+  const tls = options.tlsCertificate === undefined ? '' : ` ssl crt ${options.tlsCertificate} alpn http/1.1`;
   if (options.stats) checkEndpoint(options.stats, 'stats');
   if (!/^[A-Za-z0-9.:[\]-]+$/.test(options.healthHost)) throw new Error(`not a Host header: ${JSON.stringify(options.healthHost)}`);
   if (options.maxConnections !== undefined && (!Number.isInteger(options.maxConnections) || options.maxConnections < 1)) {
@@ -94,7 +104,7 @@ export function haproxyConfig(options: HaproxyOptions): string {
     '  option forwardfor',
     '',
     'frontend web',
-    ...options.listen.map((each) => `  bind ${endpoint(each)}`),
+    ...options.listen.map((each) => `  bind ${endpoint(each)}${tls}`),
     '  use_backend brokers if { path_beg /peerjs/ }',
     '  default_backend site',
     '',

@@ -88,6 +88,13 @@ describe('the HAProxy configuration', () => {
     expect(more).toContain('maxconn 8000');
   });
 
+  it('speaks HTTPS (HTTP/1.1, for the WebSocket upgrade) on every address when given a certificate', () => {
+    const tls = haproxyConfig({ ...options, listen: [{ host: '0.0.0.0', port: 443 }, { host: '::', port: 443 }], tlsCertificate: '/etc/haproxy/webrtc.pem' });
+    expect(tls).toContain('bind 0.0.0.0:443 ssl crt /etc/haproxy/webrtc.pem alpn http/1.1');
+    expect(tls).toContain('bind [::]:443 ssl crt /etc/haproxy/webrtc.pem alpn http/1.1');
+    expect(() => haproxyConfig({ ...options, tlsCertificate: '/etc/a b.pem' })).toThrow(/certificate/);
+  });
+
   it('refuses what HAProxy would misread', () => {
     expect(() => haproxyConfig({ ...options, brokers: [] })).toThrow(/broker/);
     expect(() => haproxyConfig({ ...options, listen: [] })).toThrow(/listen/);
