@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { haproxyConfig, parseEndpoint, type Endpoint } from '../src/lib/broker-shards.ts';
+import { DEFAULT_CONNECTION_LIMITS } from '../src/server/connection-guard.ts';
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +31,7 @@ process.stdout.write(
     site: endpoint(values.site, 'site'),
     brokers: (values.broker ?? []).map((each) => endpoint(each, 'broker')),
     healthHost: values.host ?? '',
+    connectionsPerAddress: DEFAULT_CONNECTION_LIMITS.perAddress,
     ...(values.stats ? { stats: endpoint(values.stats, 'stats') } : {}),
     ...(values['tls-cert'] ? { tlsCertificate: values['tls-cert'] } : {}),
     ...(values['check-ms'] ? { checkIntervalMs: Number(values['check-ms']) } : {}),

@@ -1,3 +1,5 @@
+import { ID_SUFFIXES } from './pairing/room-code.ts';
+
 /**
  * Past one broker process: PeerServer keeps every peer in one process's memory and has no
  * clustering, so a deployment runs several and sends each room to one of them. The room is in
@@ -10,13 +12,13 @@
  */
 
 /**
- * The steps from a peer id to its room's key, each a suffix cut off: `-page` (the page's own
- * presence id), then the last dash-separated part (the seat: host, guest, guest2…). Plain
- * suffixes with no groups or alternation, because HAProxy's converter arguments cannot hold
- * parentheses or commas, and it expands `$` inside quotes: these are written into its
- * configuration as they are.
+ * The steps from a peer id to its room's key, each a suffix cut off: what follows the seat in a
+ * page's or a signal channel's id (ID_SUFFIXES), then the last dash-separated part (the seat:
+ * host, guest, guest2…). Plain suffixes with no groups or alternation, because HAProxy's
+ * converter arguments cannot hold parentheses or commas, and it expands `$` inside quotes: these
+ * are written into its configuration as they are.
  */
-export const SHARD_KEY_STEPS: readonly RegExp[] = [/-page$/, /-[a-z0-9]*$/];
+export const SHARD_KEY_STEPS: readonly RegExp[] = [...Object.values(ID_SUFFIXES).map((suffix) => new RegExp(`${suffix}$`)), /-[a-z0-9]*$/];
 
 /**
  * The key every id of one room shares (`webrtclab-<lab>-<room>`); any other id gets a key of
@@ -53,6 +55,11 @@ export interface HaproxyOptions {
    * HAProxy derives it from the file descriptor limit, and starts whatever that limit is.
    */
   readonly maxConnections?: number;
+  /**
+   * Connections one client address may hold at once, refused past it at the proxy: behind it the
+   * servers see only the proxy's address, so this is where that cap lives (connection-guard.ts).
+   */
+  readonly connectionsPerAddress: number;
   /** Where HAProxy's statistics page listens (off when absent). */
   readonly stats?: Endpoint;
 }
@@ -84,6 +91,9 @@ export function haproxyConfig(options: HaproxyOptions): string {
   if (options.maxConnections !== undefined && (!Number.isInteger(options.maxConnections) || options.maxConnections < 1)) {
     throw new RangeError(`maxConnections must be a whole number ≥ 1, got ${options.maxConnections}`);
   }
+  if (!Number.isInteger(options.connectionsPerAddress) || options.connectionsPerAddress < 1) {
+    throw new RangeError(`connectionsPerAddress must be a whole number ≥ 1, got ${options.connectionsPerAddress}`);
+  }
   const inter = options.checkIntervalMs ?? 1000;
   if (!Number.isInteger(inter) || inter < 50) throw new RangeError(`checkIntervalMs must be a whole number ≥ 50, got ${inter}`);
   const key = SHARD_KEY_STEPS.map((step) => `,regsub(${step.source},)`).join('');
@@ -105,6 +115,10 @@ export function haproxyConfig(options: HaproxyOptions): string {
     '',
     'frontend web',
     ...options.listen.map((each) => `  bind ${endpoint(each)}${tls}`),
+    // Each client address's open connections, counted before TLS or HTTP is read.
+    '  stick-table type ipv6 size 1m expire 60s store conn_cur',
+    '  tcp-request connection track-sc0 src',
+    `  tcp-request connection reject if { sc_conn_cur(0) gt ${options.connectionsPerAddress} }`,
     '  use_backend brokers if { path_beg /peerjs/ }',
     '  default_backend site',
     '',

@@ -86,7 +86,7 @@ async function join(pairing: PairingInfo, iceServers: () => Promise<readonly Ice
     seat: seatOf(pairing.role),
     size,
     iceServers: servers,
-    signal: new SignalChannel(`${ids.lab}-signal`, `${partner.lab}-signal`),
+    signal: new SignalChannel(ids.signal, partner.signal),
   };
 }
 

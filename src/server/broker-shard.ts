@@ -23,7 +23,7 @@ export async function startBrokerShard({ config, log = console.log }: { readonly
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
-  guardConnections(server);
+  guardConnections(server, { behindProxy: config.trustProxy });
   // Behind the proxy the public origins are fixed (SITE_ORIGIN, LAB_ORIGIN): the bound port is no part of them.
   const origins = config.origins(config.port);
   const broker = createBroker({ httpServer: server, allowedOrigins: () => origins.allowed, limits: config.limits, trustProxy: config.trustProxy, log });

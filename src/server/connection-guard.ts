@@ -26,13 +26,21 @@ export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
   requestTimeoutMs: 30_000,
 };
 
-export function guardConnections(server: Server, limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS): { refused(): number } {
+/**
+ * Behind a proxy (`behindProxy`: TRUST_PROXY=1) every connection comes from the proxy's address,
+ * so the per-address cap would count the whole class as one client and cut it off at 256
+ * sockets (seen in the bench: HAProxy answered 502 to the classroom's 334th socket on a shard).
+ * There the proxy holds that cap (broker-shards.ts writes it into HAProxy's configuration); the
+ * total and the timeouts stay.
+ */
+export function guardConnections(server: Server, { limits = DEFAULT_CONNECTION_LIMITS, behindProxy = false }: { limits?: ConnectionLimits; behindProxy?: boolean } = {}): { refused(): number } {
   const perAddress = createConnectionCounter(limits.perAddress);
   let refused = 0;
   server.maxConnections = limits.total;
   server.headersTimeout = limits.headersTimeoutMs;
   server.requestTimeout = limits.requestTimeoutMs;
   server.on('connection', (socket) => {
+    if (behindProxy) return;
     const address = normalizeAddress(socket.remoteAddress);
     if (!perAddress.tryAcquire(address)) {
       refused += 1;

@@ -67,7 +67,7 @@ export async function startSiteServer({ distDir, labDir = labRootOf(distDir), co
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
-  guardConnections(server);
+  guardConnections(server, { behindProxy: config.trustProxy });
 
   // The origins depend on the bound port when PORT=0; they are set again after listen.
   let currentOrigins = config.origins(config.port);
@@ -122,7 +122,7 @@ export async function startSiteServer({ distDir, labDir = labRootOf(distDir), co
   currentOrigins = config.origins(port);
   const extra: Server[] = [];
   const serveAlso = async (each: Server, listenPort: number, host: string): Promise<void> => {
-    guardConnections(each);
+    guardConnections(each, { behindProxy: config.trustProxy });
     each.on('upgrade', onUpgrade);
     extra.push(each);
     await listen(each, listenPort, host);

@@ -1,14 +1,19 @@
 /**
  * Past one box: HAProxy in front, three broker processes behind it hashed by room, and the site.
- * Every room's four ids (host and guest, page and lab) meet on one broker; killing a broker
- * disturbs only its rooms, whose peers reconnect through the same proxy and meet again.
+ * Every room's six ids (host and guest: page, lab and signal channel) meet on one broker; killing a broker
+ * disturbs only its rooms, whose peers reconnect through the same proxy and meet again. Then the
+ * same in Chromium: a video call between two tabs through the proxy survives its broker's death.
  */
 import { request } from 'node:http';
+import { connect as connectTcp, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newRoomCode, roomIds, type Role } from '../../src/lib/pairing/room-code.ts';
 import { LAB_FRAME_DOCUMENT } from '../../src/build/lab-root.ts';
 import { startShardedSite, type ShardedSite } from '../support/sharded-site.ts';
 import { connectWirePeer, type WirePeer } from '../support/peerjs-wire.ts';
+import { useChromium } from '../support/chromium.ts';
+import { feedOf, labSection, openPartner, pageWithLab, waitForAllGoals } from '../support/labs.ts';
+import type { FeedEvent } from '../../src/lib/feed.ts';
 
 const ROOMS = 36;
 const LAB = 'video-call';
@@ -55,19 +60,25 @@ async function reconnect(seat: Seat, deadlineMs: number): Promise<WirePeer> {
   }
 }
 
-/** The room's host and guest exchange an offer and an answer (lab ids) and a candidate each way (page ids). */
+/** The room's host and guest exchange an offer and an answer (lab ids) and a candidate each way (page ids, signal ids). */
 async function meet(seats: readonly Seat[], round: string): Promise<void> {
-  const [hostLab, guestLab, hostPage, guestPage] = seats;
-  if (!hostLab || !guestLab || !hostPage || !guestPage) throw new Error('a room has four seats');
+  const [hostLab, guestLab, hostPage, guestPage, hostSignal, guestSignal] = seats;
+  if (!hostLab || !guestLab || !hostPage || !guestPage || !hostSignal || !guestSignal) throw new Error('a room has six sockets');
   const is = (from: Seat, type: string) => (message: { type: string; src?: string; payload?: unknown }) =>
     message.type === type && message.src === from.id && (message.payload as { round?: string } | undefined)?.round === round;
   hostLab.peer.send('OFFER', guestLab.id, { round, sdp: 'v=0' });
   await guestLab.peer.next(is(hostLab, 'OFFER'));
   guestLab.peer.send('ANSWER', hostLab.id, { round, sdp: 'v=0' });
   await hostLab.peer.next(is(guestLab, 'ANSWER'));
-  hostPage.peer.send('CANDIDATE', guestPage.id, { round });
-  guestPage.peer.send('CANDIDATE', hostPage.id, { round });
-  await Promise.all([guestPage.peer.next(is(hostPage, 'CANDIDATE')), hostPage.peer.next(is(guestPage, 'CANDIDATE'))]);
+  const both = [
+    [hostPage, guestPage],
+    [hostSignal, guestSignal],
+  ] as const;
+  for (const [one, other] of both) {
+    one.peer.send('CANDIDATE', other.id, { round });
+    other.peer.send('CANDIDATE', one.id, { round });
+  }
+  await Promise.all(both.flatMap(([one, other]) => [other.peer.next(is(one, 'CANDIDATE')), one.peer.next(is(other, 'CANDIDATE'))]));
 }
 
 async function brokerSessions(): Promise<Map<string, { status: string; current: number }>> {
@@ -84,14 +95,15 @@ describe('brokers sharded by room behind HAProxy', () => {
     while (codes.size < ROOMS) codes.add(newRoomCode((bytes) => crypto.getRandomValues(bytes)));
     let room = 0;
     for (const code of codes) {
-      const seats = (['host', 'guest'] as Role[]).map((role) => roomIds(code, LAB, role));
-      const [host, guest] = seats as [ReturnType<typeof roomIds>, ReturnType<typeof roomIds>];
-      // The learner's PeerJS peer runs in the lab frame (lab origin); the page's presence on the site.
+      const [host, guest] = (['host', 'guest'] as Role[]).map((role) => roomIds(code, LAB, role)) as [ReturnType<typeof roomIds>, ReturnType<typeof roomIds>];
+      // The learner's PeerJS peer and its plain message channel run in the lab frame (lab origin); the page's presence on the site.
       const plan = [
         { room, id: host.lab, origin: topology.labOrigin },
         { room, id: guest.lab, origin: topology.labOrigin },
         { room, id: host.page, origin: topology.siteOrigin },
         { room, id: guest.page, origin: topology.siteOrigin },
+        { room, id: host.signal, origin: topology.labOrigin },
+        { room, id: guest.signal, origin: topology.labOrigin },
       ];
       rooms.push(await Promise.all(plan.map(async (seat) => ({ ...seat, peer: await connect(seat) }))));
       room++;
@@ -115,11 +127,34 @@ describe('brokers sharded by room behind HAProxy', () => {
     await Promise.all(rooms.map((seats) => meet(seats, 'first')));
     const sessions = await brokerSessions();
     const counts = [...sessions.values()].map((each) => each.current);
-    expect(counts.reduce((a, b) => a + b, 0)).toBe(ROOMS * 4);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(ROOMS * 6);
     for (const count of counts) {
       expect(count).toBeGreaterThan(0);
-      expect(count % 4).toBe(0); // whole rooms only
+      expect(count % 6).toBe(0); // whole rooms only
     }
+  });
+
+  it('let a shard hold more than 256 sockets, all arriving from the proxy, while the proxy holds each client address to 256', async () => {
+    // 300 ids of one room key land on one shard, from 30 addresses (10 each, under the broker's caps).
+    const crowd = await Promise.all(
+      Array.from({ length: 300 }, (_, i) =>
+        connectWirePeer({ url: `ws://127.0.0.1:${topology.port}`, host: `localhost:${topology.port}`, id: `webrtclab-crowd-k7q2-s${i}`, origin: topology.siteOrigin, localAddress: `127.31.${1 + (i % 30)}.1` }),
+      ),
+    );
+    expect(Math.max(...[...(await brokerSessions()).values()].map((each) => each.current))).toBeGreaterThanOrEqual(300);
+    for (const peer of crowd) peer.close();
+    // One address opening 400 connections gets 256 at most, refused at the proxy before any server sees them.
+    const sockets = await Promise.all(
+      Array.from({ length: 400 }, () => new Promise<Socket>((resolve) => {
+        const socket = connectTcp({ host: '127.0.0.1', port: topology.port, localAddress: '127.32.1.1' }, () => resolve(socket));
+        socket.on('error', () => resolve(socket));
+      })),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(sockets.filter((socket) => !socket.destroyed && socket.readyState === 'open').length).toBeLessThanOrEqual(256);
+    for (const socket of sockets) socket.destroy();
+    expect((await get('/', `localhost:${topology.port}`)).status).toBe(200);
+    await expect.poll(async () => [...(await brokerSessions()).values()].reduce((sum, each) => sum + each.current, 0)).toBe(ROOMS * 6);
   });
 
   it('lose only the killed broker’s rooms, which reconnect and meet again', async () => {
@@ -135,9 +170,9 @@ describe('brokers sharded by room behind HAProxy', () => {
     await expect.poll(() => closedAt.size, { timeout: 5000 }).toBe(victimSockets);
     const disturbed = rooms.filter((seats) => seats.some((seat) => closedAt.has(seat)));
     const untouched = rooms.filter((seats) => !disturbed.includes(seats));
-    // A room lost all four of its sockets or none: no room was split over two brokers.
+    // A room lost all six of its sockets or none: no room was split over two brokers.
     for (const seats of disturbed) expect(seats.every((seat) => closedAt.has(seat))).toBe(true);
-    expect(disturbed.length * 4).toBe(victimSockets);
+    expect(disturbed.length * 6).toBe(victimSockets);
     expect(untouched.length).toBeGreaterThan(0);
 
     // The other rooms carry on as if nothing happened, on the sockets they had.
@@ -149,6 +184,54 @@ describe('brokers sharded by room behind HAProxy', () => {
     await Promise.all(disturbed.map((seats) => meet(seats, 'after')));
     const after = await brokerSessions();
     expect([...after.values()][victimIndex]?.status).toBe('DOWN');
-    expect([...after.values()].reduce((sum, each) => sum + each.current, 0)).toBe(ROOMS * 4);
+    expect([...after.values()].reduce((sum, each) => sum + each.current, 0)).toBe(ROOMS * 6);
+  });
+});
+
+const browser = useChromium();
+const remoteFrames = (feed: readonly FeedEvent[]): number =>
+  Math.max(0, ...feed.flatMap((e) => (e.type === 'video-frames' && e.element.startsWith('video#remote') ? [e.frames] : [])));
+
+describe('a video call between two tabs through the proxy', () => {
+  let own: ShardedSite | null = null;
+  afterAll(async () => {
+    await own?.close();
+  });
+
+  it('pairs through HAProxy, and when the room’s broker dies both tabs reconnect to another and the call plays on', async () => {
+    own = await startShardedSite({ brokers: 3, preferredPort: 8580 });
+    const context = await browser().newContext();
+    try {
+      const host = await context.newPage();
+      await host.goto(own.siteOrigin + pageWithLab(LAB));
+      const hostLab = labSection(host, LAB);
+      await hostLab.getByRole('button', { name: 'Solution', exact: true }).click();
+      await hostLab.getByRole('button', { name: 'Run', exact: true }).click();
+      const partner = await openPartner(host, LAB);
+      await waitForAllGoals(hostLab, 30_000);
+      const status = [hostLab, partner.section].map((lab) => lab.locator('.lab-pair-status'));
+
+      // The room's sockets (two pages, two lab peers, and their signal channels) are on one broker: kill that one.
+      const rows = (await own.stats()).filter((row) => row['pxname'] === 'brokers' && row['svname']?.startsWith('broker'));
+      const holding = rows.map((row) => Number(row['scur']));
+      const inRoom = holding.reduce((a, b) => a + b, 0);
+      expect(inRoom).toBeGreaterThanOrEqual(4);
+      expect(holding.filter((count) => count > 0)).toEqual([inRoom]);
+      const victim = own.shards[holding.findIndex((count) => count > 0)];
+      await victim?.kill();
+      for (const each of status) await expect.poll(() => each.getAttribute('data-broker'), { timeout: 5_000 }).toBe('reconnecting');
+      const during = remoteFrames(await feedOf(hostLab));
+      const killed = Date.now();
+      for (const each of status) await expect.poll(() => each.getAttribute('data-broker'), { timeout: 15_000 }).toBe('connected');
+      const back = Date.now() - killed;
+      await expect.poll(() => status[0]?.getAttribute('data-partner')).toBe('here');
+      // Media never went through the broker: frames kept arriving.
+      await expect.poll(async () => remoteFrames(await feedOf(hostLab)), { timeout: 5_000 }).toBeGreaterThan(during);
+      const after = (await own.stats()).filter((row) => row['pxname'] === 'brokers' && row['svname']?.startsWith('broker')).map((row) => Number(row['scur']));
+      expect(after.filter((count) => count > 0)).toEqual([inRoom]);
+      console.log(`broker-shards: the room's tabs were connected again ${back} ms after its broker was killed`);
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { haproxyConfig } from '../../src/lib/broker-shards.ts';
 import { freePort } from '../../src/server/free-port.ts';
+import { DEFAULT_CONNECTION_LIMITS } from '../../src/server/connection-guard.ts';
 import { readServerConfig } from '../../src/server/config.ts';
 import { startSiteServer, type SiteServer } from '../../src/server/site-server.ts';
 import { sharedTurn } from '../../src/server/shared-turn.ts';
@@ -116,6 +117,7 @@ export async function startShardedSite({ brokers = 3, checkIntervalMs = 200, pre
       site: { host: HOST, port: site.port },
       brokers: shards.map((shard) => ({ host: HOST, port: shard.port })),
       healthHost: `localhost:${port}`,
+      connectionsPerAddress: DEFAULT_CONNECTION_LIMITS.perAddress,
       checkIntervalMs,
       stats: { host: HOST, port: statsPort },
     }),

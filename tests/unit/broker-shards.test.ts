@@ -15,6 +15,7 @@ const options = {
     { host: '::1', port: 4402 },
   ],
   healthHost: 'webrtc.example.org',
+  connectionsPerAddress: 256,
 };
 
 describe('the shard key', () => {
@@ -71,6 +72,8 @@ describe('the HAProxy configuration', () => {
     expect(config).toContain('server site 10.0.0.5:4321');
     expect(config).toContain('option forwardfor');
     expect(config).toContain('hdr Host webrtc.example.org');
+    // The servers behind it see only the proxy's address: the per-client cap is the proxy's.
+    expect(config).toContain('tcp-request connection reject if { sc_conn_cur(0) gt 256 }');
   });
 
   it('computes the room key with the same steps as shardKeyOfPeerId, unquoted', () => {
@@ -103,5 +106,6 @@ describe('the HAProxy configuration', () => {
     expect(() => haproxyConfig({ ...options, healthHost: 'a b' })).toThrow(/Host/);
     expect(() => haproxyConfig({ ...options, checkIntervalMs: 10 })).toThrow(/checkIntervalMs/);
     expect(() => haproxyConfig({ ...options, maxConnections: 0 })).toThrow(/maxConnections/);
+    expect(() => haproxyConfig({ ...options, connectionsPerAddress: 0 })).toThrow(/connectionsPerAddress/);
   });
 });

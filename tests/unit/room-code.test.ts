@@ -87,7 +87,7 @@ describe('rooms of more than two', () => {
 
   it('give every seat its own ids, so each tab computes all the others', () => {
     const ids = roomRoles(4).flatMap((role) => Object.values(roomIds('k7q2', 'mesh', role)));
-    expect(new Set(ids).size).toBe(8);
+    expect(new Set(ids).size).toBe(12);
   });
 
   it('offer the lowest seat neither present nor handed out, then one not present again', () => {

@@ -75,18 +75,23 @@ export function parseRole(text: string | null | undefined): Role | null {
 }
 
 /**
- * Broker ids in a room. Each tab holds two: the page's own (presence and the partner's goals)
- * and the lab's (the learner's PeerJS peer, in the lab frame). Both derive from room, lab and
- * role, so either side computes the other's. PeerJS ids allow letters, digits, `-` and `_`.
+ * Broker ids in a room. Each tab holds up to three: the page's own (presence and the partner's
+ * goals), the lab's (the learner's PeerJS peer, in the lab frame) and the lab's plain message
+ * channel (room-signal.ts). All derive from room, lab and role, so either side computes the
+ * other's. PeerJS ids allow letters, digits, `-` and `_`.
  */
 export interface RoomIds {
   readonly lab: string;
   readonly page: string;
+  readonly signal: string;
 }
+
+/** What follows the seat in an id other than the lab's (broker-shards.ts cuts these off too). */
+export const ID_SUFFIXES = { page: '-page', signal: '-signal' } as const;
 
 export function roomIds(room: string, labId: string, role: Role): RoomIds {
   const base = `webrtclab-${labId}-${room}-${role}`;
-  return { lab: base, page: `${base}-page` };
+  return { lab: base, page: `${base}${ID_SUFFIXES.page}`, signal: `${base}${ID_SUFFIXES.signal}` };
 }
 
 /**
