@@ -61,6 +61,7 @@ export default defineConfig({
         group('Signaling and pairing', '시그널링과 페어링', 'signaling'),
         group('NAT, STUN and TURN', 'NAT, STUN, TURN', 'nat'),
         group('Debugging', '디버깅', 'debugging'),
+        group('Host a class', '수업용 호스팅', 'deploy'),
       ],
     }),
     brokerIntegration(),

@@ -2,7 +2,8 @@
  * A broker in its own process for `npm run bench`, so the load generator's work does not
  * count against it: `lab` is this project's production server (site + hardened broker),
  * `standalone` is the `peer` package's own PeerServer with its defaults, and `site` the production
- * server as `npm start` configures it from the environment (the classroom part's one box).
+ * server as `npm start` configures it from the environment (the classroom part's one box), and
+ * `shard` the broker alone (`npm run broker`).
  * Prints `PORT <n>` when listening; answers `stats` on IPC with its CPU time and memory.
  */
 import type { AddressInfo } from 'node:net';
@@ -12,6 +13,7 @@ import { DIST } from '../scripts/build-state.ts';
 import { readServerConfig } from '../src/server/config.ts';
 import { startSiteServer } from '../src/server/site-server.ts';
 import { sharedTurn } from '../src/server/shared-turn.ts';
+import { startBrokerShard } from '../src/server/broker-shard.ts';
 
 const kind = process.argv[2];
 
@@ -27,6 +29,10 @@ async function start(): Promise<number> {
     const site = await startSiteServer({ distDir: DIST, config, log: () => {}, ...(credentials ? { credentials } : {}) });
     return site.port;
   }
+  if (kind === 'shard') {
+    const shard = await startBrokerShard({ config: readServerConfig({ PORT: '0', HOST: '127.0.0.1' }), log: () => {} });
+    return shard.port;
+  }
   if (kind === 'standalone') {
     return new Promise((resolve) => {
       const app = PeerServer({ port: 0, host: '127.0.0.1', path: '/peerjs' }, (server: Server) => {
@@ -35,7 +41,7 @@ async function start(): Promise<number> {
       app.on('error', () => {});
     });
   }
-  throw new Error(`usage: broker-server.ts lab|standalone|site (got ${kind})`);
+  throw new Error(`usage: broker-server.ts lab|standalone|site|shard (got ${kind})`);
 }
 
 const port = await start();

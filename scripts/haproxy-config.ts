@@ -1,6 +1,7 @@
 /**
  * `npm run haproxy-config -- --listen 0.0.0.0:8080 --site 127.0.0.1:4321 --broker 127.0.0.1:4401
- * --broker 127.0.0.1:4402 --host www.example.org [--tls-cert /etc/haproxy/site.pem] [--stats 127.0.0.1:8404]`: prints HAProxy's
+ * --broker 127.0.0.1:4402 --host www.example.org [--tls-cert /etc/haproxy/site.pem] [--stats 127.0.0.1:8404]
+ * [--connections-per-address 256]`: prints HAProxy's
  * configuration for brokers sharded by room (src/lib/broker-shards.ts).
  */
 import { parseArgs } from 'node:util';
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     host: { type: 'string' },
     stats: { type: 'string' },
     'tls-cert': { type: 'string' },
+    'connections-per-address': { type: 'string' },
     'check-ms': { type: 'string' },
   },
 });
@@ -31,7 +33,7 @@ process.stdout.write(
     site: endpoint(values.site, 'site'),
     brokers: (values.broker ?? []).map((each) => endpoint(each, 'broker')),
     healthHost: values.host ?? '',
-    connectionsPerAddress: DEFAULT_CONNECTION_LIMITS.perAddress,
+    connectionsPerAddress: values['connections-per-address'] ? Number(values['connections-per-address']) : DEFAULT_CONNECTION_LIMITS.perAddress,
     ...(values.stats ? { stats: endpoint(values.stats, 'stats') } : {}),
     ...(values['tls-cert'] ? { tlsCertificate: values['tls-cert'] } : {}),
     ...(values['check-ms'] ? { checkIntervalMs: Number(values['check-ms']) } : {}),

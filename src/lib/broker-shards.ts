@@ -1,15 +1,14 @@
-import { ID_SUFFIXES } from './pairing/room-code.ts';
-
 /**
  * Past one broker process: PeerServer keeps every peer in one process's memory and has no
  * clustering, so a deployment runs several and sends each room to one of them. The room is in
- * every broker URL already (a peer id is `webrtclab-<lab>-<room>-<role>[-page]`, room-code.ts),
+ * every broker URL already (a peer id is `webrtclab-<lab>-<room>-<role>`, `-page` or `-signal` after it, room-code.ts),
  * so a stock proxy can hash on it: HAProxy's consistent hashing (`hash-type consistent`) on the
  * id with its seat cut off. When a shard dies, only its rooms move; the others keep their place.
  *
  * This module is the one declaration of that key (for the site's own code and tests) and writes
  * the HAProxy configuration that computes the same key (`npm run haproxy-config`).
  */
+import { ID_SUFFIXES } from './pairing/room-code.ts';
 
 /**
  * The steps from a peer id to its room's key, each a suffix cut off: what follows the seat in a

@@ -24,8 +24,8 @@ export async function startBrokerShard({ config, log = console.log }: { readonly
   app.disable('x-powered-by');
   const server = createServer(app);
   guardConnections(server, { behindProxy: config.trustProxy });
-  // Behind the proxy the public origins are fixed (SITE_ORIGIN, LAB_ORIGIN): the bound port is no part of them.
-  const origins = config.origins(config.port);
+  // Behind a proxy the public origins are SITE_ORIGIN and LAB_ORIGIN; without them, the bound port's (set after listen).
+  let origins = config.origins(config.port);
   const broker = createBroker({ httpServer: server, allowedOrigins: () => origins.allowed, limits: config.limits, trustProxy: config.trustProxy, log });
   app.use(requestGuard(() => origins));
   app.use(broker.app);
@@ -41,10 +41,12 @@ export async function startBrokerShard({ config, log = console.log }: { readonly
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  const port = (server.address() as AddressInfo).port;
+  origins = config.origins(port);
   return {
     server,
     broker,
-    port: (server.address() as AddressInfo).port,
+    port,
     close: async () => {
       await broker.close();
       server.closeAllConnections();

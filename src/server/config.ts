@@ -99,6 +99,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env, interface
     limits: {
       ...DEFAULT_BROKER_LIMITS,
       connectionsPerIp: intFromEnv(env, 'BROKER_MAX_PER_IP', DEFAULT_BROKER_LIMITS.connectionsPerIp),
+      connectionsPerPrefix: intFromEnv(env, 'BROKER_MAX_PER_NETWORK', DEFAULT_BROKER_LIMITS.connectionsPerPrefix),
     },
     iceServers: ice.servers,
     lan,

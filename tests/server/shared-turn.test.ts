@@ -75,11 +75,17 @@ describe.skipIf(skip)('TURN servers sharing one secret', () => {
   });
 });
 
-describe('the deployment TURN configuration', () => {
+describe('a deployment’s configuration', () => {
   it('needs both the secret file and the URLs, and only turn: or turns: URLs', () => {
     expect(() => readServerConfig({ TURN_URLS: 'turn:a.example:3478' })).toThrow(/go together/);
     expect(() => readServerConfig({ TURN_SECRET_FILE: '/x', TURN_URLS: 'stun:a.example:3478' })).toThrow(/turn: or turns:/);
     expect(readServerConfig({}).turn.shared).toBeNull();
+  });
+
+  it('raises the broker’s caps for a class behind one address', () => {
+    const limits = readServerConfig({ BROKER_MAX_PER_IP: '192', BROKER_MAX_PER_NETWORK: '256' }).limits;
+    expect([limits.connectionsPerIp, limits.connectionsPerPrefix]).toEqual([192, 256]);
+    expect(() => readServerConfig({ BROKER_MAX_PER_NETWORK: 'many' })).toThrow(/BROKER_MAX_PER_NETWORK/);
   });
 
   it('refuses a secret anyone could guess', () => {
