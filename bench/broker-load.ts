@@ -14,6 +14,8 @@ export interface LoadOptions {
   readonly messagesPerSecond: number;
   readonly peersPerAddress: number;
   readonly origin: string;
+  /** Peer ids are `<idPrefix>-<n>` (a warm-up uses other ids than the run it warms). */
+  readonly idPrefix?: string;
 }
 
 export interface LoadResult {
@@ -48,7 +50,7 @@ export async function runBrokerLoad(options: LoadOptions): Promise<LoadResult> {
       const group = Math.floor(i / options.peersPerAddress);
       const address = `127.${1 + Math.floor(group / 250)}.${1 + (group % 250)}.1`;
       const started = performance.now();
-      const ws = new WebSocket(`ws://127.0.0.1:${options.port}/peerjs/peerjs?key=peerjs&id=bench-${i}&token=${crypto.randomUUID()}`, {
+      const ws = new WebSocket(`ws://127.0.0.1:${options.port}/peerjs/peerjs?key=peerjs&id=${options.idPrefix ?? 'bench'}-${i}&token=${crypto.randomUUID()}`, {
         localAddress: address,
         origin: options.origin,
       });
@@ -92,7 +94,7 @@ export async function runBrokerLoad(options: LoadOptions): Promise<LoadResult> {
     const pair = n % pairs;
     const from = sockets[2 * pair];
     pending.set(n, performance.now());
-    from?.send(JSON.stringify({ type: 'OFFER', dst: `bench-${2 * pair + 1}`, payload: { n, sdp: 'v=0\r\n'.padEnd(2000, 'a') } }));
+    from?.send(JSON.stringify({ type: 'OFFER', dst: `${options.idPrefix ?? 'bench'}-${2 * pair + 1}`, payload: { n, sdp: 'v=0\r\n'.padEnd(2000, 'a') } }));
     n++;
     // Sleep to the next slot of the schedule (keeps the rate steady despite timer drift).
     const next = deadline - options.holdMs + n * intervalMs;

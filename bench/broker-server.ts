@@ -4,7 +4,8 @@
  * `standalone` is the `peer` package's own PeerServer with its defaults, and `site` the production
  * server as `npm start` configures it from the environment (the classroom part's one box), and
  * `shard` the broker alone (`npm run broker`).
- * Prints `PORT <n>` when listening; answers `stats` on IPC with its CPU time and memory.
+ * Sends its port on IPC when listening; answers `stats` with its CPU time (since start, or since
+ * the last `reset`) and memory.
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -45,8 +46,10 @@ async function start(): Promise<number> {
 }
 
 const port = await start();
-const cpuStart = process.cpuUsage();
+let cpuStart = process.cpuUsage();
 process.on('message', (message) => {
+  // After a warm-up: count only what follows.
+  if (message === 'reset') cpuStart = process.cpuUsage();
   if (message !== 'stats') return;
   const cpu = process.cpuUsage(cpuStart);
   process.send?.({ cpuMs: (cpu.user + cpu.system) / 1000, rssBytes: process.memoryUsage().rss });

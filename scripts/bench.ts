@@ -3,8 +3,8 @@
  * Loopback only, inside a network namespace where the runner can make one; every loop is
  * bounded in count and time. Prints a table and writes bench/results/<time>.json.
  *
- *   BENCH_PEERS (1000)  BENCH_HOLD_MS (60000: each broker's total, split over the rounds)
- *   BENCH_BROKER_ROUNDS (3)  BENCH_RATE (100 messages/s)  BENCH_LAB_RUNS (7)
+ *   BENCH_PEERS (1000)  BENCH_HOLD_MS (100000: each broker's total, split over the rounds)
+ *   BENCH_BROKER_ROUNDS (5)  BENCH_RATE (100 messages/s)  BENCH_LAB_RUNS (7)
  *   BENCH_CALL_RUNS (5)  BENCH_TRANSFER_MIB (32)  BENCH_TRANSFER_RUNS (3)  BENCH_TURN_MIB (8)  BENCH_TURN_RUNS (5)
  *   BENCH_COLD_RUNS (3)  BENCH_LIGHTHOUSE_RUNS (3)  BENCH_INSPECTOR_RUNS (4)
  *   BENCH_CLASS_LEARNERS (500)  BENCH_CLASS_HOLD_MS (180000: each topology's hold)
@@ -44,8 +44,8 @@ await ensureBuilt();
 
 const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 const PEERS = env('BENCH_PEERS', 1000);
-const BROKER_ROUNDS = env('BENCH_BROKER_ROUNDS', 3);
-const HOLD_MS = env('BENCH_HOLD_MS', 60_000);
+const BROKER_ROUNDS = env('BENCH_BROKER_ROUNDS', 5);
+const HOLD_MS = env('BENCH_HOLD_MS', 100_000);
 const RATE = env('BENCH_RATE', 100);
 const LAB_RUNS = env('BENCH_LAB_RUNS', 7);
 const CALL_RUNS = env('BENCH_CALL_RUNS', 5);
@@ -95,21 +95,19 @@ async function brokerRun(kind: 'lab' | 'standalone', peers = PEERS, holdMs = HOL
     child.once('exit', (code) => reject(new Error(`${kind} broker exited with ${code}`)));
   });
   try {
+    const load = { port, heartbeatMs: 5000 /* PeerJS's pingInterval */, messagesPerSecond: RATE, peersPerAddress: 20 /* under the per-address cap, as a crowd of real learners would be */, origin: `http://localhost:${port}` };
+    // Each broker process is new: warm its handshake and relay paths (JIT) alike for both kinds,
+    // so the rows compare each broker's steady cost, not which one compiles its code faster.
+    await runBrokerLoad({ ...load, peers: Math.min(peers, 300), holdMs: 1000, idPrefix: 'warm' });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    child.send('reset');
     console.log(`broker load: ${kind}, ${peers} peers, ${holdMs / 1000} s, ${RATE} OFFER/s…`);
-    const load = await runBrokerLoad({
-      port,
-      peers,
-      holdMs,
-      heartbeatMs: 5000, // PeerJS's pingInterval
-      messagesPerSecond: RATE,
-      peersPerAddress: 20, // under the per-address cap, as a crowd of real learners would be
-      origin: `http://localhost:${port}`,
-    });
+    const measured = await runBrokerLoad({ ...load, peers, holdMs });
     const stats = await new Promise<ServerStats>((resolve) => {
       child.once('message', (m) => resolve(m as ServerStats));
       child.send('stats');
     });
-    return { ...load, ...stats };
+    return { ...measured, ...stats };
   } finally {
     child.kill();
   }

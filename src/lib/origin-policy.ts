@@ -27,6 +27,8 @@ export type OriginVerdict =
  */
 export function checkOrigin(origin: string | undefined, allowed: ReadonlySet<string>): OriginVerdict {
   if (origin === undefined || origin === '') return { allowed: true, reason: 'no-origin' };
+  // The list holds canonical origins, and browsers send them canonical: most handshakes stop here.
+  if (allowed.has(origin)) return { allowed: true, reason: 'listed' };
   const normalized = normalizeOrigin(origin);
   if (normalized === null) return { allowed: false, reason: 'malformed' };
   return allowed.has(normalized) ? { allowed: true, reason: 'listed' } : { allowed: false, reason: 'foreign' };

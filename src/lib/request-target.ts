@@ -11,8 +11,16 @@ export type PathRefusal = 'encoded-separator' | 'encoded-plain-character' | 'bac
 /** Characters a client never needs to percent-encode (RFC 3986 unreserved): an encoded one only hides a name. */
 const UNRESERVED = /^[A-Za-z0-9\-_~]$/;
 
+/**
+ * A path every check below lets through, in one test: segments of unreserved characters that do
+ * not start with a dot, and no `%`, `\\` or control character. Nearly every request (and every
+ * broker handshake) is one of these.
+ */
+export const PLAIN_PATH = /^(?:\/[A-Za-z0-9\-_~][A-Za-z0-9\-._~]*)*\/?$/;
+
 /** Why a raw request path (the part of the request target before `?`) is refused, or null. */
 export function refusePath(rawPath: string): PathRefusal | null {
+  if (PLAIN_PATH.test(rawPath)) return null;
   // %2f, %5c: an encoded separator; %2e: an encoded dot; %00 and other controls: never a file name.
   if (/%(?:2f|5c|2e)/i.test(rawPath)) return 'encoded-separator';
   if (/%(?:[01][0-9a-f]|7f)/i.test(rawPath) || /[\u0000-\u001f\u007f]/.test(rawPath)) return 'control-character';

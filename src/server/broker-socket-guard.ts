@@ -57,7 +57,8 @@ export function guardSocket(ws: WebSocket, { limits, refuse, count, isConnected,
       refuse('binary', CLOSE.unsupportedData, 'binary frames are not accepted');
       return false;
     }
-    const text = Array.isArray(data) ? Buffer.concat(data).toString() : Buffer.from(data as ArrayBuffer).toString();
+    // ws hands text frames over as a Buffer (its default binaryType): read it in place, no copy.
+    const text = Array.isArray(data) ? Buffer.concat(data).toString() : Buffer.isBuffer(data) ? data.toString() : Buffer.from(data).toString();
     const parsed = parseClientMessage(text);
     if (!parsed.ok) {
       sendError(ws, `Malformed message: ${parsed.reason}`);

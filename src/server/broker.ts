@@ -213,8 +213,8 @@ export function createBroker(options: BrokerOptions): Broker {
   pinger.unref();
 
   const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
-    const { pathname } = new URL(req.url ?? '/', 'http://broker.invalid');
-    if (pathname !== WS_PATH) return false;
+    const url = new URL(req.url ?? '/', 'http://broker.invalid');
+    if (url.pathname !== WS_PATH) return false;
 
     // Policy refusals complete the handshake and close with a code and reason, because a
     // browser shows a failed handshake to scripts only as a bare error with no status.
@@ -249,7 +249,7 @@ export function createBroker(options: BrokerOptions): Broker {
       released = true;
     };
     socket.once('close', release);
-    const id = new URL(req.url ?? '/', 'http://broker.invalid').searchParams.get('id');
+    const id = url.searchParams.get('id');
     server.handleUpgrade(req, socket, head, (ws) => {
       open.add(ws);
       // A new socket counts as having answered: its first ping comes at the next sweep.

@@ -15,8 +15,16 @@ function rawPath(url: string | undefined): string {
 
 export type Refusal = { readonly status: 400 | 421; readonly message: string } | null;
 
+/** The hosts of each allow-list, worked out once: this runs on every request and every broker handshake. */
+const hostsOf = new WeakMap<ReadonlySet<string>, Set<string>>();
+
 export function refuseRequest(req: IncomingMessage, origins: SiteOrigins): Refusal {
-  if (!hostAllowed(req.headers.host, allowedHosts(origins.allowed))) {
+  let hosts = hostsOf.get(origins.allowed);
+  if (!hosts) {
+    hosts = allowedHosts(origins.allowed);
+    hostsOf.set(origins.allowed, hosts);
+  }
+  if (!hostAllowed(req.headers.host, hosts)) {
     return { status: 421, message: 'This server answers only for its own site and lab origins.' };
   }
   const reason = refusePath(rawPath(req.url));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allowedHosts, firstSegment, hostAllowed, refusePath } from '../../src/lib/request-target.ts';
+import fc from 'fast-check';
+import { allowedHosts, firstSegment, hostAllowed, PLAIN_PATH, refusePath } from '../../src/lib/request-target.ts';
 
 describe('refusePath', () => {
   it.each([
@@ -48,5 +49,26 @@ describe('hosts', () => {
   it('names the first path segment', () => {
     expect(firstSegment('/lab-frame/index')).toBe('lab-frame');
     expect(firstSegment('/')).toBe('');
+  });
+});
+
+describe('the plain-path fast path', () => {
+  it('only lets through paths that hold nothing the full checks refuse', () => {
+    const segment = fc.string({ unit: fc.constantFrom(...'aZ9-._~%/\\.'.split('')), maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 5 }), (segments) => {
+        const path = `/${segments.join('/')}`;
+        if (!PLAIN_PATH.test(path)) return;
+        expect(path).not.toMatch(/[%\\]/);
+        const parts = path.split('/').slice(1);
+        expect(parts.some((part) => part === '.' || part === '..')).toBe(false);
+        expect(parts.slice(0, -1).includes('')).toBe(false);
+      }),
+    );
+  });
+
+  it('takes the paths pages and broker handshakes use', () => {
+    for (const path of ['/', '/peerjs/peerjs', '/_astro/index.B2x_9f~a.js', '/ko/start/how-labs-work/']) expect(PLAIN_PATH.test(path)).toBe(true);
+    for (const path of ['//', '/.well-known/x', '/a/../b', '/a%2fb']) expect(PLAIN_PATH.test(path)).toBe(false);
   });
 });
