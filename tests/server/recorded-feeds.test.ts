@@ -12,6 +12,7 @@ import { ROOT } from '../../scripts/build-state.ts';
 import type { FeedEvent } from '../../src/lib/feed.ts';
 import { createGoalBoard } from '../../src/lib/goals/goal-board.ts';
 import { parseLab } from '../../src/lib/lab-schema.ts';
+import { publicIceUrls } from '../support/this-machine.ts';
 
 const FIXTURES = path.join(ROOT, 'tests/fixtures/feeds');
 const all = existsSync(FIXTURES) ? readdirSync(FIXTURES).filter((file) => file.endsWith('.json')) : [];
@@ -35,6 +36,10 @@ async function judged(id: string, feed: readonly FeedEvent[], partnerFeed: reado
 }
 
 describe('goals on recorded feeds', () => {
+  it('show no connection naming a STUN or TURN server elsewhere', () => {
+    expect(all.flatMap((file) => publicIceUrls(read(file)).map((url) => `${file}: ${url}`))).toEqual([]);
+  });
+
   it('has a recorded starter and solution feed for every lab', () => {
     const labs = readdirSync(path.join(ROOT, 'src/labs'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
     const missing = labs.flatMap((id) => ['starter', 'solution'].map((v) => `${id}.${v}.json`)).filter((file) => !recorded.includes(file));

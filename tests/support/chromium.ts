@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { thirdParty } from './this-machine.ts';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -38,6 +39,15 @@ export function watchForProblems(page: Page): string[] {
   page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  // The no-third-party promise: every request and socket goes to this machine.
+  page.on('request', (request) => {
+    const elsewhere = thirdParty(request.url());
+    if (elsewhere) problems.push(`third-party request: ${elsewhere}`);
+  });
+  page.on('websocket', (socket) => {
+    const elsewhere = thirdParty(socket.url());
+    if (elsewhere) problems.push(`third-party WebSocket: ${elsewhere}`);
   });
   return problems;
 }

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
+import { thirdParty } from './this-machine.ts';
 
 export const FIREFOX_PATH = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
 
@@ -142,6 +143,11 @@ export function watchFirefoxProblems(page: Page): string[] {
   });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  // The no-third-party promise: every request goes to this machine.
+  page.on('request', (request) => {
+    const elsewhere = thirdParty(request.url());
+    if (elsewhere) problems.push(`third-party request: ${elsewhere}`);
   });
   return problems;
 }

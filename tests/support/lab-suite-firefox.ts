@@ -12,6 +12,7 @@ import { useFirefox, watchFirefoxProblems } from './firefox.ts';
 import { keptPages } from './kept-pages.ts';
 import type { SuiteOptions } from './lab-suite.ts';
 import { SHARED_SITE_LAB_IDS, inspectedConnections, labMeta, pageWithLab, suitePartners } from './labs.ts';
+import { publicIceUrls } from './this-machine.ts';
 
 /** How long a starter is watched after its code (and its partner's) finished: goals met by then show. */
 const STARTER_WATCH_MS = 1000;
@@ -233,6 +234,8 @@ export function firefoxLabTests(shard: number, shards: number, { ids = SHARED_SI
       for (const text of states) expect(text).toMatch(/^true met:/);
       const feed = await feedOf(section);
       expect(feed.filter((e) => e.type === 'error')).toEqual([]);
+      // No connection of the lab's names a STUN or TURN server elsewhere.
+      expect(publicIceUrls(feed)).toEqual([]);
       await expectInspector(page, section, feed);
       expect(problems).toEqual([]);
       expect(partnerProblems.flat()).toEqual([]);

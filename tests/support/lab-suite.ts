@@ -12,6 +12,7 @@ import type { FeedEvent } from '../../src/lib/feed.ts';
 import type { Page } from 'playwright-core';
 import { useChromium, watchForProblems } from './chromium.ts';
 import { keptPages } from './kept-pages.ts';
+import { publicIceUrls } from './this-machine.ts';
 import { SHARED_SITE_LAB_IDS, expectInspector, feedOf, labMeta, labSection, metGoalIds, openPartners, pageWithLab, performSteps, suitePartners, waitForAllGoals, waitForRunEnd } from './labs.ts';
 
 /** How long a starter is watched after its code (and its partner's) finished: goals met by then show; the recorded feeds are judged whole too. */
@@ -66,6 +67,7 @@ export function labTests(shard: number, shards: number, { ids = SHARED_SITE_LAB_
       expect(meta.goals.length).toBeGreaterThan(0);
       const feed = await feedOf(section);
       expect(feed.filter((e) => e.type === 'error' && e.phase === 'syntax')).toEqual([]);
+      expect(publicIceUrls(feed)).toEqual([]);
       record(id, 'starter', feed);
       if (partner) record(id, 'starter.partner', await feedOf(partner.section));
       expect(problems).toEqual([]);
@@ -94,8 +96,11 @@ export function labTests(shard: number, shards: number, { ids = SHARED_SITE_LAB_
       const feed = await feedOf(section);
       expect(feed.filter((e) => e.type === 'error')).toEqual([]);
       await expectInspector(section, feed);
+      const partnerFeed = partner ? await feedOf(partner.section) : [];
+      // No connection of the lab's, nor of its partner's, names a STUN or TURN server elsewhere.
+      expect(publicIceUrls([...feed, ...partnerFeed])).toEqual([]);
       record(id, 'solution', feed);
-      if (partner) record(id, 'solution.partner', await feedOf(partner.section));
+      if (partner) record(id, 'solution.partner', partnerFeed);
       expect(problems).toEqual([]);
       expect(partnerProblems.flat()).toEqual([]);
       for (const each of partners) await each.page.close();
