@@ -14,8 +14,9 @@ export function parseCandidate(line: string): CandidateInfo | null {
   if (!fields[0]?.startsWith('candidate:') || fields.length < 8 || fields[6] !== 'typ') return null;
   const type = fields[7] as CandidateType;
   if (!CANDIDATE_TYPES.includes(type)) return null;
-  const port = Number(fields[5]);
-  if (!Number.isInteger(port)) return null;
+  // Digits only: Number() would also read 0x1f, 1e3 or -1 as ports.
+  const port = /^\d{1,5}$/.test(fields[5] ?? '') ? Number(fields[5]) : Number.NaN;
+  if (!Number.isInteger(port) || port > 65535) return null;
   return { type, protocol: (fields[2] ?? '').toLowerCase(), address: fields[4] ?? '', port };
 }
 

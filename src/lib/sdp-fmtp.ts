@@ -22,6 +22,8 @@ function paramMeaning(codec: string, key: string, value: string, section: Sectio
   const on = value === '1';
   switch (key) {
     case 'apt': {
+      // A payload type is 0–127; anything else is a damaged line, shown as written, not as "NaN".
+      if (!/^\d{1,3}$/.test(value) || Number(value) > 127) return null;
       const target = payloadLabel(section, Number(value));
       return codec === 'rtx'
         ? both(`it retransmits the packets of ${target.en}`, `${target.ko}의 패킷을 다시 보냄`)

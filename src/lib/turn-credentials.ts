@@ -33,7 +33,8 @@ export function validTurnUser(user: string): boolean {
 
 export function parseTurnTtl(raw: string | undefined): number {
   if (raw === undefined || raw.trim() === '') return DEFAULT_TURN_TTL_SECONDS;
-  const value = Number(raw);
+  // Digits only: Number() would also take 0x10 or 1e3.
+  const value = /^\s*\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isInteger(value) || value < 1 || value > MAX_TURN_TTL_SECONDS) {
     throw new RangeError(`TURN_TTL must be whole seconds from 1 to ${MAX_TURN_TTL_SECONDS}, got ${JSON.stringify(raw)}`);
   }
@@ -53,6 +54,7 @@ export interface MintOptions {
 
 export function mintTurnCredential({ secret, user, ttlSeconds, nowMs }: MintOptions): TurnCredential {
   if (secret.length === 0) throw new RangeError('a TURN secret must not be empty');
+  if (!Number.isFinite(nowMs) || nowMs < 0) throw new RangeError(`the clock must be a time after 1970 in ms, got ${nowMs}`);
   if (!validTurnUser(user)) throw new RangeError(`TURN user must be 1–64 of A–Z a–z 0–9 . _ - (no ':'), got ${JSON.stringify(user)}`);
   if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1 || ttlSeconds > MAX_TURN_TTL_SECONDS) {
     throw new RangeError(`TURN TTL must be whole seconds from 1 to ${MAX_TURN_TTL_SECONDS}, got ${ttlSeconds}`);
