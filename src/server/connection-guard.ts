@@ -29,7 +29,7 @@ export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
 /**
  * Behind a proxy (`behindProxy`: TRUST_PROXY=1) every connection comes from the proxy's address,
  * so the per-address cap would count the whole class as one client and cut it off at 256
- * sockets (seen in the bench: HAProxy answered 502 to the classroom's 334th socket on a shard).
+ * sockets (seen in the bench: HAProxy answered 502 to the 257th socket it opened to one shard).
  * There the proxy holds that cap (broker-shards.ts writes it into HAProxy's configuration); the
  * total and the timeouts stay.
  */
