@@ -2,8 +2,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import HeavyFirstSequencer from './tests/support/heavy-first-sequencer.ts';
 
 /**
- * Browser files that `npm test` runs in its second vitest process, beside the light unit and
- * server tests (scripts/test.ts), one at a time, to even out the two processes: those that
+ * Browser files that `npm test` runs in a vitest process of their own beside the site project's
+ * (scripts/test.ts), one at a time, to even out the two: those that
  * mostly wait (for a browser to give up on a STUN server, a killed broker to come back, a
  * server of their own to start, a narrowed link to show in a call's stats), and two with no
  * timed assertion (every page rendered, the newcomer scenarios). None of them uses the site
@@ -38,7 +38,7 @@ const browserTests = {
  * - unit: pure logic in src/lib, no network, no disk.
  * - server: the broker over real HTTP and WebSockets on loopback.
  * - site: the built site (dist/), read from disk and driven in Chromium and Firefox.
- * - site-beside: browser tests run beside the unit and server tests (SITE_BESIDE).
+ * - site-beside: browser tests that mostly wait, run one at a time beside the site project (SITE_BESIDE).
  * `npm run test:unit` runs the first; `npm test` (scripts/test.ts) builds, isolates the
  * network and runs them all.
  */

@@ -126,6 +126,10 @@ export function haproxyConfig(options: HaproxyOptions): string {
     `  http-request set-var(txn.room) url_param(id)${key}`,
     '  balance hash var(txn.room)',
     '  hash-type consistent',
+    // A room stays where it is: without this, a broker coming back takes its rooms back, and a
+    // peer reconnecting then lands away from a partner still on the broker that stood in.
+    '  stick-table type string len 128 size 1m expire 30m',
+    '  stick on var(txn.room)',
     `  option httpchk`,
     `  http-check send meth GET uri /peerjs/ ver HTTP/1.1 hdr Host ${options.healthHost}`,
     `  default-server check inter ${inter}ms fall 2 rise 2`,

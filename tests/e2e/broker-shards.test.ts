@@ -1,7 +1,8 @@
 /**
  * Past one box: HAProxy in front, three broker processes behind it hashed by room, and the site.
  * Every room's six ids (host and guest: page, lab and signal channel) meet on one broker; killing a broker
- * disturbs only its rooms, whose peers reconnect through the same proxy and meet again. Then the
+ * disturbs only its rooms, whose peers reconnect through the same proxy and meet again, and stay
+ * together when it comes back. Then the
  * same in Chromium: a video call between two tabs through the proxy survives its broker's death.
  */
 import { request } from 'node:http';
@@ -88,6 +89,8 @@ async function brokerSessions(): Promise<Map<string, { status: string; current: 
 
 describe('brokers sharded by room behind HAProxy', () => {
   const rooms: Seat[][] = [];
+  /** The killed broker and the rooms that left it (set by the kill test, used by the next). */
+  let moved: { index: number; rooms: Seat[][] } | null = null;
 
   beforeAll(async () => {
     topology = await startShardedSite({ brokers: 3 });
@@ -185,6 +188,24 @@ describe('brokers sharded by room behind HAProxy', () => {
     const after = await brokerSessions();
     expect([...after.values()][victimIndex]?.status).toBe('DOWN');
     expect([...after.values()].reduce((sum, each) => sum + each.current, 0)).toBe(ROOMS * 6);
+    moved = { index: victimIndex, rooms: disturbed };
+  });
+
+  it('keep a moved room where it is when its broker comes back, so a peer that reconnects then still meets its partner', async () => {
+    if (!moved) throw new Error('the previous test moved no room');
+    const { index, rooms: movedRooms } = moved;
+    await topology.restartShard(index);
+    await expect.poll(async () => [...(await brokerSessions()).values()][index]?.status, { timeout: 10_000 }).toBe('UP');
+    // One end of every moved room reloads: without stickiness it would hash to the returned broker, away from its partner.
+    for (const seats of movedRooms) {
+      const [hostLab] = seats;
+      if (!hostLab) continue;
+      hostLab.peer.close();
+      await expect.poll(() => hostLab.peer.closed).toBe(true);
+      hostLab.peer = await reconnect(hostLab, Date.now() + 10_000);
+    }
+    await Promise.all(movedRooms.map((seats) => meet(seats, 'back')));
+    expect([...(await brokerSessions()).values()][index]?.current).toBe(0);
   });
 });
 

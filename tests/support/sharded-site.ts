@@ -34,7 +34,10 @@ export interface ShardedSite {
   readonly port: number;
   readonly siteOrigin: string;
   readonly labOrigin: string;
+  /** The broker processes, in the order of HAProxy's `broker1`, `broker2`, …; a restarted one replaces its entry. */
   readonly shards: readonly Shard[];
+  /** Starts broker `index` again on its port (after a kill), resolved once it listens. */
+  restartShard(index: number): Promise<void>;
   readonly site: SiteServer;
   /** The HAProxy process, for its CPU time and memory (procUsage). */
   readonly proxyPid: number | undefined;
@@ -147,11 +150,18 @@ export async function startShardedSite({ brokers = 3, checkIntervalMs = 200, pre
     if (Date.now() > until) throw new Error(`HAProxy saw ${up.length} of ${brokers} brokers up`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  const restartShard = async (index: number): Promise<void> => {
+    const old = shards[index];
+    if (!old) throw new Error(`no broker ${index + 1}`);
+    await old.kill();
+    shards[index] = await startShard({ ...env, PORT: String(old.port) });
+  };
   return {
     port,
     siteOrigin,
     labOrigin,
     shards,
+    restartShard,
     site,
     proxyPid: proxy.pid,
     stats,

@@ -66,6 +66,7 @@ describe('the HAProxy configuration', () => {
     expect(config).toContain('default_backend site');
     expect(config).toContain('balance hash var(txn.room)');
     expect(config).toContain('hash-type consistent');
+    expect(config).toContain('stick on var(txn.room)');
     expect(config).toContain('server broker1 10.0.0.6:4401');
     expect(config).toContain('server broker2 broker-2.internal:4401');
     expect(config).toContain('server broker3 [::1]:4402');
