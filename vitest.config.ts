@@ -20,8 +20,10 @@ const SITE_BESIDE = [
   'tests/e2e/lab-newcomer.test.ts',
   // With a site and a coturn of its own, which its labs restart.
   'tests/e2e/lab-turn-restart.test.ts',
-  // HAProxy and broker processes of its own; no browser.
+  // HAProxy and broker processes of its own, and one call through them.
   'tests/e2e/broker-shards.test.ts',
+  // axe-core on a lab in use, in both languages: waits for runs and a partner tab.
+  'tests/e2e/accessibility.test.ts',
 ];
 
 /** What every browser test needs: the built site served (global setup), and patience with two busy cores. */

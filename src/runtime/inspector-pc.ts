@@ -44,8 +44,13 @@ export class PcPanel {
     heading.append(node('code', '', id), ' ', this.#state);
 
     const timelineBox = node('div', 'inspector-timeline');
+    const timelineHeading = node('h4', '', t['lab.inspector.timeline']);
+    timelineHeading.id = `${heading.id}-timeline`;
     this.#timeline = node('ol');
-    timelineBox.append(node('h4', '', t['lab.inspector.timeline']), this.#timeline);
+    // A long timeline scrolls: focusable, so a keyboard can scroll it, and named by its heading.
+    this.#timeline.tabIndex = 0;
+    this.#timeline.setAttribute('aria-labelledby', `${heading.id} ${timelineHeading.id}`);
+    timelineBox.append(timelineHeading, this.#timeline);
 
     const candidateBox = node('div', 'inspector-candidates');
     this.#selected = node('p', 'inspector-selected');

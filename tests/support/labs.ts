@@ -149,7 +149,7 @@ export function consoleText(section: Locator): Promise<string> {
  * For a pairing lab: opens the partner link the host's pair panel offers in a new page of the same
  * browser, and runs the partner's code there, as a learner clicking "Open partner tab" and Run does.
  */
-export async function openPartner(host: Page, id: string, taken: readonly string[] = []): Promise<{ page: Page; section: Locator; url: string }> {
+export async function openPartner(host: Page, id: string, taken: readonly string[] = [], runLabel = 'Run'): Promise<{ page: Page; section: Locator; url: string }> {
   const link = labSection(host, id).locator('.lab-pair-open');
   await link.waitFor();
   // In a mesh the link moves to the next free seat once the host hears the last tab opened.
@@ -161,7 +161,7 @@ export async function openPartner(host: Page, id: string, taken: readonly string
   const page = await browser.newPage();
   await page.goto(url);
   const section = labSection(page, id);
-  await section.getByRole('button', { name: 'Run', exact: true }).click();
+  await section.getByRole('button', { name: runLabel, exact: true }).click();
   return { page, section, url };
 }
 

@@ -1,0 +1,58 @@
+/**
+ * axe-core (WCAG 2.1 A and AA) on the parts of a lesson that only appear when used, in both
+ * languages: a lab opened in the editor and run to the end with the Inspector open and its
+ * descriptions unfolded, and a pairing lab with its pair panel shown and a partner in the room.
+ * Every page as loaded is checked in pages.test.ts.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import { useChromium, watchForProblems } from '../support/chromium.ts';
+import { labSection, openPartner, pageWithLab, waitForAllGoals } from '../support/labs.ts';
+import { axeViolations } from '../support/axe.ts';
+
+const browser = useChromium();
+
+const LOCALES = [
+  { prefix: '', run: 'Run', solution: 'Solution', edit: 'Edit' },
+  { prefix: '/ko', run: '실행', solution: '정답 보기', edit: '편집' },
+] as const;
+
+describe.each(LOCALES)('accessibility of a used lab ($prefix)', ({ prefix, run, solution, edit }) => {
+  it('has no violations with the editor open, the run finished and the Inspector unfolded', async () => {
+    const page = await browser().newPage();
+    const problems = watchForProblems(page);
+    await page.goto(inject('baseUrl') + prefix + pageWithLab('one-page-call'));
+    const section = labSection(page, 'one-page-call');
+    await section.getByRole('button', { name: edit, exact: true }).click();
+    await section.locator('.monaco-editor').waitFor({ timeout: 30_000 });
+    await section.getByRole('button', { name: solution, exact: true }).click();
+    await section.getByRole('button', { name: run, exact: true }).click();
+    await waitForAllGoals(section, 30_000);
+    const inspector = section.locator('details.lab-inspector');
+    await inspector.locator(':scope > summary').click();
+    await inspector.locator('.inspector-pc').first().waitFor();
+    // Unfold every description (the SDPs), one at a time: each opened one leaves the list.
+    const folded = inspector.locator('details:not([open]) > summary:visible');
+    for (let left = 20; left > 0 && (await folded.count()) > 0; left--) await folded.first().click();
+    expect(await folded.count()).toBe(0);
+    expect((await axeViolations(page)).violations).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('has no violations with the pair panel shown and the partner in the room', async () => {
+    const page = await browser().newPage();
+    const problems = watchForProblems(page);
+    await page.goto(inject('baseUrl') + prefix + pageWithLab('video-call'));
+    const section = labSection(page, 'video-call');
+    await section.getByRole('button', { name: solution, exact: true }).click();
+    await section.getByRole('button', { name: run, exact: true }).click();
+    const partner = await openPartner(page, 'video-call', [], run);
+    await expect.poll(() => section.locator('.lab-pair-status').getAttribute('data-partner'), { timeout: 20_000 }).toBe('here');
+    await waitForAllGoals(section, 30_000);
+    expect((await axeViolations(page)).violations).toEqual([]);
+    expect((await axeViolations(partner.page)).violations).toEqual([]);
+    expect(problems).toEqual([]);
+    await partner.page.close();
+    await page.close();
+  });
+});
