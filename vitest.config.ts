@@ -16,15 +16,18 @@ const SITE_BESIDE = [
   'tests/e2e/lan-mode.test.ts',
   'tests/e2e/production-server.test.ts',
   'tests/e2e/bad-network.test.ts',
-  'tests/e2e/pages.test.ts',
   'tests/e2e/lab-newcomer.test.ts',
   // With a site and a coturn of its own, which its labs restart.
   'tests/e2e/lab-turn-restart.test.ts',
   // HAProxy and broker processes of its own, and one call through them.
   'tests/e2e/broker-shards.test.ts',
-  // axe-core on a lab in use, in both languages: waits for runs and a partner tab.
-  'tests/e2e/accessibility.test.ts',
 ];
+
+/**
+ * Browser files that run in the unit and server tests' process (scripts/test.ts), after them:
+ * that process has time to spare, and these mostly wait on pages and axe-core.
+ */
+const SITE_LIGHT = ['tests/e2e/pages.test.ts', 'tests/e2e/accessibility.test.ts'];
 
 /** What every browser test needs: the built site served (global setup), and patience with two busy cores. */
 const browserTests = {
@@ -41,6 +44,7 @@ const browserTests = {
  * - server: the broker over real HTTP and WebSockets on loopback.
  * - site: the built site (dist/), read from disk and driven in Chromium and Firefox.
  * - site-beside: browser tests that mostly wait, run one at a time beside the site project (SITE_BESIDE).
+ * - site-light: pages and axe-core, in the unit and server tests' process (SITE_LIGHT).
  * `npm run test:unit` runs the first; `npm test` (scripts/test.ts) builds, isolates the
  * network and runs them all.
  */
@@ -57,11 +61,20 @@ export default defineConfig({
         test: {
           name: 'site',
           include: ['tests/e2e/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...SITE_BESIDE],
+          exclude: [...configDefaults.exclude, ...SITE_BESIDE, ...SITE_LIGHT],
           ...browserTests,
           // Each file launches its own browser; two at once fill two cores (three measured no
           // faster, 16:32 against 16:48, and made the flood and cancel tests miss their bounds).
           maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'site-light',
+          include: SITE_LIGHT,
+          ...browserTests,
+          globalSetup: ['tests/e2e/global-setup-no-turn.ts'],
+          maxWorkers: 1,
         },
       },
       {
