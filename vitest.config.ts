@@ -5,8 +5,8 @@ import HeavyFirstSequencer from './tests/support/heavy-first-sequencer.ts';
  * Browser files that `npm test` runs in a vitest process of their own beside the site project's
  * (scripts/test.ts), one at a time, to even out the two: those that
  * mostly wait (for a browser to give up on a STUN server, a killed broker to come back, a
- * server of their own to start, a narrowed link to show in a call's stats), and two with no
- * timed assertion (every page rendered, the newcomer scenarios). None of them uses the site
+ * server of their own to start, a narrowed link to show in a call's stats), and one with no
+ * timed assertion (the newcomer scenarios). None of them uses the site
  * project's TURN server (the labs that restart one start their own).
  */
 const SITE_BESIDE = [
@@ -24,8 +24,8 @@ const SITE_BESIDE = [
 ];
 
 /**
- * Browser files that run in the unit and server tests' process (scripts/test.ts), after them:
- * that process has time to spare, and these mostly wait on pages and axe-core.
+ * Browser files that run in the unit and server tests' process (scripts/test.ts), one at a time
+ * with them: that process has time to spare, and these mostly wait on pages and axe-core.
  */
 const SITE_LIGHT = ['tests/e2e/pages.test.ts', 'tests/e2e/accessibility.test.ts'];
 
