@@ -73,6 +73,8 @@ export default defineConfig({
           name: 'site-light',
           include: SITE_LIGHT,
           ...browserTests,
+          // Beside the unit and server tests, axe on a long page under load once took over 60 s.
+          testTimeout: 180_000,
           globalSetup: ['tests/e2e/global-setup-no-turn.ts'],
           maxWorkers: 1,
         },

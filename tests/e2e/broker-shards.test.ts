@@ -238,12 +238,24 @@ describe('a video call between two tabs through the proxy', () => {
       const inRoom = holding.reduce((a, b) => a + b, 0);
       expect(inRoom).toBeGreaterThanOrEqual(4);
       expect(holding.filter((count) => count > 0)).toEqual([inRoom]);
+      // Every state the pair panels show from now on: "reconnecting" may last only a moment.
+      type Watched = Window & { brokerSeen?: string[] };
+      for (const each of status) {
+        await each.evaluate((el) => {
+          const seen: string[] = [];
+          (window as Watched).brokerSeen = seen;
+          new MutationObserver(() => seen.push(el.getAttribute('data-broker') ?? '')).observe(el, { attributes: true, attributeFilter: ['data-broker'] });
+        });
+      }
+      const seen = (each: (typeof status)[number]) => each.page().evaluate(() => (window as Watched).brokerSeen ?? []);
       const victim = own.shards[holding.findIndex((count) => count > 0)];
-      await victim?.kill();
-      for (const each of status) await expect.poll(() => each.getAttribute('data-broker'), { timeout: 5_000 }).toBe('reconnecting');
       const during = remoteFrames(await feedOf(hostLab));
+      await victim?.kill();
       const killed = Date.now();
-      for (const each of status) await expect.poll(() => each.getAttribute('data-broker'), { timeout: 15_000 }).toBe('connected');
+      for (const each of status) {
+        await expect.poll(() => seen(each), { timeout: 15_000 }).toContain('reconnecting');
+        await expect.poll(() => each.getAttribute('data-broker'), { timeout: 15_000 }).toBe('connected');
+      }
       const back = Date.now() - killed;
       await expect.poll(() => status[0]?.getAttribute('data-partner')).toBe('here');
       // Media never went through the broker: frames kept arriving.
