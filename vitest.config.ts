@@ -5,8 +5,8 @@ import HeavyFirstSequencer from './tests/support/heavy-first-sequencer.ts';
  * Browser files that `npm test` runs in a vitest process of their own beside the site project's
  * (scripts/test.ts), one at a time, to even out the two: those that
  * mostly wait (for a browser to give up on a STUN server, a killed broker to come back, a
- * server of their own to start, a narrowed link to show in a call's stats), and one with no
- * timed assertion (the newcomer scenarios). None of them uses the site
+ * server of their own to start, a narrowed link to show in a call's stats), and some with no
+ * timed assertion (every page rendered, axe-core, the newcomer scenarios). None of them uses the site
  * project's TURN server (the labs that restart one start their own).
  */
 const SITE_BESIDE = [
@@ -21,13 +21,10 @@ const SITE_BESIDE = [
   'tests/e2e/lab-turn-restart.test.ts',
   // HAProxy and broker processes of its own, and one call through them.
   'tests/e2e/broker-shards.test.ts',
+  // Every page rendered, and axe-core on representative pages and a lab in use.
+  'tests/e2e/pages.test.ts',
+  'tests/e2e/accessibility.test.ts',
 ];
-
-/**
- * Browser files that run in the unit and server tests' process (scripts/test.ts), one at a time
- * with them: that process has time to spare, and these mostly wait on pages and axe-core.
- */
-const SITE_LIGHT = ['tests/e2e/pages.test.ts', 'tests/e2e/accessibility.test.ts'];
 
 /** What every browser test needs: the built site served (global setup), and patience with two busy cores. */
 const browserTests = {
@@ -44,7 +41,6 @@ const browserTests = {
  * - server: the broker over real HTTP and WebSockets on loopback.
  * - site: the built site (dist/), read from disk and driven in Chromium and Firefox.
  * - site-beside: browser tests that mostly wait, run one at a time beside the site project (SITE_BESIDE).
- * - site-light: pages and axe-core, in the unit and server tests' process (SITE_LIGHT).
  * `npm run test:unit` runs the first; `npm test` (scripts/test.ts) builds, isolates the
  * network and runs them all.
  */
@@ -61,22 +57,11 @@ export default defineConfig({
         test: {
           name: 'site',
           include: ['tests/e2e/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...SITE_BESIDE, ...SITE_LIGHT],
+          exclude: [...configDefaults.exclude, ...SITE_BESIDE],
           ...browserTests,
           // Each file launches its own browser; two at once fill two cores (three measured no
           // faster, 16:32 against 16:48, and made the flood and cancel tests miss their bounds).
           maxWorkers: 2,
-        },
-      },
-      {
-        test: {
-          name: 'site-light',
-          include: SITE_LIGHT,
-          ...browserTests,
-          // Beside the unit and server tests, axe on a long page under load once took over 60 s.
-          testTimeout: 180_000,
-          globalSetup: ['tests/e2e/global-setup-no-turn.ts'],
-          maxWorkers: 1,
         },
       },
       {

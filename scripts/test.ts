@@ -28,8 +28,7 @@ try {
  * `site-beside` (see vitest.config.ts) mostly wait, so they run beside them, one file at a time.
  * The unit and server tests are light and mostly wait on timers: a third group, because in one
  * vitest process `site-beside`'s single worker would make them wait their turn too (they did:
- * 170 s added to that group's span); every page and axe-core (`site-light`) run there too, one file
- * at a time with them. The groups run at once, the quiet ones' output held back
+ * 170 s added to that group's span). The groups run at once, the quiet ones' output held back
  * and printed when each ends, so the logs stay readable. A run that names its own projects is
  * passed through as one vitest.
  */
@@ -39,7 +38,7 @@ const groups: ReadonlyArray<{ name: string; projects: readonly string[]; quiet: 
   : [
       { name: 'vitest-site', projects: ['site'], quiet: false },
       { name: 'vitest-site-beside', projects: ['site-beside'], quiet: true },
-      { name: 'vitest-unit-server', projects: ['unit', 'server', 'site-light'], quiet: true },
+      { name: 'vitest-unit-server', projects: ['unit', 'server'], quiet: true },
     ];
 const reports = groups.map((group) => path.join(ROOT, 'test-results', `${group.name}.json`));
 for (const report of reports) rmSync(report, { force: true });
