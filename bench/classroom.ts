@@ -6,7 +6,7 @@
  * learners fetch a TURN credential from the site and allocate a relay on coturn with it.
  * Learners come from addresses of their own /24 (127.x.y.1), as a class on many networks would.
  */
-import { request } from 'node:http';
+import { getWithHost } from '../tests/support/http-get.ts';
 import { newRoomCode, roomIds, type Role } from '../src/lib/pairing/room-code.ts';
 import { LAB_FRAME_DOCUMENT } from '../src/build/lab-root.ts';
 import { TURN_CREDENTIALS_PATH, type TurnCredentialsBody } from '../src/lib/turn-response.ts';
@@ -57,17 +57,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const addressOf = (learner: number): string => `127.${40 + Math.floor(learner / 250)}.${1 + (learner % 250)}.1`;
 
 function get(target: ClassroomTarget, origin: string, path: string, localAddress: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: target.port, path, localAddress, headers: { host: new URL(origin).host, origin: target.siteOrigin } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.setTimeout(10_000, () => req.destroy(new Error(`GET ${path} timed out`)));
-    req.on('error', reject);
-    req.end();
-  });
+  return getWithHost({ port: target.port, host: new URL(origin).host, path, localAddress, headers: { origin: target.siteOrigin } });
 }
 
 interface Learner {

@@ -5,7 +5,7 @@
  * together when it comes back. Then the
  * same in Chromium: a video call between two tabs through the proxy survives its broker's death.
  */
-import { request } from 'node:http';
+import { getWithHost } from '../support/http-get.ts';
 import { connect as connectTcp, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newRoomCode, roomIds, type Role } from '../../src/lib/pairing/room-code.ts';
@@ -29,16 +29,7 @@ interface Seat {
 let topology: ShardedSite;
 
 function get(path: string, host: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: topology.port, path, headers: { host } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+  return getWithHost({ port: topology.port, host, path });
 }
 
 /** Each room's peers come from an address of their own /24, as learners on different networks would. */

@@ -5,7 +5,7 @@
  * disk: the lab origin's holds the frame and what it loads, the site's no frame.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { getWithHost } from '../support/http-get.ts';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
@@ -23,16 +23,7 @@ const FRAME_MARK = '<title>WebRTC Lab output</title>';
 const LESSON_MARK = 'id="starlight__sidebar"';
 
 function get(host: string, path: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+  return getWithHost({ port, host, path });
 }
 
 describe('the lab origin serves the frame and nothing else', () => {
