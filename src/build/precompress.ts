@@ -2,7 +2,7 @@
  * After the build, writes a brotli and a gzip copy beside each text file of the site's and the
  * lab origin's roots (`x.js.br`, `x.js.gz`), so the server sends compressed bytes without
  * compressing anything per request (the editor's workers are megabytes: brotli at its best
- * level takes seconds on them, once, here).
+ * levels takes seconds on them, once, here).
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
-import { isPrecompressedCopy, PRECOMPRESSED, shouldPrecompress, worthKeeping, type Encoding } from '../lib/precompress-policy.ts';
+import { brotliQuality, isPrecompressedCopy, PRECOMPRESSED, shouldPrecompress, worthKeeping, type Encoding } from '../lib/precompress-policy.ts';
 import { labRootOf } from './lab-root.ts';
 
 const brotli = promisify(brotliCompress);
@@ -20,7 +20,7 @@ const COMPRESS: Record<Encoding, (data: Buffer) => Promise<Buffer>> = {
   br: (data) =>
     brotli(data, {
       params: {
-        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_QUALITY]: brotliQuality(data.length),
         [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
         [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
       },

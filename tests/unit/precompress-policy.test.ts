@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPrecompressedCopy, MIN_BYTES, PRECOMPRESSED, shouldPrecompress, worthKeeping } from '../../src/lib/precompress-policy.ts';
+import { BROTLI_BEST_UP_TO, brotliQuality, isPrecompressedCopy, MIN_BYTES, PRECOMPRESSED, shouldPrecompress, worthKeeping } from '../../src/lib/precompress-policy.ts';
 import { cacheControlFor } from '../../src/lib/cache-policy.ts';
 
 describe('which built files are precompressed', () => {
@@ -19,6 +19,12 @@ describe('which built files are precompressed', () => {
   it('keeps a copy only when it saves a tenth or more', () => {
     expect(worthKeeping(1000, 900)).toBe(true);
     expect(worthKeeping(1000, 901)).toBe(false);
+  });
+
+  it('uses brotli at its best level except for the multi-megabyte TypeScript worker', () => {
+    expect(brotliQuality(2_827_033)).toBe(11);
+    expect(brotliQuality(BROTLI_BEST_UP_TO)).toBe(11);
+    expect(brotliQuality(BROTLI_BEST_UP_TO + 1)).toBe(10);
   });
 
   it('prefers brotli, and names each copy by a suffix no original has', () => {
