@@ -42,9 +42,7 @@ export interface OpenedDraft {
 /** Drafts kept for starters other than the current one. */
 const MAX_OLDER_DRAFTS = 3;
 
-export function draftKey(labId: string): string {
-  return `webrtc-lab:draft:${labId}`;
-}
+export { draftKey } from './storage-keys.ts';
 
 /**
  * A stable fingerprint of a set of files: the same names and contents give the same hash
@@ -141,6 +139,20 @@ export function unstash(record: DraftRecord): { record: DraftRecord; files: Reco
   return { record: { v: 1, drafts: record.drafts }, files: { ...record.stash.files } };
 }
 
+/**
+ * What another tab or window did to this starter's draft since this tab last read or wrote the
+ * record: `files` are its code (null: it went back to the starter). Null when nothing changed,
+ * or the change leaves the same code. Two tabs of one lab share one record in storage, so
+ * without this check the tab that saved last would silently replace the other's code.
+ */
+export function changedElsewhere(known: DraftRecord, stored: DraftRecord, starterHash: string): { readonly files: Files | null } | null {
+  const mine = known.drafts.find((draft) => draft.starter === starterHash);
+  const theirs = stored.drafts.find((draft) => draft.starter === starterHash);
+  if (!mine && !theirs) return null;
+  if (mine && theirs && sameFiles(mine.files, theirs.files)) return null;
+  return { files: theirs ? { ...theirs.files } : null };
+}
+
 // ---------------------------------------------------------------------------------------
 
 function offered(record: DraftRecord, starterHash: string): DraftEntry | undefined {
@@ -170,7 +182,7 @@ function newestFirst(drafts: readonly DraftEntry[]): DraftEntry[] {
   return [...drafts].sort((a, b) => b.savedAt - a.savedAt);
 }
 
-function sameFiles(a: Files, b: Files): boolean {
+export function sameFiles(a: Files, b: Files): boolean {
   const names = Object.keys(a);
   return names.length === Object.keys(b).length && names.every((name) => Object.hasOwn(b, name) && a[name] === b[name]);
 }

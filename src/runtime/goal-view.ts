@@ -7,7 +7,9 @@ import type { Goal } from '../lib/goal-checks.ts';
 import type { Locale } from '../lib/lab-manifest.ts';
 import { interpolate } from '../lib/interpolate.ts';
 import type { Strings } from './console-panel.ts';
-import { LABS_DONE_KEY, labsDone, lessonSlug, markLabDone, markLessonDone } from './progress.ts';
+import { LABS_DONE_KEY } from '../lib/storage-keys.ts';
+import type { Announcer } from './announcer.ts';
+import { labsDone, lessonSlug, markLabDone, markLessonDone } from './progress.ts';
 
 /** Paints one goal item (in either list) as met or not; the state word is for screen readers. */
 function paint(item: HTMLElement, isMet: boolean, label: string): void {
@@ -39,15 +41,15 @@ export class GoalView {
   readonly #goals: readonly Goal[];
   readonly #locale: Locale;
   readonly #t: Strings;
-  readonly #announcer: HTMLElement | null;
+  readonly #announcer: Announcer;
   #met: ReadonlySet<string> = new Set();
 
-  constructor(section: HTMLElement, goals: readonly Goal[], locale: Locale, strings: Strings) {
+  constructor(section: HTMLElement, goals: readonly Goal[], locale: Locale, strings: Strings, announcer: Announcer) {
     this.#section = section;
     this.#goals = goals;
     this.#locale = locale;
     this.#t = strings;
-    this.#announcer = section.querySelector('.lab-announce');
+    this.#announcer = announcer;
   }
 
   get met(): ReadonlySet<string> {
@@ -64,9 +66,7 @@ export class GoalView {
     }
     const count = this.#section.querySelector('.lab-goal-count');
     if (count) count.textContent = interpolate(this.#t['lab.goalCount'], { met: met.size, total: this.#goals.length });
-    if (announce && this.#announcer && newly.length) {
-      this.#announcer.textContent = newly.map((goal) => interpolate(this.#t['lab.goalMetAnnounce'], { goal: goal.title[this.#locale] })).join(' ');
-    }
+    if (announce) for (const goal of newly) this.#announcer.say(interpolate(this.#t['lab.goalMetAnnounce'], { goal: goal.title[this.#locale] }));
     return this.#goals.every((goal) => met.has(goal.id));
   }
 

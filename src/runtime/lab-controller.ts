@@ -21,6 +21,7 @@ import { offerDownload } from './download-offer.ts';
 import type { LabEditor } from './editor.ts';
 import { GoalView } from './goal-view.ts';
 import type { InspectorPanel } from './inspector-panel.ts';
+import { Announcer } from './announcer.ts';
 import { LabDrafts } from './lab-drafts.ts';
 import { labConfig } from './lab-config.ts';
 import { labStrings } from './lab-strings.ts';
@@ -76,6 +77,7 @@ class Lab {
   readonly notices: Notices;
   readonly console: ConsolePanel;
   readonly goals: GoalView;
+  readonly announcer: Announcer;
   readonly buttons: Record<Action, HTMLButtonElement>;
   readonly drafts: LabDrafts;
   editor: LabEditor | null = null;
@@ -113,7 +115,8 @@ class Lab {
     this.t = labStrings(this.data.locale);
     this.notices = new Notices(section.querySelector('.lab-notices')!);
     this.console = createConsolePanel(section.querySelector('.lab-console')!, this.t);
-    this.goals = new GoalView(section, this.data.goals, this.data.locale, this.t);
+    this.announcer = new Announcer(section.querySelector('.lab-announce'));
+    this.goals = new GoalView(section, this.data.goals, this.data.locale, this.t, this.announcer);
 
     const toolbar = section.querySelector('.lab-toolbar')!;
     this.buttons = Object.fromEntries(ACTIONS.map((action) => [action, toolbar.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!])) as Record<Action, HTMLButtonElement>;
@@ -137,6 +140,7 @@ class Lab {
       this.buttons.share.hidden = true;
     } else {
       this.drafts.offerOlder((files) => this.setFiles(files));
+      this.drafts.watchOtherTabs({ current: () => (this.showingSolution ? null : this.currentFiles()), use: (files) => this.setFiles(files) });
     }
     if (labsDone().has(this.data.id)) this.goals.show(new Set(this.data.goals.map((g) => g.id)), false);
   }
@@ -437,8 +441,13 @@ class Lab {
 
   onEvent(event: FeedEvent): void {
     this.feed.push(event);
-    if (event.type === 'done') this.section.dataset['run'] = 'done';
-    else if (event.type === 'error') this.section.dataset['run'] = 'error';
+    if (event.type === 'done') {
+      this.section.dataset['run'] = 'done';
+      this.announcer.say(this.t['lab.announce.done']);
+    } else if (event.type === 'error') {
+      this.section.dataset['run'] = 'error';
+      this.announcer.say(interpolate(event.line ? this.t['lab.announce.errorAt'] : this.t['lab.announce.error'], { line: event.line ?? '', message: event.message }));
+    }
     else if (this.section.dataset['run'] === 'starting') this.section.dataset['run'] = 'running';
     this.console.add(event);
     if (event.type === 'error' && event.line) this.editor?.markError(ENTRY_FILE, event.line, event.column ?? 1, event.message);

@@ -3,9 +3,7 @@
  * every lab on it met all its goals; the sidebar marks it in both locales (Sidebar.astro runs
  * `markDoneLessons` on every page, the lab controller `markLessonDone` when a lesson is finished).
  */
-/** Also read by lab-loader.ts on reading pages, before the controller loads. */
-export const LABS_DONE_KEY = 'webrtc-lab:labs-done';
-const LESSONS_DONE_KEY = 'webrtc-lab:lessons-done';
+import { LABS_DONE_KEY, LESSONS_DONE_KEY } from '../lib/storage-keys.ts';
 
 function readSet(key: string): Set<string> {
   try {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   adoptOlder,
+  changedElsewhere,
   dismissOlder,
   draftKey,
   emptyDraftRecord,
@@ -233,6 +234,35 @@ describe('drafts, as a learner lives them', () => {
     const opened = openDraft(record, V1);
     if (opened.files) opened.files['main.ts'] = 'changed';
     expect(openDraft(record, V1).files?.['main.ts']).not.toBe('changed');
+  });
+});
+
+describe('two tabs of one lab', () => {
+  it('nothing changed elsewhere: the record this tab knows is the one stored', () => {
+    const known = frozen(saveDraft(emptyDraftRecord(), V1, edit(STARTER_V1, 'a'), STARTER_V1, 1));
+    expect(changedElsewhere(known, known, V1)).toBeNull();
+    expect(changedElsewhere(emptyDraftRecord(), emptyDraftRecord(), V1)).toBeNull();
+  });
+
+  it('the other tab saved different code: its code is offered', () => {
+    const known = frozen(saveDraft(emptyDraftRecord(), V1, edit(STARTER_V1, 'a'), STARTER_V1, 1));
+    const stored = frozen(saveDraft(known, V1, edit(STARTER_V1, 'b'), STARTER_V1, 2));
+    expect(changedElsewhere(known, stored, V1)).toEqual({ files: edit(STARTER_V1, 'b') });
+    // A tab that had no draft yet meets one written elsewhere.
+    expect(changedElsewhere(emptyDraftRecord(), stored, V1)).toEqual({ files: edit(STARTER_V1, 'b') });
+  });
+
+  it('the other tab went back to the starter: that is a change too (files null)', () => {
+    const known = frozen(saveDraft(emptyDraftRecord(), V1, edit(STARTER_V1, 'a'), STARTER_V1, 1));
+    const stored = saveDraft(known, V1, STARTER_V1, STARTER_V1, 2);
+    expect(changedElsewhere(known, stored, V1)).toEqual({ files: null });
+  });
+
+  it('the same code saved later, or a change to another starter or the stash, is no conflict', () => {
+    const known = frozen(saveDraft(emptyDraftRecord(), V1, edit(STARTER_V1, 'a'), STARTER_V1, 1));
+    expect(changedElsewhere(known, saveDraft(known, V1, edit(STARTER_V1, 'a'), STARTER_V1, 5), V1)).toBeNull();
+    expect(changedElsewhere(known, saveDraft(known, V2, edit(STARTER_V2, 'z'), STARTER_V2, 5), V1)).toBeNull();
+    expect(changedElsewhere(known, stash(known, SOLUTION, 5), V1)).toBeNull();
   });
 });
 
