@@ -19,6 +19,8 @@ const SITE_BESIDE = [
   'tests/e2e/lab-newcomer.test.ts',
   // With a site and a coturn of its own, which its labs restart.
   'tests/e2e/lab-turn-restart.test.ts',
+  // A site of its own without coturn, and Chromiums that refuse or lack the camera.
+  'tests/e2e/bad-days.test.ts',
   // HAProxy and broker processes of its own, and one call through them.
   'tests/e2e/broker-shards.test.ts',
   // Every page rendered, and axe-core on representative pages and a lab in use.

@@ -12,6 +12,9 @@ const localized = z.strictObject({ en: z.string().trim().min(1), ko: z.string().
 /** `turnRestart`: the lab restarts the site's coturn (restartTurnServer()), which only the site's own computer may do. */
 export const LAB_NEEDS = ['camera', 'microphone', 'screen', 'pairing', 'turn', 'turnRestart'] as const;
 
+/** Needs only a secure context grants: getUserMedia and getDisplayMedia exist nowhere else. */
+export const CAPTURE_NEEDS: ReadonlySet<(typeof LAB_NEEDS)[number]> = new Set(['camera', 'microphone', 'screen']);
+
 export const labSchema = z.strictObject({
   title: localized,
   /** One sentence: what the learner builds. */

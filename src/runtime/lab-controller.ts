@@ -40,6 +40,8 @@ interface LabData {
   readonly goals: readonly Goal[];
   /** A pairing lab: the page joins a room, and the lab's code reaches it through room(). */
   readonly pairing: boolean;
+  /** The lab captures the camera, microphone or screen: only a secure context may. */
+  readonly capture: boolean;
   /** Seats in a pairing lab's room (lab.ts `room.size`): 2 for a pair, more for a mesh. */
   readonly roomSize: number;
   /** What a partner tab runs, when the lab has partner.ts; otherwise the partner runs the solution. */
@@ -125,6 +127,9 @@ class Lab {
       if (action) void this.act(action);
     });
 
+    // http:// on a network address: the browser hides capture, and the lab's code would only
+    // meet `navigator.mediaDevices` undefined. Say why, and what to open instead.
+    if (this.data.capture && !window.isSecureContext) this.notices.add(interpolate(this.t['lab.insecure'], { origin: location.origin }));
     this.drafts = new LabDrafts(this.data.id, this.data.starterHash, this.data.starter as Files, this.notices, this.t);
     this.files = this.drafts.opening();
     if (this.data.pairing) {

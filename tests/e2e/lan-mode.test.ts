@@ -15,7 +15,7 @@ import { DIST } from '../../scripts/build-state.ts';
 import { readServerConfig } from '../../src/server/config.ts';
 import { startSiteServer, type SiteServer } from '../../src/server/site-server.ts';
 import { useChromium } from '../support/chromium.ts';
-import { labSection, pageWithLab, waitForAllGoals } from '../support/labs.ts';
+import { labSection, pageWithLab, waitForAllGoals, waitForRunEnd } from '../support/labs.ts';
 
 // Inside the test namespace 10.99.0.1 is on lo; elsewhere (WEBRTC_LAB_NO_NETNS) any 127/8 address is.
 const ADDRESS = process.env['IN_NETNS'] === '1' ? '10.99.0.1' : '127.0.0.3';
@@ -103,5 +103,37 @@ describe('LAN mode', () => {
     await waitForAllGoals(laptopLab, 30_000);
     expect(await phoneLab.locator('.lab-frame-slot iframe').getAttribute('src')).toMatch(new RegExp(`^${LAB_ORIGIN}/lab-frame/`));
     expect(await phone.evaluate(() => window.isSecureContext)).toBe(true);
+  });
+
+  it('served over plain http on a network address instead: a capture lab says why it gets no camera and what to open, in both languages', async () => {
+    const port = 14480;
+    const env = { PORT: String(port), HOST: ADDRESS, SITE_ORIGIN: `http://${ADDRESS}:${port}` };
+    const plain = await startSiteServer({ distDir: DIST, config: readServerConfig(env, {}), log: () => {} });
+    try {
+      const cases = [
+        { prefix: '', lab: 'camera-to-video', run: 'Run', text: 'Browsers do not count that as secure' },
+        { prefix: '/ko', lab: 'camera-to-video', run: '실행', text: '브라우저는 이런 페이지를 안전하지 않다고 보고' },
+        { prefix: '', lab: 'datachannel-loopback', run: 'Run', text: null },
+      ] as const;
+      for (const { prefix, lab, run, text } of cases) {
+        const page = await browser().newPage();
+        pages.push(page);
+        await page.goto(`http://${ADDRESS}:${port}${prefix}${pageWithLab(lab)}`);
+        expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
+        const section = labSection(page, lab);
+        await section.getByRole('button', { name: run, exact: true }).click();
+        const notices = section.locator('.lab-notices');
+        if (text) {
+          await notices.getByText(text).waitFor();
+          expect(await notices.innerText()).toContain('npm start -- --lan');
+        } else {
+          // A data channel needs no secure context: that lab runs, and says nothing about it.
+          expect(await waitForRunEnd(section)).toBe('done');
+          expect(await notices.innerText()).not.toContain('secure');
+        }
+      }
+    } finally {
+      await plain.close();
+    }
   });
 });

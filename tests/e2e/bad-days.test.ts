@@ -1,0 +1,95 @@
+/**
+ * A learner's bad day, in Chromium and in both languages: the camera refused (the permission
+ * prompt answered "Block"), no camera at all, and a computer without coturn. Each must end in
+ * words that say what happened and what to do, not in a blank panel. (The broker restarted
+ * mid-call is tests/e2e/pairing.test.ts; coturn restarted mid-relay, lab-turn-restart.test.ts;
+ * plain http on a network address, lan-mode.test.ts; storage refused, learner-data.test.ts.)
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import { DIST } from '../../scripts/build-state.ts';
+import { readServerConfig } from '../../src/server/config.ts';
+import { startSiteServer, type SiteServer } from '../../src/server/site-server.ts';
+import en from '../../src/content/i18n/en.json' with { type: 'json' };
+import ko from '../../src/content/i18n/ko.json' with { type: 'json' };
+import { CHROMIUM_ARGS, CHROMIUM_PATH, watchForProblems } from '../support/chromium.ts';
+import { consoleText, labSection, pageWithLab, waitForRunEnd } from '../support/labs.ts';
+
+const FAKE_UI = '--use-fake-ui-for-media-stream';
+const FAKE_DEVICE = '--use-fake-device-for-media-stream';
+
+/** Chromium as a learner's would be on that day; the suite's flags otherwise. */
+const DAYS = {
+  // The permission prompt is answered "Block" (no fake UI to accept it).
+  'the camera refused': [...CHROMIUM_ARGS.filter((arg) => arg !== FAKE_UI), '--deny-permission-prompts'],
+  // Fake devices, but no camera among them (the microphone stays).
+  'no camera': CHROMIUM_ARGS.map((arg) => (arg.startsWith(FAKE_DEVICE) ? `${FAKE_DEVICE}=device-count=0` : arg)),
+} as const;
+const HINT = { 'the camera refused': 'lab.hint.NotAllowedError', 'no camera': 'lab.hint.NotFoundError' } as const;
+const ERROR = { 'the camera refused': 'NotAllowedError', 'no camera': 'NotFoundError' } as const;
+const LOCALES = [
+  { prefix: '', strings: en, run: 'Run', solution: 'Solution' },
+  { prefix: '/ko', strings: ko, run: '실행', solution: '정답 보기' },
+] as const;
+
+let site: SiteServer;
+const browsers: Browser[] = [];
+
+beforeAll(async () => {
+  // The status the site's start-up reports on a computer without `turnserver`.
+  site = await startSiteServer({ distDir: DIST, config: readServerConfig({ PORT: '0', HOST: '127.0.0.1' }), log: () => {}, turn: { running: false, reason: 'not-installed' } });
+});
+
+afterAll(async () => {
+  for (const browser of browsers.splice(0)) await browser.close();
+  await site.close();
+});
+
+const origin = (): string => `http://localhost:${site.port}`;
+
+async function launch(args: readonly string[]): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...args], headless: true });
+  browsers.push(browser);
+  return browser;
+}
+
+describe.each(Object.keys(DAYS) as Array<keyof typeof DAYS>)('%s', (day) => {
+  it.each(LOCALES)('the camera lab says which error and what to do ($prefix)', async ({ prefix, strings, run, solution }) => {
+    const browser = await launch(DAYS[day]);
+    const page = await browser.newPage();
+    const lab = 'camera-to-video';
+    await page.goto(`${origin()}${prefix}${pageWithLab(lab)}`);
+    const section = labSection(page, lab);
+    await section.getByRole('button', { name: solution, exact: true }).click();
+    await section.getByRole('button', { name: run, exact: true }).click();
+    await waitForRunEnd(section);
+    const text = await consoleText(section);
+    expect(text).toContain(`getUserMedia: ${ERROR[day]}`);
+    expect(text).toContain(strings[HINT[day]]);
+    await page.close();
+  });
+});
+
+describe('a computer without coturn', () => {
+  it.each(LOCALES)('the relay lab says coturn is not installed and how to install it ($prefix)', async ({ prefix, run, solution }) => {
+    const browser = await launch(CHROMIUM_ARGS);
+    const page = await browser.newPage();
+    const problems = watchForProblems(page);
+    const lab = 'relay-channel';
+    await page.goto(`${origin()}${prefix}${pageWithLab(lab)}`);
+    const section = labSection(page, lab);
+    await section.getByRole('button', { name: solution, exact: true }).click();
+    await section.getByRole('button', { name: run, exact: true }).click();
+    expect(await waitForRunEnd(section)).toBe('error');
+    const words = prefix === '' ? ['coturn (`turnserver`) is not installed', 'sudo apt install coturn'] : ['coturn(`turnserver`)이 설치되어 있지 않습니다', 'sudo apt install coturn'];
+    const text = await consoleText(section);
+    for (const expected of words) expect(text).toContain(expected);
+    // The lab shows it on its own page too, where the learner is looking.
+    const shown = await section.frameLocator('.lab-frame-slot iframe').locator('#problem').innerText();
+    for (const expected of words) expect(shown).toContain(expected);
+    // The credential endpoint answers 503 (Service Unavailable), which the browser logs; nothing else went wrong.
+    expect(problems.filter((problem) => !/503/.test(problem))).toEqual([]);
+    expect(problems.some((problem) => problem.includes('/turn-credentials.json'))).toBe(true);
+    await page.close();
+  });
+});
