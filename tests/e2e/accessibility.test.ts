@@ -2,17 +2,26 @@
  * axe-core (WCAG 2.1 A and AA), in both languages: representative pages as loaded (the home page,
  * the longest lesson, a lab page, the hosting guide), and the parts of a lesson that only appear
  * when used: a lab opened in the editor and run to the end with the Inspector open and its
- * descriptions unfolded, and a pairing lab with its pair panel shown and a partner in the room.
+ * descriptions unfolded, and a pairing lab with its pair panel shown and a partner in the room,
+ * each with the lab's own page in its frame checked as well.
  * Not every page: axe on all 49 made the suite's browsers share the two cores with it, and the
  * suite ran past 15 minutes (the pages share their components, where every finding so far was).
  */
 import { describe, expect, inject, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
 import { useChromium, watchForProblems } from '../support/chromium.ts';
 import { labSection, openPartner, pageWithLab, waitForAllGoals } from '../support/labs.ts';
 import { axeViolations } from '../support/axe.ts';
 import { heaviestLessons } from '../support/site-files.ts';
 
 const browser = useChromium();
+
+/** The lab frame's document (the lab origin's), for axe to check on its own. */
+function labFrame(page: Page): Frame {
+  const frame = page.frames().find((each) => each.url().includes('/lab-frame/'));
+  if (!frame) throw new Error('no lab frame in the page');
+  return frame;
+}
 
 const LOCALES = [
   { prefix: '', run: 'Run', solution: 'Solution', edit: 'Edit' },
@@ -52,6 +61,10 @@ describe.each(LOCALES)('accessibility of representative pages and a used lab ($p
     for (let left = 20; left > 0 && (await folded.count()) > 0; left--) await folded.first().click();
     expect(await folded.count()).toBe(0);
     expect((await axeViolations(page)).violations).toEqual([]);
+    // The lab's own page, in its frame on the lab origin: the starter and solution HTML are ours too.
+    const frameVerdict = await axeViolations(labFrame(page));
+    expect(frameVerdict).toMatchObject({ violations: [] });
+    expect(frameVerdict.passed, 'axe checked the frame').toBeGreaterThan(5);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -68,6 +81,9 @@ describe.each(LOCALES)('accessibility of representative pages and a used lab ($p
     await waitForAllGoals(section, 30_000);
     expect((await axeViolations(page)).violations).toEqual([]);
     expect((await axeViolations(partner.page)).violations).toEqual([]);
+    const frameVerdict = await axeViolations(labFrame(page));
+    expect(frameVerdict).toMatchObject({ violations: [] });
+    expect(frameVerdict.passed, 'axe checked the frame').toBeGreaterThan(5);
     expect(problems).toEqual([]);
     await partner.page.close();
     await page.close();

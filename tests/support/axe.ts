@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -16,8 +16,11 @@ interface AxeResult {
   readonly passes: readonly unknown[];
 }
 
-/** Each violation as `rule (impact): selectors`, and how many rules passed. */
-export async function axeViolations(page: Page): Promise<{ violations: string[]; passed: number }> {
+/**
+ * Each violation as `rule (impact): selectors`, and how many rules passed. A frame of another
+ * origin (the lab frame) is checked as its own document: pass its Frame.
+ */
+export async function axeViolations(page: Page | Frame): Promise<{ violations: string[]; passed: number }> {
   await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(async (tags) => {
     const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<unknown>; getRules(tags: string[]): { ruleId: string }[] } }).axe;
