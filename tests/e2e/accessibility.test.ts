@@ -1,18 +1,15 @@
 /**
- * axe-core (WCAG 2.1 A and AA), in both languages: representative pages as loaded (the home page,
- * the longest lesson, a lab page, the hosting guide), and the parts of a lesson that only appear
- * when used: a lab opened in the editor and run to the end with the Inspector open and its
+ * axe-core (WCAG 2.1 A and AA), in both languages, on the parts of a lesson that only appear when
+ * used: a lab opened in the editor and run to the end with the Inspector open and its
  * descriptions unfolded, and a pairing lab with its pair panel shown and a partner in the room,
- * each with the lab's own page in its frame checked as well.
- * Not every page: axe on all 49 made the suite's browsers share the two cores with it, and the
- * suite ran past 15 minutes (the pages share their components, where every finding so far was).
+ * each with the lab's own page in its frame checked as well. Every page as loaded is checked in
+ * tests/e2e/pages.test.ts.
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { useChromium, watchForProblems } from '../support/chromium.ts';
 import { labSection, openPartner, pageWithLab, waitForAllGoals } from '../support/labs.ts';
 import { axeViolations } from '../support/axe.ts';
-import { heaviestLessons } from '../support/site-files.ts';
 
 const browser = useChromium();
 
@@ -28,21 +25,7 @@ const LOCALES = [
   { prefix: '/ko', run: '실행', solution: '정답 보기', edit: '편집' },
 ] as const;
 
-describe.each(LOCALES)('accessibility of representative pages and a used lab ($prefix)', ({ prefix, run, solution, edit }) => {
-  it('has no violations on the home page, the longest lesson, a lab page and the hosting guide, as loaded', async () => {
-    const longest = heaviestLessons()[prefix === '' ? 'en' : 'ko'];
-    for (const path of [`${prefix}/`, longest, `${prefix}/start/how-labs-work/`, `${prefix}/deploy/host-a-class/`]) {
-      const page = await browser().newPage();
-      const problems = watchForProblems(page);
-      await page.goto(inject('baseUrl') + path, { waitUntil: 'networkidle' });
-      // Expressive Code makes a code block that scrolls focusable from a script once it has been laid out.
-      await page.waitForFunction(() => [...document.querySelectorAll('.expressive-code pre')].every((pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')));
-      expect((await axeViolations(page)).violations, path).toEqual([]);
-      expect(problems).toEqual([]);
-      await page.close();
-    }
-  });
-
+describe.each(LOCALES)('accessibility of a lab in use ($prefix)', ({ prefix, run, solution, edit }) => {
   it('has no violations with the editor open, the run finished and the Inspector unfolded', async () => {
     const page = await browser().newPage();
     const problems = watchForProblems(page);

@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium, watchForProblems } from '../support/chromium.ts';
+import { axeViolations } from '../support/axe.ts';
 import { listPages } from '../support/site-files.ts';
 
 const baseUrl = inject('baseUrl');
@@ -8,7 +9,7 @@ const browser = useChromium();
 // The not-found page is one bilingual page (Starlight also mirrors it at /ko/404/).
 const pages = listPages().filter((page) => !/\/404(?:\.html|\/)$/.test(page));
 
-describe('every page renders in its language with no console errors', () => {
+describe('every page renders in its language with no console errors and no accessibility violations', () => {
   // Only that both URLs exist: Starlight fills a missing Korean page with the English one, so
   // whether each is really translated is checked on the sources (tests/server/korean-completeness.test.ts).
   it('builds every page at both locales’ URLs', () => {
@@ -29,6 +30,10 @@ describe('every page renders in its language with no console errors', () => {
     const lang = await page.getAttribute('html', 'lang');
     expect(lang).toBe(path.startsWith('/ko/') ? 'ko' : 'en');
     await expect(page.locator('h1').first().isVisible()).resolves.toBe(true);
+    // axe-core, WCAG 2.1 A and AA (tests/support/axe.ts). Expressive Code makes a code block that
+    // scrolls focusable from a script once it has been laid out: checked after that.
+    await page.waitForFunction(() => [...document.querySelectorAll('.expressive-code pre')].every((pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')));
+    expect((await axeViolations(page)).violations).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   });
