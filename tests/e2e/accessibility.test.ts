@@ -6,19 +6,11 @@
  * tests/e2e/pages.test.ts.
  */
 import { describe, expect, inject, it } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
 import { useChromium, watchForProblems } from '../support/chromium.ts';
-import { labSection, openPartner, pageWithLab, waitForAllGoals } from '../support/labs.ts';
+import { labFrame, labSection, openPartner, pageWithLab, waitForAllGoals } from '../support/labs.ts';
 import { axeViolations } from '../support/axe.ts';
 
 const browser = useChromium();
-
-/** The lab frame's document (the lab origin's), for axe to check on its own. */
-function labFrame(page: Page): Frame {
-  const frame = page.frames().find((each) => each.url().includes('/lab-frame/'));
-  if (!frame) throw new Error('no lab frame in the page');
-  return frame;
-}
 
 const LOCALES = [
   { prefix: '', run: 'Run', solution: 'Solution', edit: 'Edit' },

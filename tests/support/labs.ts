@@ -1,7 +1,7 @@
 /** Driving labs in a lesson page the way a learner does: buttons, the editor, the output. */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { ROOT } from '../../scripts/build-state.ts';
 import type { FeedEvent } from '../../src/lib/feed.ts';
 import { parseLab, type LabMeta } from '../../src/lib/lab-schema.ts';
@@ -54,6 +54,13 @@ export function pageWithLab(id: string): string {
   const page = listPages().find((p) => !p.startsWith('/ko/') && section.test(readPage(p)));
   if (!page) throw new Error(`no page embeds lab ${id}`);
   return page;
+}
+
+/** The lab frame's document (the lab origin's), as playwright reaches it for evaluation. */
+export function labFrame(page: Page): Frame {
+  const frame = page.frames().find((each) => each.url().includes('/lab-frame/'));
+  if (!frame) throw new Error('no lab frame in the page');
+  return frame;
 }
 
 export function labSection(page: Page, id: string): Locator {
