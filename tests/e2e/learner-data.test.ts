@@ -1,13 +1,16 @@
 /**
  * The learner's data in Chromium, as a careless learner and a school meet it: two tabs of one
- * lab, storage that is full or turned off, and the "Your work" page's export, import and
- * forgetting, in both languages.
+ * lab, a browser restart, storage that is full or turned off, and the "Your work" page's export,
+ * import and forgetting, in both languages. (A changed starter: tests/e2e/lab-runtime.test.ts.)
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { draftKey, LABS_DONE_KEY } from '../../src/lib/storage-keys.ts';
-import { useChromium, watchForProblems } from '../support/chromium.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, useChromium, watchForProblems } from '../support/chromium.ts';
 import { consoleText, filesOf, labSection, pageWithLab, waitForRunEnd } from '../support/labs.ts';
 
 const baseUrl = inject('baseUrl');
@@ -73,6 +76,41 @@ describe('two tabs of one lab', () => {
     expect(await question.count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
+  });
+});
+
+describe('a browser restart', () => {
+  it('keeps the draft and the finished lab: the editor opens with the code, the goals show met', async () => {
+    const profile = mkdtempSync(path.join(tmpdir(), 'webrtc-lab-profile-'));
+    const open = () => chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], headless: true });
+    try {
+      const first = await open();
+      const page = first.pages()[0] ?? (await first.newPage());
+      const typeScript = page.waitForResponse((response) => response.url().includes('/ts.worker'));
+      const section = await openEditor(page);
+      await section.getByRole('button', named('Solution')).click();
+      await section.getByRole('button', named('Run')).click();
+      await waitForRunEnd(section);
+      await section.locator('.lab-goals li[data-met="false"]').first().waitFor({ state: 'detached' });
+      await section.getByRole('button', named('My code')).click();
+      await typeAtEnd(page, section, '\n// before the restart');
+      await expect.poll(() => stored(page, draftKey(LAB))).toContain('// before the restart');
+      await (await typeScript).finished();
+      await first.close();
+
+      const second = await open();
+      const again = second.pages()[0] ?? (await second.newPage());
+      await again.goto(baseUrl + pageWithLab(LAB));
+      const reopened = labSection(again, LAB);
+      // Finished labs show their goals met before any lab code loads.
+      expect(await reopened.locator('.lab-goals li[data-met="false"]').count()).toBe(0);
+      await reopened.getByRole('button', named('Edit')).click();
+      await reopened.locator('.monaco-editor').waitFor();
+      expect((await filesOf(reopened))['main.ts']).toContain('// before the restart');
+      await second.close();
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
   });
 });
 
