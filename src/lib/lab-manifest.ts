@@ -71,6 +71,19 @@ export function isLabModule(name: string): name is LabModule {
 export const LAB_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /**
+ * Where the site serves a lab's solution in one locale (src/pages/lab-solutions/[name].json.ts):
+ * not in the lesson page, where only a Solution click needs it (measured: it was a tenth of a
+ * lab lesson's first visit).
+ */
+export function solutionPath(id: string, locale: Locale): string {
+  return `/lab-solutions/${solutionName(id, locale)}.json`;
+}
+
+export function solutionName(id: string, locale: Locale): string {
+  return `${id}.${locale}`;
+}
+
+/**
  * Reads one lab's files for one version and locale through `read` (folder file → text, or
  * undefined when absent). Solution and partner files that are absent fall back to the starter's.
  */

@@ -9,6 +9,7 @@
  * so the page can say so).
  */
 import { parseDraftRecord, serializeDraftRecord, type DraftEntry, type DraftRecord } from './drafts.ts';
+import { LAB_ID } from './lab-manifest.ts';
 import { DRAFT_PREFIX, LABS_DONE_KEY, LESSONS_DONE_KEY } from './storage-keys.ts';
 
 const LIST_KEYS: readonly string[] = [LABS_DONE_KEY, LESSONS_DONE_KEY];
@@ -136,7 +137,7 @@ function mergeRecords(mine: DraftRecord, theirs: DraftRecord): { record: DraftRe
 
 /** Lab ids are folder names: a key built from anything else is not ours to write. */
 function isLabId(value: string): boolean {
-  return /^[a-z0-9][a-z0-9-]{0,63}$/.test(value);
+  return LAB_ID.test(value);
 }
 
 function stringList(text: string | undefined): string[] {

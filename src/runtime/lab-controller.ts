@@ -8,7 +8,7 @@ import { feedClass, GATE_LIMITS } from '../lib/feed-gate.ts';
 import type { Goal } from '../lib/goal-checks.ts';
 import { watchOf } from '../lib/goals/goal-board.ts';
 import { interpolate } from '../lib/interpolate.ts';
-import { ENTRY_FILE, LAB_MODULES, isLabModule, type LabFiles, type LabModule, type Locale } from '../lib/lab-manifest.ts';
+import { ENTRY_FILE, LAB_MODULES, isLabModule, solutionPath, type LabFiles, type LabModule, type Locale } from '../lib/lab-manifest.ts';
 import { LAB_ENTRY, LAB_GUARD } from '../lib/lab-protocol.ts';
 import type { Role } from '../lib/pairing/room-code.ts';
 import { createRing } from '../lib/ring-buffer.ts';
@@ -35,7 +35,6 @@ interface LabData {
   readonly id: string;
   readonly locale: Locale;
   readonly starter: LabFiles;
-  readonly solution: LabFiles;
   readonly starterHash: string;
   readonly goals: readonly Goal[];
   /** A pairing lab: the page joins a room, and the lab's code reaches it through room(). */
@@ -44,7 +43,7 @@ interface LabData {
   readonly capture: boolean;
   /** Seats in a pairing lab's room (lab.ts `room.size`): 2 for a pair, more for a mesh. */
   readonly roomSize: number;
-  /** What a partner tab runs, when the lab has partner.ts; otherwise the partner runs the solution. */
+  /** What a partner tab runs (partner.ts, or a symmetric lab's solution); null outside pairing labs. */
   readonly partner: LabFiles | null;
 }
 
@@ -80,6 +79,7 @@ class Lab {
   readonly console: ConsolePanel;
   readonly goals: GoalView;
   readonly announcer: Announcer;
+  solutionLoading: Promise<Files> | null = null;
   readonly buttons: Record<Action, HTMLButtonElement>;
   readonly drafts: LabDrafts;
   editor: LabEditor | null = null;
@@ -235,15 +235,15 @@ class Lab {
           this.setFiles(this.partnerFiles());
           break;
         }
-        this.showSolution(false);
+        await this.showSolution(false);
         this.setFiles({ ...this.data.starter } as Files);
         // Resetting is the learner's choice: the draft becomes the starter (that is, none).
         this.drafts.save({ ...this.data.starter } as Files);
         break;
       case 'solution':
         // Open the editor first, so the code shown is the code that will run.
-        await this.openEditor();
-        this.showSolution(!this.showingSolution);
+        await Promise.all([this.openEditor(), this.showingSolution ? null : this.solution()]);
+        await this.showSolution(!this.showingSolution);
         break;
       case 'share':
         await this.share();
@@ -263,12 +263,24 @@ class Lab {
     }
   }
 
-  showSolution(show: boolean): void {
+  /** The lab's solution in this page's language, fetched once (it is not in the page). */
+  solution(): Promise<Files> {
+    this.solutionLoading ??= fetch(solutionPath(this.data.id, this.data.locale)).then(async (response) => {
+      if (!response.ok) throw new Error(`${response.status} ${response.statusText} (${response.url})`);
+      return (await response.json()) as Files;
+    });
+    // A failed fetch is tried again on the next click.
+    this.solutionLoading.catch(() => (this.solutionLoading = null));
+    return this.solutionLoading;
+  }
+
+  async showSolution(show: boolean): Promise<void> {
     if (show === this.showingSolution) return;
     if (show) {
+      const solution = await this.solution();
       this.drafts.stash(this.currentFiles());
       this.showingSolution = true;
-      this.setFiles({ ...this.data.solution } as Files);
+      this.setFiles({ ...solution });
     } else {
       const restored = this.drafts.unstash();
       this.showingSolution = false;
@@ -421,7 +433,7 @@ class Lab {
 
   /** A lab without partner.ts is symmetric: both tabs run the same code, the partner the finished one. */
   partnerFiles(): Files {
-    return { ...(this.data.partner ?? this.data.solution) } as Files;
+    return { ...(this.data.partner ?? this.data.starter) } as Files;
   }
 
   /** The goals this run's board judges: a partner tab judges, on its own feed, the goals about it. */
