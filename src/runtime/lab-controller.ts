@@ -431,7 +431,7 @@ class Lab {
     }
   }
 
-  /** A lab without partner.ts is symmetric: both tabs run the same code, the partner the finished one. */
+  /** The partner tab's code: the lab's partner.ts, or in a symmetric lab its solution (Lab.astro puts it in the page). */
   partnerFiles(): Files {
     return { ...(this.data.partner ?? this.data.starter) } as Files;
   }
@@ -464,8 +464,7 @@ class Lab {
     } else if (event.type === 'error') {
       this.section.dataset['run'] = 'error';
       this.announcer.say(interpolate(event.line ? this.t['lab.announce.errorAt'] : this.t['lab.announce.error'], { line: event.line ?? '', message: event.message }));
-    }
-    else if (this.section.dataset['run'] === 'starting') this.section.dataset['run'] = 'running';
+    } else if (this.section.dataset['run'] === 'starting') this.section.dataset['run'] = 'running';
     this.console.add(event);
     if (event.type === 'error' && event.line) this.editor?.markError(ENTRY_FILE, event.line, event.column ?? 1, event.message);
     if (this.inspector) this.inspector.add(event);
