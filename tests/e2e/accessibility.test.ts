@@ -13,11 +13,11 @@ import { axeViolations } from '../support/axe.ts';
 const browser = useChromium();
 
 const LOCALES = [
-  { prefix: '', run: 'Run', solution: 'Solution', edit: 'Edit' },
-  { prefix: '/ko', run: '실행', solution: '정답 보기', edit: '편집' },
+  { prefix: '', run: 'Run', solution: 'Solution', edit: 'Edit', broker: 'Broker: connected' },
+  { prefix: '/ko', run: '실행', solution: '정답 보기', edit: '편집', broker: '브로커: 연결됨' },
 ] as const;
 
-describe.each(LOCALES)('accessibility of a lab in use ($prefix)', ({ prefix, run, solution, edit }) => {
+describe.each(LOCALES)('accessibility of a lab in use ($prefix)', ({ prefix, run, solution, edit, broker }) => {
   it('has no violations with the editor open, the run finished and the Inspector unfolded', async () => {
     const page = await browser().newPage();
     const problems = watchForProblems(page);
@@ -54,6 +54,10 @@ describe.each(LOCALES)('accessibility of a lab in use ($prefix)', ({ prefix, run
     const partner = await openPartner(page, 'video-call', [], run);
     await expect.poll(() => section.locator('.lab-pair-status').getAttribute('data-partner'), { timeout: 20_000 }).toBe('here');
     await waitForAllGoals(section, 30_000);
+    // The broker's state is a live region: a screen reader hears it change, in the page's language.
+    const status = section.locator('.lab-pair-status');
+    expect(await status.getAttribute('role')).toBe('status');
+    expect(await status.innerText()).toContain(broker);
     expect((await axeViolations(page)).violations).toEqual([]);
     expect((await axeViolations(partner.page)).violations).toEqual([]);
     const frameVerdict = await axeViolations(labFrame(page));

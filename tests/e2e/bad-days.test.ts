@@ -1,19 +1,25 @@
 /**
  * A learner's bad day, in Chromium and in both languages: the camera refused (the permission
- * prompt answered "Block"), no camera at all, and a computer without coturn. Each must end in
- * words that say what happened and what to do, not in a blank panel. (The broker restarted
- * mid-call is tests/e2e/pairing.test.ts; coturn restarted mid-relay, lab-turn-restart.test.ts;
- * plain http on a network address, lan-mode.test.ts; storage refused, learner-data.test.ts.)
+ * prompt answered "Block"), no camera at all, a computer without coturn, and coturn stopped
+ * after a relay lab ran. Each must end in words that say what happened and what to do, not in a
+ * blank panel. (The broker restarted mid-call is tests/e2e/pairing.test.ts; coturn restarted
+ * mid-relay, lab-turn-restart.test.ts; plain http on a network address, lan-mode.test.ts;
+ * storage refused, learner-data.test.ts. A camera held by another program, NotReadableError,
+ * cannot be made with either browser's fake devices: its hint is unit-tested only.)
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { DIST } from '../../scripts/build-state.ts';
 import { readServerConfig } from '../../src/server/config.ts';
+import { startLocalTurn } from '../../src/server/coturn.ts';
 import { startSiteServer, type SiteServer } from '../../src/server/site-server.ts';
 import en from '../../src/content/i18n/en.json' with { type: 'json' };
 import ko from '../../src/content/i18n/ko.json' with { type: 'json' };
 import { CHROMIUM_ARGS, CHROMIUM_PATH, watchForProblems } from '../support/chromium.ts';
-import { consoleText, labSection, pageWithLab, waitForRunEnd } from '../support/labs.ts';
+import { consoleText, labSection, pageWithLab, waitForAllGoals, waitForRunEnd } from '../support/labs.ts';
 
 const FAKE_UI = '--use-fake-ui-for-media-stream';
 const FAKE_DEVICE = '--use-fake-device-for-media-stream';
@@ -91,5 +97,45 @@ describe('a computer without coturn', () => {
     expect(problems.filter((problem) => !/503/.test(problem))).toEqual([]);
     expect(problems.some((problem) => problem.includes('/turn-credentials.json'))).toBe(true);
     await page.close();
+  });
+});
+
+describe.skipIf(process.env['NO_TURN'] === '1')('coturn stopped after a relay lab ran', () => {
+  it('the next run says the TURN server stopped and where its log is, in both languages', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bad-day-turn-'));
+    // Ports apart from the other coturns the suite runs meanwhile (src/server/coturn.ts).
+    const turn = await startLocalTurn({ ttlSeconds: 600, stateDir: dir, port: 3620, tlsPort: 5490, relayPorts: { min: 49900, max: 49919 } });
+    if (!turn.running) throw new Error(`coturn did not start: ${turn.reason}`);
+    const withTurn = await startSiteServer({ distDir: DIST, config: readServerConfig({ PORT: '0', HOST: '127.0.0.1' }), log: () => {}, turn });
+    try {
+      const browser = await launch(CHROMIUM_ARGS);
+      const lab = 'relay-channel';
+      const runIn = async (prefix: string, solution: string, run: string) => {
+        const page = await browser.newPage();
+        await page.goto(`http://localhost:${withTurn.port}${prefix}${pageWithLab(lab)}`);
+        const section = labSection(page, lab);
+        await section.getByRole('button', { name: solution, exact: true }).click();
+        await section.getByRole('button', { name: run, exact: true }).click();
+        return { page, section };
+      };
+      const working = await runIn('', 'Solution', 'Run');
+      await waitForAllGoals(working.section, 30_000);
+      await working.page.close();
+
+      await turn.turn.close();
+      for (const { prefix, solution, run, words } of [
+        { prefix: '', solution: 'Solution', run: 'Run', words: 'The local TURN server failed to start or stopped: see the coturn log' },
+        { prefix: '/ko', solution: '정답 보기', run: '실행', words: '로컬 TURN 서버가 시작하지 못했거나 도중에 멈췄습니다' },
+      ]) {
+        const { page, section } = await runIn(prefix, solution, run);
+        expect(await waitForRunEnd(section)).toBe('error');
+        expect(await consoleText(section)).toContain(words);
+        await page.close();
+      }
+    } finally {
+      await withTurn.close();
+      await turn.turn.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -104,7 +104,11 @@ describe('the lab observer: media and elements', () => {
       const chunks: Blob[] = [];
       recorder.ondataavailable = (e) => chunks.push(e.data);
       const stopped = new Promise((resolve) => (recorder.onstop = resolve));
+      // Two seconds from the encoder's first output: on busy cores it starts late, and a
+      // recording of one frame plays for 0 s (seen in a clean-clone run).
+      const firstData = new Promise<void>((resolve) => recorder.addEventListener('dataavailable', (e) => e.data.size > 0 && resolve()));
       recorder.start(100);
+      await firstData;
       await new Promise((resolve) => setTimeout(resolve, 2000));
       recorder.stop();
       await stopped;

@@ -1,13 +1,22 @@
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium, watchForProblems } from '../support/chromium.ts';
 import { axeViolations } from '../support/axe.ts';
-import { listPages } from '../support/site-files.ts';
+import { heaviestLessons, listPages } from '../support/site-files.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useChromium();
 
 // The not-found page is one bilingual page (Starlight also mirrors it at /ko/404/).
 const pages = listPages().filter((page) => !/\/404(?:\.html|\/)$/.test(page));
+
+/**
+ * Where axe also checks colour contrast: the home page, the longest lesson, a lab page and the
+ * hosting guide, in both languages. Contrast is a matter of the theme's colours, the same on
+ * every page, and it is two thirds of axe's time (measured: 1,023 against 539 ms on the longest
+ * Korean lesson); every other rule, about what each page's content says, runs on every page.
+ */
+const heaviest = heaviestLessons();
+const CONTRAST_CHECKED = new Set(['', '/ko'].flatMap((prefix) => [`${prefix}/`, `${prefix}/start/how-labs-work/`, `${prefix}/deploy/host-a-class/`]).concat([heaviest.en, heaviest.ko]));
 
 describe('every page renders in its language with no console errors and no accessibility violations', () => {
   // Only that both URLs exist: Starlight fills a missing Korean page with the English one, so
@@ -33,7 +42,7 @@ describe('every page renders in its language with no console errors and no acces
     // axe-core, WCAG 2.1 A and AA (tests/support/axe.ts). Expressive Code makes a code block that
     // scrolls focusable from a script once it has been laid out: checked after that.
     await page.waitForFunction(() => [...document.querySelectorAll('.expressive-code pre')].every((pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')));
-    expect((await axeViolations(page)).violations).toEqual([]);
+    expect((await axeViolations(page, { withoutRules: CONTRAST_CHECKED.has(path) ? [] : ['color-contrast'] })).violations).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   });
