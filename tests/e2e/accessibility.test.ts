@@ -2,8 +2,8 @@
  * axe-core (WCAG 2.1 A and AA), in both languages, on the parts of a lesson that only appear when
  * used: a lab opened in the editor and run to the end with the Inspector open and its
  * descriptions unfolded, and a pairing lab with its pair panel shown and a partner in the room,
- * each with the lab's own page in its frame checked as well. Every page as loaded is checked in
- * tests/e2e/pages.test.ts.
+ * each with the lab's own page in its frame checked as well. Representative pages as loaded are
+ * checked in tests/e2e/pages.test.ts.
  */
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium, watchForProblems } from '../support/chromium.ts';
