@@ -16,6 +16,7 @@ import inspectorCss from '../components/lab-inspector.css?inline';
 import { node } from './dom.ts';
 import { addStyles } from './lazy-styles.ts';
 import { PcPanel, stateWord } from './inspector-pc.ts';
+import { saveFile } from './save-file.ts';
 
 type Strings = Readonly<Record<LabUiKey, string>>;
 
@@ -142,14 +143,7 @@ export class InspectorPanel {
   #export(): void {
     const dump = makeDump(this.#imported?.dump.lab ?? this.#options.labId, this.#model.events(), new Date(), this.#imported?.dump.userAgent ?? navigator.userAgent);
     const name = dumpFileName(dump);
-    const url = URL.createObjectURL(new Blob([JSON.stringify(dump)], { type: 'application/json' }));
-    const link = Object.assign(document.createElement('a'), { href: url, download: name });
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // The download has its own copy once it started; a minute is plenty for the browser to take it.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    saveFile(name, new Blob([JSON.stringify(dump)], { type: 'application/json' }));
     this.#status.textContent = interpolate(this.#options.t['lab.inspector.exported'], { file: name, events: dump.events.length });
   }
 

@@ -7,6 +7,7 @@ import { interpolate } from '../lib/interpolate.ts';
 import { LABS_DONE_KEY } from '../lib/storage-keys.ts';
 import { exportFile, exportFileName, isLearnerKey, learnerDataOf, mergeImport, parseImport, type LearnerData, type Stored } from '../lib/learner-data.ts';
 import type { UiKey } from '../lib/ui-keys.ts';
+import { saveFile } from './save-file.ts';
 
 type Strings = Readonly<Partial<Record<UiKey, string>>>;
 
@@ -89,10 +90,7 @@ function setUp(section: HTMLElement): void {
     if (!data) return;
     const now = new Date();
     const name = exportFileName(now);
-    const blob = new Blob([`${JSON.stringify(exportFile(data, now), null, 1)}\n`], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    Object.assign(document.createElement('a'), { href: url, download: name }).click();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    saveFile(name, new Blob([`${JSON.stringify(exportFile(data, now), null, 1)}\n`], { type: 'application/json' }));
     result.textContent = say('work.exported', { name, labs: Object.keys(data.drafts).length });
   });
 
