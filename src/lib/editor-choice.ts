@@ -2,7 +2,8 @@
  * Which editor a lab opens: Monaco (about 2 MB compressed, its TypeScript worker included),
  * or the plain text box. A touch screen always gets the box (Monaco is unusable there). A browser
  * that asks to save data (`Save-Data`, `navigator.connection.saveData`) or reports a slow link
- * gets the box first, with an offer to load the full editor; the learner's choice then stands.
+ * gets the box first, with an offer to load the full editor. A learner who picked one editor
+ * keeps it on every lab until they pick the other (the pick is stored: EDITOR_KEY).
  */
 
 export interface EditorHints {
@@ -13,14 +14,24 @@ export interface EditorHints {
   readonly effectiveType?: string | undefined;
 }
 
-export type EditorChoice = 'touch' | 'light' | 'full';
+/** The editor the learner picked, if they did. */
+export type EditorPick = 'full' | 'plain' | null;
+
+/** `light`: the box because of the link; `plain`: the box because the learner picked it. */
+export type EditorChoice = 'touch' | 'light' | 'plain' | 'full';
 
 /** Links on which the full editor takes tens of seconds (3g: ~700 kbit/s at 270+ ms). */
 const SLOW_LINKS: ReadonlySet<string> = new Set(['slow-2g', '2g', '3g']);
 
-export function chooseEditor(hints: EditorHints, fullAsked: boolean): EditorChoice {
+export function chooseEditor(hints: EditorHints, picked: EditorPick): EditorChoice {
   if (hints.touchOnly) return 'touch';
-  if (fullAsked) return 'full';
+  if (picked === 'full') return 'full';
+  if (picked === 'plain') return 'plain';
   if (hints.saveData === true || (hints.effectiveType !== undefined && SLOW_LINKS.has(hints.effectiveType))) return 'light';
   return 'full';
+}
+
+/** The stored pick; anything else stored there (an older site's value, a hand edit) is no pick. */
+export function parseEditorPick(stored: string | null): EditorPick {
+  return stored === 'full' || stored === 'plain' ? stored : null;
 }

@@ -16,6 +16,7 @@ import { decodeShare, encodeShare, parseShareHash, shareHash } from '../lib/shar
 import { isLanOrigin } from '../lib/site-origins.ts';
 import { prepareLabCode } from '../lib/transpile.ts';
 import { chooseEditor, type EditorHints } from '../lib/editor-choice.ts';
+import { readEditorPick, storeEditorPick } from './editor-pick.ts';
 import { createConsolePanel, type ConsolePanel, type Strings } from './console-panel.ts';
 import { offerDownload } from './download-offer.ts';
 import type { LabEditor } from './editor.ts';
@@ -84,8 +85,6 @@ class Lab {
   readonly drafts: LabDrafts;
   editor: LabEditor | null = null;
   editorLoading: Promise<LabEditor> | null = null;
-  /** The learner chose the full editor over the light box offered on a slow link. */
-  fullEditorAsked = false;
   files: Files;
   showingSolution = false;
   /** The files last put into the editor by code (not typed), to tell the two apart. */
@@ -179,7 +178,7 @@ class Lab {
       const slot = this.section.querySelector<HTMLElement>('.lab-code')!;
       const options = { files: this.files, onRun: () => void this.act('run'), onChange: (files: Files) => this.onEdit(files) };
       let editor: LabEditor;
-      const choice = chooseEditor(editorHints(), this.fullEditorAsked);
+      const choice = chooseEditor(editorHints(), readEditorPick());
       if (choice !== 'full') {
         editor = mountPlainEditor(slot, {
           ...options,
@@ -187,7 +186,7 @@ class Lab {
           invisibleNotice: (list) => interpolate(this.t['lab.invisible'], { list }),
         });
         if (choice === 'touch') this.notices.add(this.t['lab.touch'], 'ok');
-        else this.notices.offer(this.t['lab.light'], this.t['lab.fullEditor'], () => void this.act('full-editor'));
+        if (choice === 'light') this.notices.add(this.t['lab.light'], 'ok');
       } else {
         const loading = this.notices.add(this.t['lab.loading'], 'ok');
         const { mountEditor } = await import('./editor.ts');
@@ -195,14 +194,24 @@ class Lab {
         slot.replaceChildren(host);
         editor = await mountEditor(host, { ...options, labels: { files: this.t['lab.files'] } });
         loading.remove();
-        const keys = Object.assign(document.createElement('p'), { className: 'lab-keys', textContent: this.t['lab.keys'] });
-        slot.append(keys);
       }
+      // Under the editor: its keys, and the other editor (not on a touch screen, where Monaco is unusable).
+      if (choice !== 'touch') slot.append(this.editorFooter(choice === 'full' ? 'plain-editor' : 'full-editor'));
       this.buttons.edit.hidden = true;
       this.editor = editor;
       return editor;
     })();
     return this.editorLoading;
+  }
+
+  /** The editor's keys, then a button for the other editor; it stays there through runs, unlike a notice. */
+  private editorFooter(other: 'plain-editor' | 'full-editor'): HTMLParagraphElement {
+    const keys = Object.assign(document.createElement('p'), { className: 'lab-keys', textContent: `${this.t[other === 'plain-editor' ? 'lab.keys' : 'lab.keysPlain']} ` });
+    const label = this.t[other === 'plain-editor' ? 'lab.plainEditor' : 'lab.fullEditor'];
+    const button = Object.assign(document.createElement('button'), { type: 'button', className: 'lab-other-editor', textContent: label });
+    button.addEventListener('click', () => void this.act(other));
+    keys.append(button);
+    return keys;
   }
 
   /** Queues an action behind the ones in flight; failures show in the panel. */
@@ -217,8 +226,10 @@ class Lab {
         (await this.openEditor()).focus();
         break;
       case 'full-editor':
-        // The plain box keeps no state of its own: the files are this.files, the box is replaced.
-        this.fullEditorAsked = true;
+      case 'plain-editor':
+        // Neither editor holds what the other needs: the files are this.files (kept by onEdit).
+        storeEditorPick(action === 'full-editor' ? 'full' : 'plain');
+        this.editor?.dispose();
         this.editor = null;
         this.editorLoading = null;
         (await this.openEditor()).focus();
@@ -546,7 +557,7 @@ export function warmUp(): void {
  * link or Save-Data gets the text box, and nothing is fetched for it).
  */
 export function preloadEditor(): void {
-  if (chooseEditor(editorHints(), false) === 'full') import('./editor.ts').catch(() => undefined);
+  if (chooseEditor(editorHints(), readEditorPick()) === 'full') import('./editor.ts').catch(() => undefined);
 }
 
 export async function activateLab(section: HTMLElement, action: string): Promise<void> {

@@ -16,18 +16,6 @@ export class Notices {
     return p;
   }
 
-  /** A notice with one button; the notice goes when the button is used. */
-  offer(text: string, label: string, action: () => void): HTMLParagraphElement {
-    const p = this.add(text, 'ok');
-    const button = Object.assign(document.createElement('button'), { type: 'button', textContent: label });
-    button.addEventListener('click', () => {
-      p.remove();
-      action();
-    });
-    p.append(' ', button);
-    return p;
-  }
-
   /** Clears the passing notices (loaded, stopped, copied) before a new run; warnings stay. */
   clearPassing(): void {
     this.#area.querySelectorAll('p.lab-ok').forEach((p) => p.remove());

@@ -4,7 +4,7 @@
  * storage that is full, disabled or blocked becomes a sentence, never a blank page.
  */
 import { interpolate } from '../lib/interpolate.ts';
-import { LABS_DONE_KEY } from '../lib/storage-keys.ts';
+import { LABS_DONE_KEY, PREFERENCE_KEYS } from '../lib/storage-keys.ts';
 import { exportFile, exportFileName, isLearnerKey, learnerDataOf, mergeImport, parseImport, type LearnerData, type Stored } from '../lib/learner-data.ts';
 import type { UiKey } from '../lib/ui-keys.ts';
 import { saveFile } from './save-file.ts';
@@ -129,7 +129,8 @@ function setUp(section: HTMLElement): void {
   forgetButton.addEventListener('click', () => {
     if (!confirm(say('work.forgetConfirm'))) return;
     const stored = readStorage();
-    if (!stored || !forgetStorage(Object.keys(stored))) {
+    // The editor picked goes too: forgetting leaves nothing of this site in the browser.
+    if (!stored || !forgetStorage([...Object.keys(stored), ...PREFERENCE_KEYS])) {
       result.textContent = say('work.storageError');
       return;
     }

@@ -3,14 +3,18 @@
  * to report a 3G-class connection) the code opens in the plain text box without downloading
  * Monaco, with an offer of the full editor; the learner's edits carry over when they take it.
  * In the full editor, the CSS and HTML language workers load only when their files are shown.
+ * A learner can pick the plain box under Monaco, and the pick stands on every lab until they take
+ * the full editor again.
  */
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium, watchForProblems } from '../support/chromium.ts';
+import { EDITOR_KEY } from '../../src/lib/storage-keys.ts';
 import { consoleText, labSection, pageWithLab, waitForRunEnd } from '../support/labs.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useChromium();
 const LAB = 'datachannel-loopback';
+const OTHER_LAB = 'datachannel-echo';
 
 describe('the editor on a slow link', () => {
   it('opens the text box first, offers the full editor, and keeps the code typed', async () => {
@@ -90,6 +94,58 @@ describe('the full editor', () => {
     await expect.poll(() => workers.some((path) => path.includes('/css.worker'))).toBe(true);
     await section.getByRole('tab', { name: 'index.html' }).click();
     await expect.poll(() => workers.some((path) => path.includes('/html.worker'))).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the plain box, picked', () => {
+  it('replaces Monaco with the code as typed, stays picked on another lab and after a reload, and gives way to the full editor again', async () => {
+    const context = await browser().newContext();
+    const page = await context.newPage();
+    const problems = watchForProblems(page);
+    const monaco: string[] = [];
+    page.on('request', (request) => {
+      if (/\/_astro\/editor\./.test(request.url())) monaco.push(request.url());
+    });
+    await page.goto(baseUrl + pageWithLab(LAB));
+    const section = labSection(page, LAB);
+    await section.getByRole('button', { name: 'Edit', exact: true }).click();
+    await section.locator('.monaco-editor .view-lines').waitFor();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type("\nlog('typed in Monaco');");
+    await section.getByRole('button', { name: 'Use a plain text box instead', exact: true }).click();
+    const box = section.locator('.lab-code > textarea');
+    await expect.poll(() => box.inputValue()).toContain("log('typed in Monaco');");
+    expect(await section.locator('.monaco-editor').count()).toBe(0);
+    expect(await page.evaluate((key) => localStorage.getItem(key), EDITOR_KEY)).toBe('plain');
+
+    // Another lab, in a page that never loaded Monaco: the box at once, nothing of Monaco fetched.
+    const other = await context.newPage();
+    problems.push(...watchForProblems(other));
+    const otherRequests: string[] = [];
+    other.on('request', (request) => {
+      if (/\/_astro\/editor\./.test(request.url())) otherRequests.push(request.url());
+    });
+    await other.goto(baseUrl + pageWithLab(OTHER_LAB));
+    const otherSection = labSection(other, OTHER_LAB);
+    await otherSection.getByRole('button', { name: 'Edit', exact: true }).hover();
+    await otherSection.getByRole('button', { name: 'Edit', exact: true }).click();
+    await otherSection.locator('.lab-code > textarea').waitFor();
+    await other.waitForTimeout(500);
+    expect(otherRequests).toEqual([]);
+    await otherSection.getByRole('button', { name: 'Run', exact: true }).click();
+    expect(await waitForRunEnd(otherSection)).toBe('done');
+
+    // The full editor again, picked: it stands after a reload.
+    await otherSection.getByRole('button', { name: 'Load the full editor', exact: true }).click();
+    await otherSection.locator('.monaco-editor .view-lines').waitFor();
+    expect(await page.evaluate((key) => localStorage.getItem(key), EDITOR_KEY)).toBe('full');
+    await page.reload();
+    await labSection(page, LAB).getByRole('button', { name: 'Edit', exact: true }).click();
+    await labSection(page, LAB).locator('.monaco-editor .view-lines').waitFor();
+    expect(await labSection(page, LAB).locator('.lab-code > textarea').count()).toBe(0);
+    expect(monaco.length).toBeGreaterThan(0);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -11,7 +11,7 @@ import { FIREFOX_EXCEPTIONS } from './firefox-exceptions.ts';
 import { useFirefox, watchFirefoxProblems } from './firefox.ts';
 import { keptPages } from './kept-pages.ts';
 import type { SuiteOptions } from './lab-suite.ts';
-import { SHARED_SITE_LAB_IDS, inspectedConnections, labMeta, pageWithLab, suitePartners } from './labs.ts';
+import { PLAIN_EDITOR_PICK, SHARED_SITE_LAB_IDS, inspectedConnections, labMeta, pageWithLab, pickPlainEditor, suitePartners } from './labs.ts';
 import { publicIceUrls } from './this-machine.ts';
 
 /** How long a starter is watched after its code (and its partner's) finished: goals met by then show. */
@@ -20,6 +20,7 @@ const STARTER_WATCH_MS = 1000;
 type Section = ElementHandle<Element>;
 
 async function openLab(page: Page, id: string, baseUrl: () => string): Promise<Section> {
+  await page.evaluateOnNewDocument(pickPlainEditor, { ...PLAIN_EDITOR_PICK, origin: new URL(baseUrl()).origin });
   await page.goto(baseUrl() + pageWithLab(id));
   return openSection(page, id);
 }
@@ -200,6 +201,7 @@ export function firefoxLabTests(shard: number, shards: number, { ids = SHARED_SI
       const section = kept ? await openSection(page, id) : await openLab(page, id, baseUrl);
       await clickButton(page, section, 'Solution');
       await page.waitForFunction((el) => [...el.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'My code'), { timeout: 15_000 }, section);
+      expect(await section.$('.lab-code > textarea'), 'the plain box this suite picked').not.toBeNull();
       // In a kept page the starter's frame is still there until Run replaces it: wait for it to
       // go, or the steps below could look for their buttons in a frame about to close.
       const starterFrame = kept ? await section.$('.lab-frame-slot iframe') : null;

@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { useChromium, watchForProblems } from './chromium.ts';
 import { keptPages } from './kept-pages.ts';
 import { publicIceUrls } from './this-machine.ts';
-import { SHARED_SITE_LAB_IDS, expectInspector, feedOf, labMeta, labSection, metGoalIds, openPartners, pageWithLab, performSteps, suitePartners, waitForAllGoals, waitForRunEnd } from './labs.ts';
+import { PLAIN_EDITOR_PICK, SHARED_SITE_LAB_IDS, expectInspector, feedOf, labMeta, labSection, metGoalIds, openPartners, pageWithLab, performSteps, pickPlainEditor, suitePartners, waitForAllGoals, waitForRunEnd } from './labs.ts';
 
 /** How long a starter is watched after its code (and its partner's) finished: goals met by then show; the recorded feeds are judged whole too. */
 const STARTER_WATCH_MS = 1000;
@@ -44,6 +44,7 @@ export function labTests(shard: number, shards: number, { ids = SHARED_SITE_LAB_
   const openFresh = async (id: string): Promise<{ page: Page; problems: string[] }> => {
     const page = await browser().newPage();
     const problems = watchForProblems(page);
+    await page.addInitScript(pickPlainEditor, { ...PLAIN_EDITOR_PICK, origin: new URL(baseUrl()).origin });
     await page.goto(baseUrl() + pageWithLab(id));
     return { page, problems };
   };
@@ -82,6 +83,7 @@ export function labTests(shard: number, shards: number, { ids = SHARED_SITE_LAB_
       const section = labSection(page, id);
       await section.getByRole('button', { name: 'Solution', exact: true }).click();
       await expect.poll(() => section.getByRole('button', { name: 'My code', exact: true }).count()).toBe(1);
+      expect(await section.locator('.lab-code > textarea').count(), 'the plain box this suite picked').toBe(1);
       await section.getByRole('button', { name: 'Run', exact: true }).click();
       const partners = await openPartners(page, id, suitePartners(meta));
       const partner = partners[0];

@@ -5,6 +5,7 @@ import type { Frame, Locator, Page } from 'playwright-core';
 import { ROOT } from '../../scripts/build-state.ts';
 import type { FeedEvent } from '../../src/lib/feed.ts';
 import { parseLab, type LabMeta } from '../../src/lib/lab-schema.ts';
+import { EDITOR_KEY } from '../../src/lib/storage-keys.ts';
 import { listPages, readPage } from './site-files.ts';
 
 export const LAB_IDS = readdirSync(path.join(ROOT, 'src/labs'), { withFileTypes: true })
@@ -45,6 +46,20 @@ export async function performSteps(section: Locator, steps: LabMeta['steps'], ti
     }
     await frame.locator(step.click).click({ timeout });
   }
+}
+
+/**
+ * What the lab suites' learner has picked: the plain text box (the "Use a plain text box instead"
+ * under Monaco). The suites judge each lab's code, not the editor, and Monaco with its TypeScript
+ * worker was half the CPU of a short lab there (3.5 of 7 CPU-s in Chromium). Measured on one half
+ * of each suite: 133 → 109 CPU-s in Chromium, 159 → 125 in Firefox. Monaco's own paths (Solution,
+ * My code, drafts, type errors) are tested in lab-runtime.test.ts and beside it. Run in the page
+ * before its scripts, with the site's origin: `pickPlainEditor({ ...PLAIN_EDITOR_PICK, origin })`.
+ */
+export const PLAIN_EDITOR_PICK = { key: EDITOR_KEY, value: 'plain' } as const;
+export function pickPlainEditor({ origin, key, value }: { origin: string; key: string; value: string }): void {
+  // The init script runs in the lab frame too, on the lab origin, which keeps no such pick.
+  if (location.origin === origin) localStorage.setItem(key, value);
 }
 
 /** The first reading page (English) that embeds the lab. */
