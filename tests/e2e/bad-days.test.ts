@@ -19,7 +19,7 @@ import { startSiteServer, type SiteServer } from '../../src/server/site-server.t
 import en from '../../src/content/i18n/en.json' with { type: 'json' };
 import ko from '../../src/content/i18n/ko.json' with { type: 'json' };
 import { CHROMIUM_ARGS, CHROMIUM_PATH, watchForProblems } from '../support/chromium.ts';
-import { consoleText, labSection, pageWithLab, waitForAllGoals, waitForRunEnd } from '../support/labs.ts';
+import { consoleText, labSection, pageWithLab, pickPlainBox, waitForAllGoals, waitForRunEnd } from '../support/labs.ts';
 
 const FAKE_UI = '--use-fake-ui-for-media-stream';
 const FAKE_DEVICE = '--use-fake-device-for-media-stream';
@@ -64,6 +64,7 @@ describe.each(Object.keys(DAYS) as Array<keyof typeof DAYS>)('%s', (day) => {
     const browser = await launch(DAYS[day]);
     const page = await browser.newPage();
     const lab = 'camera-to-video';
+    await pickPlainBox(page, origin());
     await page.goto(`${origin()}${prefix}${pageWithLab(lab)}`);
     const section = labSection(page, lab);
     await section.getByRole('button', { name: solution, exact: true }).click();
@@ -82,6 +83,7 @@ describe('a computer without coturn', () => {
     const page = await browser.newPage();
     const problems = watchForProblems(page);
     const lab = 'relay-channel';
+    await pickPlainBox(page, origin());
     await page.goto(`${origin()}${prefix}${pageWithLab(lab)}`);
     const section = labSection(page, lab);
     await section.getByRole('button', { name: solution, exact: true }).click();
@@ -112,6 +114,7 @@ describe.skipIf(process.env['NO_TURN'] === '1')('coturn stopped after a relay la
       const lab = 'relay-channel';
       const runIn = async (prefix: string, solution: string, run: string) => {
         const page = await browser.newPage();
+        await pickPlainBox(page, `http://localhost:${withTurn.port}`);
         await page.goto(`http://localhost:${withTurn.port}${prefix}${pageWithLab(lab)}`);
         const section = labSection(page, lab);
         await section.getByRole('button', { name: solution, exact: true }).click();

@@ -15,7 +15,7 @@ import type { Locator } from 'playwright-core';
 import { launchChromiumIn } from '../support/nat-browser.ts';
 import { hold, natSimulationSkipReason, runIn, settled } from '../support/nat-namespaces.ts';
 import { startSiteProcess } from '../support/site-process.ts';
-import { labSection, pageWithLab, waitForAllGoals } from '../support/labs.ts';
+import { labSection, pageWithLab, pickPlainBox, waitForAllGoals } from '../support/labs.ts';
 
 const LAB = 'one-page-call';
 /** The link's rate, kbit/s: below what the call sends before it, so the call must back off. */
@@ -54,6 +54,7 @@ describe.skipIf(skip !== undefined)('a bad network, in the Inspector', () => {
     const chromium = await launchChromiumIn(ns, { loopback: true });
     try {
       const { page } = chromium;
+      await pickPlainBox(page, `http://localhost:${site.port}`);
       await page.goto(`http://localhost:${site.port}${pageWithLab(LAB)}`);
       const section = labSection(page, LAB);
       await section.getByRole('button', { name: 'Solution', exact: true }).click();

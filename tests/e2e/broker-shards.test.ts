@@ -13,7 +13,7 @@ import { LAB_FRAME_DOCUMENT } from '../../src/build/lab-root.ts';
 import { startShardedSite, type ShardedSite } from '../support/sharded-site.ts';
 import { connectWirePeer, type WirePeer } from '../support/peerjs-wire.ts';
 import { useChromium } from '../support/chromium.ts';
-import { feedOf, labSection, openPartner, pageWithLab, waitForAllGoals } from '../support/labs.ts';
+import { feedOf, labSection, openPartner, pageWithLab, pickPlainBox, waitForAllGoals } from '../support/labs.ts';
 import type { FeedEvent } from '../../src/lib/feed.ts';
 
 const ROOMS = 36;
@@ -215,6 +215,7 @@ describe('a video call between two tabs through the proxy', () => {
     const context = await browser().newContext();
     try {
       const host = await context.newPage();
+      await pickPlainBox(host, own.siteOrigin);
       await host.goto(own.siteOrigin + pageWithLab(LAB));
       const hostLab = labSection(host, LAB);
       await hostLab.getByRole('button', { name: 'Solution', exact: true }).click();

@@ -19,7 +19,7 @@ import type { Locator, Page } from 'playwright-core';
 import { GATE_LIMITS } from '../../src/lib/feed-gate.ts';
 import { encodeShare, shareHash } from '../../src/lib/share-code.ts';
 import { useChromium } from '../support/chromium.ts';
-import { consoleText, feedOf, labSection, pageWithLab } from '../support/labs.ts';
+import { consoleText, feedOf, labSection, pageWithLab, pickPlainBox } from '../support/labs.ts';
 
 const baseUrl = inject('baseUrl');
 const LAB = 'datachannel-loopback';
@@ -46,9 +46,10 @@ interface Probe {
 
 async function openShared(page: Page, code: string, locale: 'en' | 'ko' = 'en'): Promise<Locator> {
   const hash = shareHash(LAB, await encodeShare({ lab: LAB, files: { 'main.ts': code } }));
+  await pickPlainBox(page, baseUrl);
   await page.goto(`${baseUrl}${locale === 'ko' ? '/ko' : ''}${pageWithLab(LAB)}${hash}`);
   const section = labSection(page, LAB);
-  await section.locator('.monaco-editor').waitFor();
+  await section.locator('.lab-code > textarea').waitFor();
   return section;
 }
 

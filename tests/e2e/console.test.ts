@@ -8,7 +8,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { encodeShare, shareHash } from '../../src/lib/share-code.ts';
 import { useChromium } from '../support/chromium.ts';
-import { consoleText, labSection, pageWithLab, waitForRunEnd } from '../support/labs.ts';
+import { consoleText, labSection, pageWithLab, pickPlainBox, waitForRunEnd } from '../support/labs.ts';
 
 const baseUrl = inject('baseUrl');
 const CAMERA = 'camera-to-video';
@@ -18,9 +18,10 @@ const browser = useChromium();
 /** Opens the lab with `code` from a share link (on the Korean page for 'ko'), runs it, and waits for the end. */
 async function runShared(page: Page, lab: string, code: string, locale: 'en' | 'ko' = 'en'): Promise<Locator> {
   const hash = shareHash(lab, await encodeShare({ lab, files: { 'main.ts': code } }));
+  await pickPlainBox(page, baseUrl);
   await page.goto(`${baseUrl}${locale === 'ko' ? '/ko' : ''}${pageWithLab(lab)}${hash}`);
   const section = labSection(page, lab);
-  await section.locator('.monaco-editor').waitFor();
+  await section.locator('.lab-code > textarea').waitFor();
   await section.locator('[data-action="run"]').click();
   await waitForRunEnd(section);
   return section;

@@ -10,7 +10,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import type { Frame, Page as FirefoxPage } from 'puppeteer-core';
 import { useChromium, watchForProblems } from '../support/chromium.ts';
 import { useFirefox } from '../support/firefox.ts';
-import { labMeta, labSection, openPartner, pageWithLab } from '../support/labs.ts';
+import { labMeta, labSection, openPartner, pageWithLab, pickPlainBox } from '../support/labs.ts';
 
 const LAB = 'chat-and-files';
 const chromium = useChromium();
@@ -41,6 +41,7 @@ async function connectedPair(): Promise<{ host: Tab; guest: Tab; problems: strin
   if (pair) return pair;
   const page = await chromium().newPage();
   const problems = watchForProblems(page);
+  await pickPlainBox(page, inject('baseUrl'));
   await page.goto(inject('baseUrl') + pageWithLab(LAB));
   const section = labSection(page, LAB);
   await section.getByRole('button', { name: 'Solution', exact: true }).click();
@@ -148,6 +149,7 @@ async function firefoxLabFrame(page: FirefoxPage): Promise<Frame> {
 
 it('sends the file from a Chromium tab to a Firefox tab, and the hash matches on both', async () => {
   const page = await chromium().newPage();
+  await pickPlainBox(page, inject('baseUrl'));
   await page.goto(inject('baseUrl') + pageWithLab(LAB));
   const section = labSection(page, LAB);
   await section.getByRole('button', { name: 'Solution', exact: true }).click();

@@ -12,7 +12,7 @@ import type { FrameLocator } from 'playwright-core';
 import { mintTurnCredential } from '../../src/lib/turn-credentials.ts';
 import { DEFAULT_TURN_DIR } from '../../src/server/coturn.ts';
 import { useChromium } from '../support/chromium.ts';
-import { labSection, pageWithLab, waitForRunEnd } from '../support/labs.ts';
+import { labSection, pageWithLab, pickPlainBox, waitForRunEnd } from '../support/labs.ts';
 
 const baseUrl = inject('baseUrl');
 const turn = inject('turn');
@@ -46,6 +46,7 @@ describe.skipIf(!turn.running && process.env['NO_TURN'] === '1')(`lab ${LAB} in 
   it('decodes priorities, goes relay-only, and explains a wrong and an expired credential (401)', async () => {
     expect(turn, 'the e2e server found no coturn: bash scripts/install-test-system.sh').toMatchObject({ running: true });
     const page = await browser().newPage();
+    await pickPlainBox(page, baseUrl);
     await page.goto(baseUrl + pageWithLab(LAB));
     const section = labSection(page, LAB);
     await section.getByRole('button', { name: 'Solution', exact: true }).click();

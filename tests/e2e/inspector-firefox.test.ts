@@ -13,7 +13,7 @@ import type { FeedEvent } from '../../src/lib/feed.ts';
 import { makeDump } from '../../src/lib/inspector/dump.ts';
 import { createInspectorModel } from '../../src/lib/inspector/model.ts';
 import { stats } from '../unit/goals/feed-builder.ts';
-import { useFirefox, watchFirefoxProblems } from '../support/firefox.ts';
+import { pickPlainBoxInFirefox, useFirefox, watchFirefoxProblems } from '../support/firefox.ts';
 import { pageWithLab } from '../support/labs.ts';
 import recorded from '../fixtures/feeds/one-page-call.solution.json' with { type: 'json' };
 
@@ -58,6 +58,7 @@ describe('the Inspector in Firefox', () => {
   it('shows the one-page call: states to connected, the selected pair, both SDPs explained, charts that stop with Stop; a Chromium dump reads in', async () => {
     const page = await browser().newPage();
     const problems = watchFirefoxProblems(page);
+    await pickPlainBoxInFirefox(page, inject('baseUrl'));
     await page.goto(inject('baseUrl') + pageWithLab(LAB));
     const section = (await page.waitForSelector(`section.lab[data-lab="${LAB}"]`))!;
     await click(page, section, 'button', 'Solution');

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, inject, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { useChromium, watchForProblems } from '../support/chromium.ts';
-import { labSection, pageWithLab, waitForAllGoals } from '../support/labs.ts';
+import { labSection, pageWithLab, pickPlainBox, waitForAllGoals } from '../support/labs.ts';
 
 const LAB = 'one-page-call';
 const browser = useChromium();
@@ -20,6 +20,7 @@ describe('the Inspector', () => {
   it('shows the one-page call: states to connected, candidates, both SDPs, charts that stop with Stop; its export imports back', async () => {
     const page = await browser().newPage({ acceptDownloads: true });
     const problems = watchForProblems(page);
+    await pickPlainBox(page, inject('baseUrl'));
     await page.goto(inject('baseUrl') + pageWithLab(LAB));
     const section = labSection(page, LAB);
     await section.getByRole('button', { name: 'Solution', exact: true }).click();

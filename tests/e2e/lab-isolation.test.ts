@@ -7,7 +7,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { encodeShare, shareHash } from '../../src/lib/share-code.ts';
 import { useChromium } from '../support/chromium.ts';
-import { consoleText, feedOf, labSection, metGoalIds, pageWithLab, waitForRunEnd } from '../support/labs.ts';
+import { consoleText, feedOf, labSection, metGoalIds, pageWithLab, pickPlainBox, waitForRunEnd } from '../support/labs.ts';
 
 const baseUrl = inject('baseUrl');
 const CHANNEL = 'datachannel-loopback';
@@ -16,9 +16,10 @@ const browser = useChromium();
 
 async function runShared(page: Page, lab: string, code: string): Promise<void> {
   const hash = shareHash(lab, await encodeShare({ lab, files: { 'main.ts': code } }));
+  await pickPlainBox(page, baseUrl);
   await page.goto(`${baseUrl}${pageWithLab(lab)}${hash}`);
   const section = labSection(page, lab);
-  await section.locator('.monaco-editor').waitFor();
+  await section.locator('.lab-code > textarea').waitFor();
   await section.getByRole('button', { name: 'Run', exact: true }).click();
 }
 

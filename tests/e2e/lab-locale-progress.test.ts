@@ -5,7 +5,7 @@
 import { expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useChromium } from '../support/chromium.ts';
-import { labSection, pageWithLab, waitForAllGoals } from '../support/labs.ts';
+import { labSection, pageWithLab, pickPlainBox, waitForAllGoals } from '../support/labs.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useChromium();
@@ -23,6 +23,7 @@ const sidebarLink = (page: Page) => page.locator(`nav.sidebar a[href$="${LESSON}
 
 it('runs labs with Korean controls and labels', async () => {
   const page = await browser().newPage();
+  await pickPlainBox(page, baseUrl);
   await page.goto(`${baseUrl}/ko${LESSON}`);
   const section = labSection(page, 'datachannel-loopback');
   await expect(section.getByRole('list', { name: '목표' }).getByRole('listitem').first().innerText()).resolves.toMatch(/^아직 달성하지 못함:/);
@@ -39,6 +40,7 @@ it('runs labs with Korean controls and labels', async () => {
 it('marks the lesson done in both locales once every lab on it met its goals', async () => {
   const context = await browser().newContext();
   const page = await context.newPage();
+  await pickPlainBox(page, baseUrl);
   await page.goto(baseUrl + LESSON);
   expect(await sidebarLink(page).getAttribute('data-done')).toBeNull();
   await solve(page, 'camera-to-video', { solution: 'Solution', run: 'Run' });

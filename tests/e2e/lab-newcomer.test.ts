@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { draftKey, parseDraftRecord, saveDraft, serializeDraftRecord } from '../../src/lib/drafts.ts';
 import { encodeShare, shareHash } from '../../src/lib/share-code.ts';
 import { useChromium } from '../support/chromium.ts';
-import { consoleText, feedOf, labSection, pageWithLab, waitForAllGoals, waitForRunEnd } from '../support/labs.ts';
+import { consoleText, feedOf, labSection, pageWithLab, pickPlainBox, waitForAllGoals, waitForRunEnd } from '../support/labs.ts';
 
 const baseUrl = inject('baseUrl');
 const CHANNEL = 'datachannel-loopback';
@@ -58,6 +58,7 @@ describe('the output', () => {
   it('shows the goal state beside the output and announces each goal met', async () => {
     const page = await browser().newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
+    await pickPlainBox(page, baseUrl);
     await page.goto(baseUrl + pageWithLab(CHANNEL));
     const section = labSection(page, CHANNEL);
     await section.getByRole('button', button('Solution')).click();
@@ -75,6 +76,7 @@ describe('the output', () => {
 
   it('resets met goals at every Run', async () => {
     const page = await browser().newPage();
+    await pickPlainBox(page, baseUrl);
     await page.goto(baseUrl + pageWithLab(CHANNEL));
     const section = labSection(page, CHANNEL);
     await section.getByRole('button', button('Solution')).click();

@@ -10,21 +10,26 @@ import type { FeedEvent } from '../../src/lib/feed.ts';
 import { draftKey, parseDraftRecord, saveDraft, serializeDraftRecord } from '../../src/lib/drafts.ts';
 import { encodeShare, shareHash } from '../../src/lib/share-code.ts';
 import { useChromium } from '../support/chromium.ts';
-import { consoleText, feedOf, filesOf, labSection, pageWithLab, waitForAllGoals, waitForRunEnd } from '../support/labs.ts';
+import { consoleText, feedOf, filesOf, labSection, pageWithLab, pickPlainBox, waitForAllGoals, waitForRunEnd } from '../support/labs.ts';
 
 const baseUrl = inject('baseUrl');
 const CAMERA = 'camera-to-video';
 const CHANNEL = 'datachannel-loopback';
 const browser = useChromium();
 
-async function openShared(page: Page, lab: string, code: string): Promise<void> {
+/**
+ * Opens the lab with `code` from a share link. In the plain box unless the test is about Monaco:
+ * the runtime's behaviour does not depend on the editor, and Monaco is most of a short test's CPU.
+ */
+async function openShared(page: Page, lab: string, code: string, editor: 'plain' | 'monaco' = 'plain'): Promise<void> {
   const hash = shareHash(lab, await encodeShare({ lab, files: { 'main.ts': code } }));
+  if (editor === 'plain') await pickPlainBox(page, baseUrl);
   await page.goto(`${baseUrl}${pageWithLab(lab)}${hash}`);
-  await labSection(page, lab).locator('.monaco-editor').waitFor();
+  await labSection(page, lab).locator(editor === 'plain' ? '.lab-code > textarea' : '.monaco-editor').waitFor();
 }
 
-async function runShared(page: Page, code: string, lab = CHANNEL): Promise<string> {
-  await openShared(page, lab, code);
+async function runShared(page: Page, code: string, lab = CHANNEL, editor: 'plain' | 'monaco' = 'plain'): Promise<string> {
+  await openShared(page, lab, code, editor);
   const section = labSection(page, lab);
   await section.getByRole('button', { name: 'Run', exact: true }).click();
   return waitForRunEnd(section);
@@ -76,7 +81,7 @@ async function pageStallDuringLoop(page: Page, beats: number[]): Promise<{ loopM
 describe('errors point at the learner’s own lines', () => {
   it('reports a syntax error with its line and marks it in the editor', async () => {
     const page = await browser().newPage();
-    expect(await runShared(page, 'const a = 1;\nconst b = 2;\nconst c = (a + ;\n')).toBe('error');
+    expect(await runShared(page, 'const a = 1;\nconst b = 2;\nconst c = (a + ;\n', CHANNEL, 'monaco')).toBe('error');
     const section = labSection(page, CHANNEL);
     expect(await consoleText(section)).toMatch(/main\.ts:3\s*Syntax error \(line 3\)/);
     await section.locator('.monaco-editor .squiggly-error').first().waitFor();
@@ -291,7 +296,7 @@ describe('isolation between the site and the lab frame', () => {
       // Never ends by itself: only the forged 'done' above could end this run.
       'await new Promise(() => {});',
     ].join('\n');
-    await openShared(page, CHANNEL, code);
+    await openShared(page, CHANNEL, code, 'monaco');
     const section = labSection(page, CHANNEL);
     await section.getByRole('button', run('Run')).click();
     // Posted after the forged messages, from the same window: once the page shows it, it has
@@ -371,7 +376,7 @@ describe('share links', () => {
   it('show the shared code and run nothing until Run is clicked', async () => {
     const page = await browser().newPage();
     const code = "import { log } from 'lab';\nlog('shared code ran');\n";
-    await openShared(page, CHANNEL, code);
+    await openShared(page, CHANNEL, code, 'monaco');
     const section = labSection(page, CHANNEL);
     expect((await filesOf(section))['main.ts']).toBe(code);
     await section.getByText('This code came from a shared link').waitFor();

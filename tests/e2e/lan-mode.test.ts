@@ -15,7 +15,7 @@ import { DIST } from '../../scripts/build-state.ts';
 import { readServerConfig } from '../../src/server/config.ts';
 import { startSiteServer, type SiteServer } from '../../src/server/site-server.ts';
 import { useChromium } from '../support/chromium.ts';
-import { labSection, pageWithLab, waitForAllGoals, waitForRunEnd } from '../support/labs.ts';
+import { labSection, pageWithLab, pickPlainBox, waitForAllGoals, waitForRunEnd } from '../support/labs.ts';
 
 // Inside the test namespace 10.99.0.1 is on lo; elsewhere (WEBRTC_LAB_NO_NETNS) any 127/8 address is.
 const ADDRESS = process.env['IN_NETNS'] === '1' ? '10.99.0.1' : '127.0.0.3';
@@ -85,6 +85,7 @@ describe('LAN mode', () => {
     // The laptop: its own machine, plain http://localhost.
     const laptop = await (await browser().newContext()).newPage();
     pages.push(laptop);
+    await pickPlainBox(laptop, `http://localhost:${server.port}`);
     await laptop.goto(`http://localhost:${server.port}${pageWithLab(lab)}`);
     const laptopLab = labSection(laptop, lab);
     await laptopLab.getByRole('button', { name: 'Solution', exact: true }).click();

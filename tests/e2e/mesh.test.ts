@@ -7,7 +7,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { FeedEvent } from '../../src/lib/feed.ts';
 import { useChromium, watchForProblems } from '../support/chromium.ts';
-import { feedOf, labSection, openPartners, pageWithLab, waitForAllGoals } from '../support/labs.ts';
+import { feedOf, labSection, openPartners, pageWithLab, pickPlainBox, waitForAllGoals } from '../support/labs.ts';
 
 const LAB = 'mesh';
 const SEATS = 4;
@@ -31,6 +31,7 @@ describe('a mesh of four tabs', () => {
     const host = await browser().newPage();
     pages.push(host);
     const problems = [watchForProblems(host)];
+    await pickPlainBox(host, inject('baseUrl'));
     await host.goto(inject('baseUrl') + pageWithLab(LAB));
     const hostLab = labSection(host, LAB);
     await hostLab.getByRole('button', { name: 'Solution', exact: true }).click();

@@ -6,7 +6,7 @@
 import { expect, inject, it } from 'vitest';
 import { useChromium } from '../support/chromium.ts';
 import { useFirefox } from '../support/firefox.ts';
-import { labSection, pageWithLab, waitForAllGoals } from '../support/labs.ts';
+import { labSection, pageWithLab, pickPlainBox, waitForAllGoals } from '../support/labs.ts';
 
 const LAB = 'video-call';
 const chromium = useChromium();
@@ -14,6 +14,7 @@ const firefox = useFirefox();
 
 it('calls from Chromium to Firefox: each plays the other’s video', async () => {
   const host = await chromium().newPage();
+  await pickPlainBox(host, inject('baseUrl'));
   await host.goto(inject('baseUrl') + pageWithLab(LAB));
   const hostLab = labSection(host, LAB);
   await hostLab.getByRole('button', { name: 'Solution', exact: true }).click();

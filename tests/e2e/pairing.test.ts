@@ -12,7 +12,7 @@ import { LINK_TIMING } from '../../src/lib/pairing/link-policy.ts';
 import type { FeedEvent } from '../../src/lib/feed.ts';
 import { useChromium } from '../support/chromium.ts';
 import { startSiteProcess, type SiteProcess } from '../support/site-process.ts';
-import { consoleText, feedOf, labSection, openPartner, pageWithLab, waitForAllGoals } from '../support/labs.ts';
+import { consoleText, feedOf, labSection, openPartner, pageWithLab, pickPlainBox, waitForAllGoals } from '../support/labs.ts';
 
 const LAB = 'video-call';
 const browser = useChromium();
@@ -29,6 +29,7 @@ afterEach(async () => {
 async function call(baseUrl: string, lab = LAB, until?: string): Promise<{ host: Page; hostLab: Locator; partner: Page; partnerLab: Locator }> {
   const host = await browser().newPage();
   pages.push(host);
+  await pickPlainBox(host, baseUrl);
   await host.goto(baseUrl + pageWithLab(lab));
   const hostLab = labSection(host, lab);
   await hostLab.getByRole('button', { name: 'Solution', exact: true }).click();
@@ -134,6 +135,7 @@ describe('glare between two tabs (the perfect-negotiation lab)', () => {
     const id = 'perfect-negotiation';
     const host = await browser().newPage();
     pages.push(host);
+    await pickPlainBox(host, inject('baseUrl'));
     await host.goto(inject('baseUrl') + pageWithLab(id));
     const hostLab = labSection(host, id);
     await hostLab.getByRole('button', { name: 'Solution', exact: true }).click();

@@ -8,7 +8,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { encodeShare, shareHash } from '../../src/lib/share-code.ts';
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'puppeteer-core';
-import { launchFirefoxSiteIsolated } from '../support/firefox.ts';
+import { launchFirefoxSiteIsolated, pickPlainBoxInFirefox } from '../support/firefox.ts';
 import { pageWithLab } from '../support/labs.ts';
 
 const baseUrl = inject('baseUrl');
@@ -63,10 +63,11 @@ describe('code the loop guard cannot see, in Firefox', () => {
       const context = await browser().createBrowserContext();
       const page = await context.newPage();
       const code = `console.log('hanging now');\n${line}`;
+      await pickPlainBoxInFirefox(page, baseUrl);
       await page.goto(`${baseUrl}${pageWithLab(LAB)}${shareHash(LAB, await encodeShare({ lab: LAB, files: { 'main.ts': code } }))}`);
       const section = await page.waitForSelector(`section.lab[data-lab="${LAB}"]`);
       if (!section) throw new Error('no lab section');
-      await section.waitForSelector('.monaco-editor');
+      await section.waitForSelector('.lab-code > textarea');
       await click(section, 'Run');
       // Generous: the previous test's hung content process goes on spinning on one of the two
       // cores for some seconds after its frame is removed (seen with ps), until Firefox ends it.

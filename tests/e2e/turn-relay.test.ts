@@ -15,7 +15,7 @@ import { transform } from 'sucrase';
 import { shareHash, encodeShare } from '../../src/lib/share-code.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, useChromium } from '../support/chromium.ts';
 import { launchFirefox } from '../support/firefox.ts';
-import { consoleText, labSection, pageWithLab, waitForRunEnd } from '../support/labs.ts';
+import { consoleText, labSection, pageWithLab, pickPlainBox, waitForRunEnd } from '../support/labs.ts';
 
 const baseUrl = inject('baseUrl');
 const turn = inject('turn');
@@ -79,9 +79,10 @@ describe.skipIf(!turn.running && process.env['NO_TURN'] === '1')('TURN through t
     expect(turn, 'the e2e server found no coturn: bash scripts/install-test-system.sh').toMatchObject({ running: true });
     const page = await browser().newPage();
     const lab = LAB;
+    await pickPlainBox(page, baseUrl);
     await page.goto(`${baseUrl}${pageWithLab(lab)}${shareHash(lab, await encodeShare({ lab, files: { 'main.ts': LAB_CODE } }))}`);
     const section = labSection(page, lab);
-    await section.locator('.monaco-editor').waitFor();
+    await section.locator('.lab-code > textarea').waitFor();
     await section.getByRole('button', { name: 'Run', exact: true }).click();
     await waitForRunEnd(section, 40_000);
     const text = await consoleText(section);

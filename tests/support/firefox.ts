@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
+import { PLAIN_EDITOR_PICK, pickPlainEditor } from './labs.ts';
 import { thirdParty } from './this-machine.ts';
 
 export const FIREFOX_PATH = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
@@ -132,6 +133,11 @@ export async function launchFirefox(prefs: Readonly<Record<string, boolean | num
 }
 
 /** Collects everything a page reports as wrong: console errors, uncaught exceptions, failed requests. */
+/** pickPlainBox (labs.ts) for a Firefox page: the plain box picked before the page's scripts run. */
+export async function pickPlainBoxInFirefox(page: Page, siteUrl: string): Promise<void> {
+  await page.evaluateOnNewDocument(pickPlainEditor, { ...PLAIN_EDITOR_PICK, origin: new URL(siteUrl).origin });
+}
+
 export function watchFirefoxProblems(page: Page): string[] {
   const problems: string[] = [];
   page.on('console', (message) => {

@@ -8,10 +8,10 @@ import type { Browser, ElementHandle, Frame, Page } from 'puppeteer-core';
 import type { FeedEvent } from '../../src/lib/feed.ts';
 import type { LabMeta } from '../../src/lib/lab-schema.ts';
 import { FIREFOX_EXCEPTIONS } from './firefox-exceptions.ts';
-import { useFirefox, watchFirefoxProblems } from './firefox.ts';
+import { pickPlainBoxInFirefox, useFirefox, watchFirefoxProblems } from './firefox.ts';
 import { keptPages } from './kept-pages.ts';
 import type { SuiteOptions } from './lab-suite.ts';
-import { PLAIN_EDITOR_PICK, SHARED_SITE_LAB_IDS, inspectedConnections, labMeta, pageWithLab, pickPlainEditor, suitePartners } from './labs.ts';
+import { SHARED_SITE_LAB_IDS, inspectedConnections, labMeta, pageWithLab, suitePartners } from './labs.ts';
 import { publicIceUrls } from './this-machine.ts';
 
 /** How long a starter is watched after its code (and its partner's) finished: goals met by then show. */
@@ -20,7 +20,7 @@ const STARTER_WATCH_MS = 1000;
 type Section = ElementHandle<Element>;
 
 async function openLab(page: Page, id: string, baseUrl: () => string): Promise<Section> {
-  await page.evaluateOnNewDocument(pickPlainEditor, { ...PLAIN_EDITOR_PICK, origin: new URL(baseUrl()).origin });
+  await pickPlainBoxInFirefox(page, baseUrl());
   await page.goto(baseUrl() + pageWithLab(id));
   return openSection(page, id);
 }

@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { useChromium, watchForProblems } from './chromium.ts';
 import { keptPages } from './kept-pages.ts';
 import { publicIceUrls } from './this-machine.ts';
-import { PLAIN_EDITOR_PICK, SHARED_SITE_LAB_IDS, expectInspector, feedOf, labMeta, labSection, metGoalIds, openPartners, pageWithLab, performSteps, pickPlainEditor, suitePartners, waitForAllGoals, waitForRunEnd } from './labs.ts';
+import { SHARED_SITE_LAB_IDS, expectInspector, feedOf, labMeta, labSection, metGoalIds, openPartners, pageWithLab, performSteps, pickPlainBox, suitePartners, waitForAllGoals, waitForRunEnd } from './labs.ts';
 
 /** How long a starter is watched after its code (and its partner's) finished: goals met by then show; the recorded feeds are judged whole too. */
 const STARTER_WATCH_MS = 1000;
@@ -44,7 +44,7 @@ export function labTests(shard: number, shards: number, { ids = SHARED_SITE_LAB_
   const openFresh = async (id: string): Promise<{ page: Page; problems: string[] }> => {
     const page = await browser().newPage();
     const problems = watchForProblems(page);
-    await page.addInitScript(pickPlainEditor, { ...PLAIN_EDITOR_PICK, origin: new URL(baseUrl()).origin });
+    await pickPlainBox(page, baseUrl());
     await page.goto(baseUrl() + pageWithLab(id));
     return { page, problems };
   };
@@ -79,12 +79,19 @@ export function labTests(shard: number, shards: number, { ids = SHARED_SITE_LAB_
 
     it('meets every goal with its solution', async () => {
       const meta = await labMeta(id);
-      const { page, problems } = keep.take(id) ?? (await openFresh(id));
+      const kept = keep.take(id);
+      const { page, problems } = kept ?? (await openFresh(id));
       const section = labSection(page, id);
       await section.getByRole('button', { name: 'Solution', exact: true }).click();
       await expect.poll(() => section.getByRole('button', { name: 'My code', exact: true }).count()).toBe(1);
       expect(await section.locator('.lab-code > textarea').count(), 'the plain box this suite picked').toBe(1);
+      // In a kept page the starter's frame, and its goals met, stay until Run replaces them: wait
+      // for it to go, or a step could click in a frame about to close (seen: snapshot's #snap).
+      const starterFrame = kept ? await section.locator('.lab-frame-slot iframe').elementHandle({ timeout: 1000 }).catch(() => null) : null;
       await section.getByRole('button', { name: 'Run', exact: true }).click();
+      // The new frame is made after the goals were reset, so its arrival means both are done.
+      const slot = await section.locator('.lab-frame-slot').elementHandle();
+      if (starterFrame) await page.waitForFunction(({ old, slot }) => !old.isConnected && slot?.querySelector('iframe') !== null, { old: starterFrame, slot }, { timeout: 15_000 });
       const partners = await openPartners(page, id, suitePartners(meta));
       const partner = partners[0];
       // One list per partner, filled as problems happen: flattened only when checked.

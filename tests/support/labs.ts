@@ -62,6 +62,11 @@ export function pickPlainEditor({ origin, key, value }: { origin: string; key: s
   if (location.origin === origin) localStorage.setItem(key, value);
 }
 
+/** A test whose learner's editor is beside the point: the plain box picked, as the lab suites do (PLAIN_EDITOR_PICK). */
+export async function pickPlainBox(page: Page, siteUrl: string): Promise<void> {
+  await page.addInitScript(pickPlainEditor, { ...PLAIN_EDITOR_PICK, origin: new URL(siteUrl).origin });
+}
+
 /** The first reading page (English) that embeds the lab. */
 export function pageWithLab(id: string): string {
   // The lab's own section, not a mention such as a row of the verified-labs table.
