@@ -2,12 +2,12 @@
  * axe-core (WCAG 2.1 A and AA), in both languages, on the parts of a lesson that only appear when
  * used: a lab opened in the editor and run to the end with the Inspector open and its
  * descriptions unfolded, and a pairing lab with its pair panel shown and a partner in the room,
- * each with the lab's own page in its frame checked as well. Representative pages as loaded are
- * checked in tests/e2e/pages.test.ts.
+ * each with the lab's own page in its frame checked as well. Every page as loaded is checked in
+ * tests/e2e/pages.test.ts.
  */
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium, watchForProblems } from '../support/chromium.ts';
-import { labFrame, labSection, openPartner, pageWithLab, waitForAllGoals } from '../support/labs.ts';
+import { labFrame, labSection, openPartner, pageWithLab, pickPlainBox, waitForAllGoals } from '../support/labs.ts';
 import { axeViolations } from '../support/axe.ts';
 
 const browser = useChromium();
@@ -44,9 +44,11 @@ describe.each(LOCALES)('accessibility of a lab in use ($prefix)', ({ prefix, run
     await page.close();
   });
 
-  it('has no violations with the pair panel shown and the partner in the room', async () => {
+  // The code in the plain box here (a learner's pick, PLAIN_EDITOR_PICK): axe checks it too.
+  it('has no violations with the pair panel shown, the partner in the room and the code in the plain box', async () => {
     const page = await browser().newPage();
     const problems = watchForProblems(page);
+    await pickPlainBox(page, inject('baseUrl'));
     await page.goto(inject('baseUrl') + prefix + pageWithLab('video-call'));
     const section = labSection(page, 'video-call');
     await section.getByRole('button', { name: solution, exact: true }).click();
@@ -54,6 +56,7 @@ describe.each(LOCALES)('accessibility of a lab in use ($prefix)', ({ prefix, run
     const partner = await openPartner(page, 'video-call', [], run);
     await expect.poll(() => section.locator('.lab-pair-status').getAttribute('data-partner'), { timeout: 20_000 }).toBe('here');
     await waitForAllGoals(section, 30_000);
+    expect(await section.locator('.lab-code > textarea').count()).toBe(1);
     // The broker's state is a live region: a screen reader hears it change, in the page's language.
     const status = section.locator('.lab-pair-status');
     expect(await status.getAttribute('role')).toBe('status');

@@ -8,7 +8,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { useChromium, watchForProblems } from '../support/chromium.ts';
 import { encodeShare, shareHash } from '../../src/lib/share-code.ts';
-import { labSection, pageWithLab, waitForAllGoals, waitForRunEnd } from '../support/labs.ts';
+import { labSection, pageWithLab, pickPlainBox, waitForAllGoals, waitForRunEnd } from '../support/labs.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useChromium();
@@ -107,6 +107,8 @@ describe.each(SPEECH)('what a screen reader hears ($prefix)', ({ prefix, run, go
     const section = labSection(page, lab);
     const spoken: string[] = [];
     await page.exposeFunction('heard', (text: string) => spoken.push(text));
+    // The editor is beside the point here (the keyboard walk above is Monaco's).
+    await pickPlainBox(page, baseUrl);
     await page.goto(`${baseUrl}${prefix}${pageWithLab(lab)}`);
     await section.locator('.lab-announce').evaluate((region) => {
       new MutationObserver(() => (window as unknown as { heard: (text: string) => void }).heard(region.textContent ?? '')).observe(region, { childList: true, characterData: true, subtree: true });

@@ -18,18 +18,20 @@ interface AxeResult {
 
 /**
  * Each violation as `rule (impact): selectors`, and how many rules passed. A frame of another
- * origin (the lab frame) is checked as its own document: pass its Frame.
+ * origin (the lab frame) is checked as its own document: pass its Frame. `without` names rules
+ * left out of this run.
  */
-export async function axeViolations(page: Page | Frame): Promise<{ violations: string[]; passed: number }> {
+export async function axeViolations(page: Page | Frame, without: readonly string[] = []): Promise<{ violations: string[]; passed: number }> {
   await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(async (tags) => {
+  const result = await page.evaluate(async ({ tags, without }) => {
     const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<unknown>; getRules(tags: string[]): { ruleId: string }[] } }).axe;
     // The lab frame is another origin's document with no axe of its own: not waited for (iframes: false).
     // Selecting rules by tag would also switch on axe's experimental rules, which its default run
     // leaves off (one of them counts the search button's drawn Ctrl K hint as part of its label).
-    const experimental = Object.fromEntries(axe.getRules(['experimental']).map((rule) => [rule.ruleId, { enabled: false }]));
-    return (await axe.run(document, { runOnly: { type: 'tag', values: tags }, rules: experimental, resultTypes: ['violations'], iframes: false })) as unknown;
-  }, TAGS) as AxeResult;
+    const off = [...axe.getRules(['experimental']).map((rule) => rule.ruleId), ...without];
+    const rules = Object.fromEntries(off.map((id) => [id, { enabled: false }]));
+    return (await axe.run(document, { runOnly: { type: 'tag', values: tags }, rules, resultTypes: ['violations'], iframes: false })) as unknown;
+  }, { tags: TAGS, without }) as AxeResult;
   return {
     violations: result.violations.map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.nodes.map((n) => n.target.map(String).join(' ')).slice(0, 5).join(', ')}`),
     passed: result.passes.length,
