@@ -2,7 +2,8 @@
  * Using a lesson without a mouse, without motion, and by ear, in Chromium: a keyboard-only walk
  * through a lab (run, stop, solution, share) and its Inspector with a visible focus at every
  * step; the live region's words for goals met, the run's end and errors, in both languages; and
- * `prefers-reduced-motion` honoured by everything the site and its components animate.
+ * `prefers-reduced-motion` honoured by everything the site and its components animate. The walk
+ * and the live region in Firefox, with the plain box: accessible-use-firefox.test.ts.
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';

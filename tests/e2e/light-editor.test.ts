@@ -7,6 +7,7 @@
  * the full editor again.
  */
 import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { useChromium, watchForProblems } from '../support/chromium.ts';
 import { EDITOR_KEY } from '../../src/lib/storage-keys.ts';
 import { consoleText, labSection, pageWithLab, waitForRunEnd } from '../support/labs.ts';
@@ -15,6 +16,15 @@ const baseUrl = inject('baseUrl');
 const browser = useChromium();
 const LAB = 'datachannel-loopback';
 const OTHER_LAB = 'datachannel-echo';
+
+/** Every request for Monaco's chunks the page makes from now on. */
+function monacoRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (request) => {
+    if (/\/_astro\/editor\./.test(request.url())) urls.push(request.url());
+  });
+  return urls;
+}
 
 describe('the editor on a slow link', () => {
   it('opens the text box first, offers the full editor, and keeps the code typed', async () => {
@@ -27,10 +37,7 @@ describe('the editor on a slow link', () => {
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 });
     await expect.poll(() => page.evaluate(() => (navigator as Navigator & { connection?: { effectiveType?: string } }).connection?.effectiveType)).toMatch(/^(?:slow-2g|2g|3g)$/);
-    const monaco: string[] = [];
-    page.on('request', (request) => {
-      if (/\/_astro\/editor\./.test(request.url())) monaco.push(request.url());
-    });
+    const monaco = monacoRequests(page);
 
     const section = labSection(page, LAB);
     await section.getByRole('button', { name: 'Edit', exact: true }).click();
@@ -104,10 +111,7 @@ describe('the plain box, picked', () => {
     const context = await browser().newContext();
     const page = await context.newPage();
     const problems = watchForProblems(page);
-    const monaco: string[] = [];
-    page.on('request', (request) => {
-      if (/\/_astro\/editor\./.test(request.url())) monaco.push(request.url());
-    });
+    const monaco = monacoRequests(page);
     await page.goto(baseUrl + pageWithLab(LAB));
     const section = labSection(page, LAB);
     await section.getByRole('button', { name: 'Edit', exact: true }).click();
@@ -123,10 +127,7 @@ describe('the plain box, picked', () => {
     // Another lab, in a page that never loaded Monaco: the box at once, nothing of Monaco fetched.
     const other = await context.newPage();
     problems.push(...watchForProblems(other));
-    const otherRequests: string[] = [];
-    other.on('request', (request) => {
-      if (/\/_astro\/editor\./.test(request.url())) otherRequests.push(request.url());
-    });
+    const otherRequests = monacoRequests(other);
     await other.goto(baseUrl + pageWithLab(OTHER_LAB));
     const otherSection = labSection(other, OTHER_LAB);
     await otherSection.getByRole('button', { name: 'Edit', exact: true }).hover();
