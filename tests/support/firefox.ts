@@ -132,12 +132,12 @@ export async function launchFirefox(prefs: Readonly<Record<string, boolean | num
   };
 }
 
-/** Collects everything a page reports as wrong: console errors, uncaught exceptions, failed requests. */
 /** pickPlainBox (labs.ts) for a Firefox page: the plain box picked before the page's scripts run. */
 export async function pickPlainBoxInFirefox(page: Page, siteUrl: string): Promise<void> {
   await page.evaluateOnNewDocument(pickPlainEditor, { ...PLAIN_EDITOR_PICK, origin: new URL(siteUrl).origin });
 }
 
+/** Collects everything a page reports as wrong: console errors, uncaught exceptions, failed requests. */
 export function watchFirefoxProblems(page: Page): string[] {
   const problems: string[] = [];
   page.on('console', (message) => {
