@@ -1,7 +1,8 @@
 /**
  * Every lab folder, run in Chromium as a learner would: its starter is valid code that leaves
  * at least one goal unmet, and its solution meets every goal, with the steps the lab lists
- * (clicks in its output) done as a learner does them. A new lab is covered here without
+ * (clicks in its output) done as a learner does them. axe-core then checks the lab's own page
+ * in its frame. A new lab is covered here without
  * touching this file. With RECORD_FEEDS=1 the feeds are kept as fixtures for the goal tests.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -10,10 +11,11 @@ import { describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../../scripts/build-state.ts';
 import type { FeedEvent } from '../../src/lib/feed.ts';
 import type { Page } from 'playwright-core';
+import { axeViolations } from './axe.ts';
 import { useChromium, watchForProblems } from './chromium.ts';
 import { keptPages } from './kept-pages.ts';
 import { publicIceUrls } from './this-machine.ts';
-import { SHARED_SITE_LAB_IDS, expectInspector, feedOf, labMeta, labSection, metGoalIds, openPartners, pageWithLab, performSteps, pickPlainBox, suitePartners, waitForAllGoals, waitForRunEnd } from './labs.ts';
+import { SHARED_SITE_LAB_IDS, expectInspector, feedOf, labFrame, labMeta, labSection, metGoalIds, openPartners, pageWithLab, performSteps, pickPlainBox, suitePartners, waitForAllGoals, waitForRunEnd } from './labs.ts';
 
 /** How long a starter is watched after its code (and its partner's) finished: goals met by then show; the recorded feeds are judged whole too. */
 const STARTER_WATCH_MS = 1000;
@@ -105,6 +107,12 @@ export function labTests(shard: number, shards: number, { ids = SHARED_SITE_LAB_
       const feed = await feedOf(section);
       expect(feed.filter((e) => e.type === 'error')).toEqual([]);
       await expectInspector(section, feed);
+      // axe-core on the lab's own page in its frame, run to the end: it is different in every lab.
+      // The lesson page around it is pages.test.ts's (as loaded) and accessibility.test.ts's (a
+      // lab in use, the Inspector open, the pair panel with a partner): the same components here.
+      const frameVerdict = await axeViolations(labFrame(page));
+      expect(frameVerdict.violations).toEqual([]);
+      expect(frameVerdict.passed, 'axe checked the frame').toBeGreaterThan(0);
       const partnerFeed = partner ? await feedOf(partner.section) : [];
       // No connection of the lab's, nor of its partner's, names a STUN or TURN server elsewhere.
       expect(publicIceUrls([...feed, ...partnerFeed])).toEqual([]);
