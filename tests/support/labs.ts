@@ -138,11 +138,19 @@ async function runSituation(section: Locator): Promise<string> {
 }
 
 export async function waitForAllGoals(section: Locator, timeout = 20_000): Promise<void> {
-  await section.page().waitForFunction(
-    (el) => [...(el as HTMLElement).querySelectorAll('.lab-goals li')].every((li) => li.getAttribute('data-met') === 'true'),
-    await section.elementHandle(),
-    { timeout },
-  );
+  const met = await section
+    .page()
+    .waitForFunction((el) => [...(el as HTMLElement).querySelectorAll('.lab-goals li')].every((li) => li.getAttribute('data-met') === 'true'), await section.elementHandle(), { timeout })
+    .then(
+      () => true,
+      () => false,
+    );
+  if (met) return;
+  // Which goals, and where the run and the room were: what a flake under load needs to be read.
+  const unmet = await section.locator('.lab-goals li:not([data-met="true"])').evaluateAll((items) => items.map((li) => li.getAttribute('data-goal') ?? ''));
+  // evaluateAll, not evaluate: it does not wait for a pair panel a lab may not have.
+  const [pair = 'none'] = await section.locator('.lab-pair-status').evaluateAll((els) => els.map((el) => JSON.stringify((el as HTMLElement).dataset)));
+  throw new Error(`goals unmet after ${timeout} ms: ${unmet.join(', ')}; pair panel ${pair}; ${await runSituation(section)}`);
 }
 
 /** The connections a lab's Inspector must name after this feed: every one the lab's code made. */
