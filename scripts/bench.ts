@@ -146,7 +146,7 @@ if (wants('labs') || wants('cold') || wants('calls') || wants('inspector') || wa
   const turn = wants('turn') ? await startLocalTurn({ ttlSeconds: 600 }) : ({ running: false, reason: 'disabled' } as const);
   if (wants('turn') && !turn.running) throw new Error(`bench turn: ${turnNotice(turn, { withSite: false })}`);
   const labSite = await startSiteServer({ distDir: DIST, config: readServerConfig({ PORT: '0', HOST: '127.0.0.1' }), log: () => {}, turn });
-  const browser = await launchChromium();
+  const browser = await launchChromium('browser');
   const siteUrl = `http://localhost:${labSite.port}`;
   const siteServed = countServedBytes(labSite.server);
   const bare = wants('labs') || wants('cold') ? await startBareBaseline(ROOT) : null;

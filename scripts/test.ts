@@ -8,12 +8,16 @@ import { describeIsolation, isolateNetwork } from './isolate.ts';
 import { ensureBuilt } from './build.ts';
 import { ROOT } from './build-state.ts';
 import { run } from './run.ts';
-import { CHROMIUM_PATH } from '../tests/support/chromium.ts';
+import { CHROMIUM_PATH, HEADLESS_SHELL_PATH } from '../tests/support/chromium.ts';
 
 const isolation = isolateNetwork();
 console.log(describeIsolation(isolation));
-if (!existsSync(CHROMIUM_PATH)) {
-  console.error(`No Chromium at ${CHROMIUM_PATH}. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`);
+for (const [binary, debianPackage, variable] of [
+  [CHROMIUM_PATH, 'chromium', 'CHROMIUM_PATH'],
+  [HEADLESS_SHELL_PATH, 'chromium-headless-shell', 'CHROMIUM_HEADLESS_SHELL_PATH'],
+] as const) {
+  if (existsSync(binary)) continue;
+  console.error(`No Chromium at ${binary}. Install Debian's package (apt-get install ${debianPackage}) or set ${variable}.`);
   process.exit(1);
 }
 await ensureBuilt();

@@ -1,7 +1,7 @@
 import { browserFactTests } from '../support/browser-facts-suite.ts';
 import { useChromium } from '../support/chromium.ts';
 
-const chromium = useChromium();
+const chromium = useChromium('browser');
 
 browserFactTests('chromium', async (_fact, url) => {
   // A context of its own: no media permission carried over from another probe.
