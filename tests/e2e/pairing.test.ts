@@ -15,7 +15,10 @@ import { startSiteProcess, type SiteProcess } from '../support/site-process.ts';
 import { consoleText, feedOf, labSection, openPartner, pageWithLab, pickPlainBox, waitForAllGoals } from '../support/labs.ts';
 
 const LAB = 'video-call';
-const browser = useChromium();
+// The full browser: a tab closed in it says `bye` on pagehide and the frame reaches the broker;
+// the headless shell drops a WebSocket frame sent then (measured: its partner was seen leaving
+// only when its heartbeat went quiet, 6 s later), which is not what a learner's browser does.
+const browser = useChromium('browser');
 const pages: Page[] = [];
 let ownProcess: SiteProcess | null = null;
 

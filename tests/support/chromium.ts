@@ -21,11 +21,17 @@ export const HEADLESS_SHELL_PATH = process.env['CHROMIUM_HEADLESS_SHELL_PATH'] ?
 export type ChromiumBuild = 'browser' | 'shell';
 
 /**
- * What the full browser's fake UI flag grants every page. The headless shell asks its contexts
- * instead, and without camera permission its WebRTC gathers no local address at all (it gives a
- * page without it only the default route's, which a loopback-only namespace has none of).
+ * What the full browser grants every page here (the camera and microphone through its fake UI
+ * flag) and the headless shell denies unless its context is told. Without camera permission the
+ * shell's WebRTC gathers no local address at all: it gives such a page only the default route's,
+ * which a loopback-only namespace has none of.
  */
-const MEDIA_PERMISSIONS = ['camera', 'microphone'];
+const FULL_BROWSER_GRANTS = ['camera', 'microphone', 'clipboard-write'];
+/**
+ * What the full browser does by itself and the shell only when asked: each site in a process of
+ * its own, so a lab frame that loops cannot freeze the lesson around it (the loop guard's promise).
+ */
+const SHELL_ARGS = ['--site-per-process'];
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -45,10 +51,10 @@ export const CHROMIUM_ARGS = [
 
 export async function launchChromium(build: ChromiumBuild = 'shell'): Promise<Browser> {
   if (build === 'browser') return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-  const browser = await chromium.launch({ executablePath: HEADLESS_SHELL_PATH, args: CHROMIUM_ARGS, headless: true });
-  // Every context the tests open (newPage opens one too) starts with what the fake UI grants.
+  const browser = await chromium.launch({ executablePath: HEADLESS_SHELL_PATH, args: [...CHROMIUM_ARGS, ...SHELL_ARGS], headless: true });
+  // Every context the tests open (newPage opens one too) starts with what the full browser grants.
   const newContext = browser.newContext.bind(browser);
-  browser.newContext = (options = {}) => newContext({ ...options, permissions: [...MEDIA_PERMISSIONS, ...(options.permissions ?? [])] });
+  browser.newContext = (options = {}) => newContext({ ...options, permissions: [...FULL_BROWSER_GRANTS, ...(options.permissions ?? [])] });
   return browser;
 }
 
