@@ -208,3 +208,21 @@ describe('every lab’s code is commented in Korean', () => {
     expect(untranslated, `${where}: English comments left as they were`).toEqual([]);
   });
 });
+
+/** The ids of a lab page's elements, which its code looks up; the text around them is the language's own. */
+const idsOf = (html: string): string[] => [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!).sort();
+
+describe('every lab’s Korean page has the elements its code looks up', () => {
+  const pages = labIds.filter((id) => existsSync(path.join(LABS, id, 'index.ko.html')));
+
+  it('finds the Korean pages', () => {
+    expect(pages.length).toBeGreaterThan(0);
+  });
+
+  // A Korean page once lacked the English one's `#download`, and the solution threw there.
+  it.each(pages)('%s', (id) => {
+    const english = idsOf(readFileSync(path.join(LABS, id, 'index.html'), 'utf8'));
+    const korean = idsOf(readFileSync(path.join(LABS, id, 'index.ko.html'), 'utf8'));
+    expect(korean, `src/labs/${id}/index.ko.html`).toEqual(english);
+  });
+});

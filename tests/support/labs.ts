@@ -220,8 +220,8 @@ export function suitePartners(meta: LabMeta): number {
 }
 
 /** Opens `count` partner tabs, one seat after another. */
-export async function openPartners(host: Page, id: string, count: number): Promise<Array<{ page: Page; section: Locator }>> {
+export async function openPartners(host: Page, id: string, count: number, runLabel = 'Run'): Promise<Array<{ page: Page; section: Locator }>> {
   const opened: Array<{ page: Page; section: Locator; url: string }> = [];
-  for (let index = 0; index < count; index += 1) opened.push(await openPartner(host, id, opened.map((partner) => partner.url)));
+  for (let index = 0; index < count; index += 1) opened.push(await openPartner(host, id, opened.map((partner) => partner.url), runLabel));
   return opened;
 }
