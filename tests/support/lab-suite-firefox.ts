@@ -1,7 +1,8 @@
 /**
  * Every lab folder, run in Firefox ESR as a learner would: the same assertions as lab-suite.ts
  * (Chromium), through puppeteer-core. The starter leaves a goal unmet; the solution meets every
- * goal, with the lab's steps clicked inside its output frame.
+ * goal, with the lab's steps clicked inside its output frame. Its buttons are found by the
+ * words of the suite's language (SuiteOptions.locale).
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Browser, ElementHandle, Frame, Page } from 'puppeteer-core';
@@ -10,7 +11,7 @@ import type { LabMeta } from '../../src/lib/lab-schema.ts';
 import { FIREFOX_EXCEPTIONS } from './firefox-exceptions.ts';
 import { pickPlainBoxInFirefox, useFirefox, watchFirefoxProblems } from './firefox.ts';
 import { keptPages } from './kept-pages.ts';
-import type { SuiteOptions } from './lab-suite.ts';
+import { SUITE_LOCALES, type SuiteOptions } from './lab-suite.ts';
 import { SHARED_SITE_LAB_IDS, inspectedConnections, labMeta, pageWithLab, suitePartners } from './labs.ts';
 import { publicIceUrls } from './this-machine.ts';
 
@@ -19,9 +20,9 @@ const STARTER_WATCH_MS = 1000;
 
 type Section = ElementHandle<Element>;
 
-async function openLab(page: Page, id: string, baseUrl: () => string): Promise<Section> {
+async function openLab(page: Page, id: string, baseUrl: () => string, prefix: string): Promise<Section> {
   await pickPlainBoxInFirefox(page, baseUrl());
-  await page.goto(baseUrl() + pageWithLab(id));
+  await page.goto(baseUrl() + prefix + pageWithLab(id));
   return openSection(page, id);
 }
 
@@ -132,7 +133,7 @@ async function performSteps(section: Section, steps: LabMeta['steps'], timeout =
 }
 
 /** For a pairing lab: the partner link the host's pair panel offers, opened in a new page and run. */
-async function openPartner(browser: Browser, section: Section, taken: readonly string[] = []): Promise<{ page: Page; url: string }> {
+async function openPartner(browser: Browser, section: Section, taken: readonly string[], runLabel: string): Promise<{ page: Page; url: string }> {
   const link = await section.waitForSelector('.lab-pair-open');
   // In a mesh the link moves to the next free seat once the host hears the last tab opened.
   const handle = await section.frame.waitForFunction(
@@ -152,31 +153,32 @@ async function openPartner(browser: Browser, section: Section, taken: readonly s
   await page.goto(url);
   const id = await section.evaluate((el) => (el as HTMLElement).dataset['lab'] ?? '');
   const partner = await openSection(page, id);
-  await clickButton(page, partner, 'Run');
+  await clickButton(page, partner, runLabel);
   return { page, url };
 }
 
 /** The partner tabs the suite opens (suitePartners: one, or two for a mesh), one seat after another. */
-async function openPartners(browser: Browser, section: Section, count: number): Promise<Page[]> {
+async function openPartners(browser: Browser, section: Section, count: number, runLabel: string): Promise<Page[]> {
   const opened: Array<{ page: Page; url: string }> = [];
-  for (let index = 0; index < count; index += 1) opened.push(await openPartner(browser, section, opened.map((partner) => partner.url)));
+  for (let index = 0; index < count; index += 1) opened.push(await openPartner(browser, section, opened.map((partner) => partner.url), runLabel));
   return opened.map((partner) => partner.page);
 }
 
 /** The tests for every `shards`-th lab starting at `shard`, split so two files use both cores. */
-export function firefoxLabTests(shard: number, shards: number, { ids = SHARED_SITE_LAB_IDS, baseUrl = () => inject('baseUrl') }: SuiteOptions = {}): void {
+export function firefoxLabTests(shard: number, shards: number, { ids = SHARED_SITE_LAB_IDS, baseUrl = () => inject('baseUrl'), locale = 'en' }: SuiteOptions = {}): void {
   const browser = useFirefox();
+  const { prefix, strings: t } = SUITE_LOCALES[locale];
   const keep = keptPages<Page>();
   describe.each(ids.filter((_, index) => index % shards === shard))('lab %s in Firefox', (id) => {
     it('runs its starter, which leaves a goal unmet', async () => {
       const meta = await labMeta(id);
       const page = await browser().newPage();
       const problems = watchFirefoxProblems(page);
-      const section = await openLab(page, id, baseUrl);
-      await clickButton(page, section, 'Run');
+      const section = await openLab(page, id, baseUrl, prefix);
+      await clickButton(page, section, t['lab.run']);
       await waitForRunEnd(page, section);
       // A pairing lab's starter runs with its partner there, so only the learner's part is missing.
-      const partners = await openPartners(browser(), section, suitePartners(meta));
+      const partners = await openPartners(browser(), section, suitePartners(meta), t['lab.run']);
       const allMet = await waitForAllGoals(page, section, STARTER_WATCH_MS).then(
         () => true,
         () => false,
@@ -198,16 +200,16 @@ export function firefoxLabTests(shard: number, shards: number, { ids = SHARED_SI
       const kept = keep.take(id);
       const page = kept?.page ?? (await browser().newPage());
       const problems = kept?.problems ?? watchFirefoxProblems(page);
-      const section = kept ? await openSection(page, id) : await openLab(page, id, baseUrl);
-      await clickButton(page, section, 'Solution');
-      await page.waitForFunction((el) => [...el.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'My code'), { timeout: 15_000 }, section);
+      const section = kept ? await openSection(page, id) : await openLab(page, id, baseUrl, prefix);
+      await clickButton(page, section, t['lab.solution']);
+      await page.waitForFunction((el, mine) => [...el.querySelectorAll('button')].some((b) => b.textContent?.trim() === mine), { timeout: 15_000 }, section, t['lab.myCode']);
       expect(await section.$('.lab-code > textarea'), 'the plain box this suite picked').not.toBeNull();
       // In a kept page the starter's frame is still there until Run replaces it: wait for it to
       // go, or the steps below could look for their buttons in a frame about to close.
       const starterFrame = kept ? await section.$('.lab-frame-slot iframe') : null;
-      await clickButton(page, section, 'Run');
+      await clickButton(page, section, t['lab.run']);
       if (starterFrame) await page.waitForFunction((el) => !el.isConnected, { timeout: 15_000 }, starterFrame);
-      const partners = await openPartners(browser(), section, suitePartners(meta));
+      const partners = await openPartners(browser(), section, suitePartners(meta), t['lab.run']);
       // One list per partner, filled as problems happen: flattened only when checked.
       const partnerProblems = partners.map((partner) => watchFirefoxProblems(partner));
       // A step that waits for a goal the exception leaves unmet is done without waiting for it.
@@ -233,7 +235,7 @@ export function firefoxLabTests(shard: number, shards: number, { ids = SHARED_SI
       expect(await waitForRunEnd(page, section)).toBe('done');
       // textContent, not innerText: the state word is visually hidden, and innerText follows layout.
       const states = await section.evaluate((el) => [...el.querySelectorAll('.lab-goals li')].map((li) => `${li.getAttribute('data-met')} ${li.textContent?.trim() ?? ''}`));
-      for (const text of states) expect(text).toMatch(/^true met:/);
+      for (const text of states) expect(text.startsWith(`true ${t['lab.goalMet']}:`), text).toBe(true);
       const feed = await feedOf(section);
       expect(feed.filter((e) => e.type === 'error')).toEqual([]);
       // No connection of the lab's names a STUN or TURN server elsewhere.

@@ -40,7 +40,8 @@ export interface SuiteOptions {
   readonly locale?: 'en' | 'ko';
 }
 
-const LOCALES = { en: { prefix: '', strings: en }, ko: { prefix: '/ko', strings: ko } } as const;
+/** A suite's language: its lesson pages' path prefix, and the UI strings it clicks and reads. */
+export const SUITE_LOCALES = { en: { prefix: '', strings: en }, ko: { prefix: '/ko', strings: ko } } as const;
 
 /**
  * The tests for every `shards`-th lab starting at `shard`: vitest runs files in parallel, so the
@@ -48,7 +49,7 @@ const LOCALES = { en: { prefix: '', strings: en }, ko: { prefix: '/ko', strings:
  */
 export function labTests(shard: number, shards: number, { ids = SHARED_SITE_LAB_IDS, baseUrl = () => inject('baseUrl'), locale = 'en' }: SuiteOptions = {}): void {
   const browser = useChromium();
-  const { prefix, strings: t } = LOCALES[locale];
+  const { prefix, strings: t } = SUITE_LOCALES[locale];
   const button = (name: string) => ({ name, exact: true });
   const keep = keptPages<Page>();
   const openFresh = async (id: string): Promise<{ page: Page; problems: string[] }> => {
