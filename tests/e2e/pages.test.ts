@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { useChromium, watchForProblems } from '../support/chromium.ts';
+import { countRequests, describeRequests, useChromium, watchForProblems } from '../support/chromium.ts';
 import { axeViolations } from '../support/axe.ts';
 import { heaviestLessons, listPages } from '../support/site-files.ts';
 
@@ -34,6 +34,7 @@ describe('every page renders in its language with no console errors and no acces
     const page = await browser().newPage();
     // Also fails a request that leaves this machine (tests/support/this-machine.ts).
     const problems = watchForProblems(page);
+    const requests = countRequests(page);
     const response = await page.goto(baseUrl + path, { waitUntil: 'networkidle' });
     expect(response?.status()).toBe(200);
     const lang = await page.getAttribute('html', 'lang');
@@ -42,8 +43,11 @@ describe('every page renders in its language with no console errors and no acces
     // axe-core, WCAG 2.1 A and AA (tests/support/axe.ts). Expressive Code makes a code block that
     // scrolls focusable from a script once it has been laid out: checked after that.
     await page.waitForFunction(() => [...document.querySelectorAll('.expressive-code pre')].every((pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')));
-    expect((await axeViolations(page, CONTRAST_CHECKED.has(path) ? [] : ['color-contrast'])).violations).toEqual([]);
+    const verdict = await axeViolations(page, CONTRAST_CHECKED.has(path) ? [] : ['color-contrast']);
+    expect(verdict.violations).toEqual([]);
     expect(problems).toEqual([]);
+    // The figures for the notes: what the page loaded from where, and what axe found.
+    console.log(`${path}: ${describeRequests(requests)}; axe: ${verdict.passed} rules passed, ${verdict.violations.length} violations`);
     await page.close();
   });
 });

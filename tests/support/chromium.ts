@@ -81,6 +81,27 @@ export function watchForProblems(page: Page): string[] {
   return problems;
 }
 
+/**
+ * Every request and WebSocket a page (and its frames) opens, counted by origin: the figures behind
+ * the no-third-party promise, which watchForProblems enforces.
+ */
+export function countRequests(page: Page): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (url: string): void => {
+    const origin = /^(data|blob):/.test(url) ? url.slice(0, url.indexOf(':') + 1) : new URL(url).origin;
+    counts.set(origin, (counts.get(origin) ?? 0) + 1);
+  };
+  page.on('request', (request) => add(request.url()));
+  page.on('websocket', (socket) => add(socket.url()));
+  return counts;
+}
+
+/** `http://localhost:4321 12, ws://localhost:4321 1`: counts as countRequests keeps them, most first. */
+export function describeRequests(counts: ReadonlyMap<string, number>): string {
+  const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
+  return `${total} requests (${[...counts].sort((a, b) => b[1] - a[1]).map(([origin, n]) => `${origin} ${n}`).join(', ')})`;
+}
+
 /** One Chromium for a test file: launched before its tests, closed after. Call at the top level. */
 export function useChromium(build: ChromiumBuild = 'shell'): () => Browser {
   let browser: Browser | undefined;

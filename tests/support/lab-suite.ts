@@ -13,7 +13,7 @@ import { ROOT } from '../../scripts/build-state.ts';
 import type { FeedEvent } from '../../src/lib/feed.ts';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './axe.ts';
-import { useChromium, watchForProblems } from './chromium.ts';
+import { countRequests, describeRequests, useChromium, watchForProblems } from './chromium.ts';
 import { keptPages } from './kept-pages.ts';
 import { publicIceUrls } from './this-machine.ts';
 import en from '../../src/content/i18n/en.json' with { type: 'json' };
@@ -92,6 +92,8 @@ export function labTests(shard: number, shards: number, { ids = SHARED_SITE_LAB_
       const meta = await labMeta(id);
       const kept = keep.take(id);
       const { page, problems } = kept ?? (await openFresh(id));
+      // Counted from here: the solution's run, in a page loaded for it or kept from the starter.
+      const requests = countRequests(page);
       const section = labSection(page, id);
       await section.getByRole('button', button(t['lab.solution'])).click();
       await expect.poll(() => section.getByRole('button', button(t['lab.myCode'])).count()).toBe(1);
@@ -131,6 +133,8 @@ export function labTests(shard: number, shards: number, { ids = SHARED_SITE_LAB_
       const pageVerdict = await axeViolations(page, ['color-contrast']);
       expect(pageVerdict.violations).toEqual([]);
       expect(pageVerdict.passed, 'axe checked the page').toBeGreaterThan(0);
+      // The figures for the notes (watchForProblems fails any request elsewhere).
+      console.log(`lab ${id} (${locale}), solution run: ${describeRequests(requests)}; axe: page ${pageVerdict.passed} rules passed, frame ${frameVerdict.passed}, 0 violations`);
       const partnerFeed = partner ? await feedOf(partner.section) : [];
       // No connection of the lab's, nor of its partner's, names a STUN or TURN server elsewhere.
       expect(publicIceUrls([...feed, ...partnerFeed])).toEqual([]);
