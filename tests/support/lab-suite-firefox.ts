@@ -5,11 +5,12 @@
  * words of the suite's language (SuiteOptions.locale).
  */
 import { describe, expect, inject, it } from 'vitest';
-import type { Browser, ElementHandle, Frame, Page } from 'puppeteer-core';
+import type { Browser, Frame, Page } from 'puppeteer-core';
 import type { FeedEvent } from '../../src/lib/feed.ts';
 import type { LabMeta } from '../../src/lib/lab-schema.ts';
 import { FIREFOX_EXCEPTIONS } from './firefox-exceptions.ts';
 import { pickPlainBoxInFirefox, useFirefox, watchFirefoxProblems } from './firefox.ts';
+import { clickButton, openSection, waitForAllGoals, type Section } from './firefox-lab.ts';
 import { keptPages } from './kept-pages.ts';
 import { SUITE_LOCALES, type SuiteOptions } from './lab-suite.ts';
 import { SHARED_SITE_LAB_IDS, inspectedConnections, labMeta, pageWithLab, suitePartners } from './labs.ts';
@@ -18,33 +19,10 @@ import { publicIceUrls } from './this-machine.ts';
 /** How long a starter is watched after its code (and its partner's) finished: goals met by then show. */
 const STARTER_WATCH_MS = 1000;
 
-type Section = ElementHandle<Element>;
-
 async function openLab(page: Page, id: string, baseUrl: () => string, prefix: string): Promise<Section> {
   await pickPlainBoxInFirefox(page, baseUrl());
   await page.goto(baseUrl() + prefix + pageWithLab(id));
   return openSection(page, id);
-}
-
-async function openSection(page: Page, id: string): Promise<Section> {
-  const section = await page.waitForSelector(`section.lab[data-lab="${id}"]`);
-  if (!section) throw new Error(`no section for lab ${id}`);
-  return section;
-}
-
-/** Clicks the lab toolbar button whose text is exactly `name`, once it is there and enabled. */
-async function clickButton(page: Page, section: Section, name: string): Promise<void> {
-  await page.waitForFunction(
-    (el, text) => [...el.querySelectorAll('button')].some((b) => b.textContent?.trim() === text && !b.disabled && !b.hidden),
-    { timeout: 15_000 },
-    section,
-    name,
-  );
-  const button = (await section.evaluateHandle(
-    (el, text) => [...el.querySelectorAll('button')].find((b) => b.textContent?.trim() === text && !b.disabled && !b.hidden),
-    name,
-  )) as ElementHandle<HTMLButtonElement>;
-  await button.click();
 }
 
 async function waitForRunEnd(page: Page, section: Section, timeout = 20_000): Promise<string> {
@@ -74,14 +52,6 @@ async function waitForGoals(page: Page, section: Section, ids: readonly string[]
 async function feedSummary(section: Section): Promise<string> {
   const events = (await feedOf(section)).filter((e) => !['pc-stats', 'ice-candidate', 'sdp', 'video-frames'].includes(e.type));
   return JSON.stringify(events.slice(-25)).slice(0, 3000);
-}
-
-async function waitForAllGoals(page: Page, section: Section, timeout: number): Promise<void> {
-  await page.waitForFunction(
-    (el) => [...el.querySelectorAll('.lab-goals li')].every((li) => li.getAttribute('data-met') === 'true'),
-    { timeout },
-    section,
-  );
 }
 
 function metGoalIds(section: Section): Promise<string[]> {
