@@ -55,7 +55,13 @@ export class PcPanel {
     const candidateBox = node('div', 'inspector-candidates');
     this.#selected = node('p', 'inspector-selected');
     this.#candidates = node('div', 'inspector-candidate-table');
-    candidateBox.append(node('h4', '', t['lab.inspector.candidates']), this.#selected, this.#candidates);
+    const candidateHeading = node('h4', '', t['lab.inspector.candidates']);
+    candidateHeading.id = `${heading.id}-candidates`;
+    // Many candidates scroll the table: like the timeline, a keyboard must be able to reach and scroll it.
+    this.#candidates.tabIndex = 0;
+    this.#candidates.setAttribute('role', 'region');
+    this.#candidates.setAttribute('aria-labelledby', `${heading.id} ${candidateHeading.id}`);
+    candidateBox.append(candidateHeading, this.#selected, this.#candidates);
 
     const grid = node('div', 'inspector-grid');
     grid.append(timelineBox, candidateBox);
