@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { feedOf, learnerErrors, ofType, pagePeriods, STATS_MS, until, useObserverLab, VIDEO_MS, WRAPPED_METHODS, type Body, type LabWindow, type Of } from '../support/observer-lab.ts';
 import { TEXT_CHARS_PER_EVENT } from '../../src/lib/channel-flow.ts';
+import { binaryChainOracle } from '../support/binary-chain.ts';
 
 const openLab = useObserverLab();
 
@@ -17,12 +18,6 @@ const sha256 = (...parts: Uint8Array[]): string => {
 };
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const EMPTY_SHA256 = sha256();
-/** Binary messages as the observer chains them (src/lib/channel-flow.ts): link n = SHA-256(link n−1 ‖ message n). */
-const chain = (...messages: Uint8Array[]): string => {
-  let link = createHash('sha256').digest();
-  for (const message of messages) link = createHash('sha256').update(link).update(message).digest();
-  return link.toString('hex');
-};
 const joined = (...parts: Uint8Array[]): Uint8Array => Uint8Array.from(parts.flatMap((part) => [...part]));
 
 /** The latest cumulative flow of one channel direction. */
@@ -289,7 +284,7 @@ describe('the lab observer: connections and channels', () => {
     // 'héllo 👋' is 11 bytes of UTF-8; the first message is reported at once, the second
     // (inside 100 ms) with the cumulative flow and no text.
     const first = { messages: 1, bytes: 11, textMessages: 1, binaryMessages: 0, binaryBytes: 0, textSha256: sha256(utf8('héllo 👋')), binarySha256: EMPTY_SHA256 };
-    const both = { ...first, messages: 2, bytes: 1011, binaryMessages: 1, binaryBytes: 1000, binarySha256: chain(new Uint8Array(1000)) };
+    const both = { ...first, messages: 2, bytes: 1011, binaryMessages: 1, binaryBytes: 1000, binarySha256: binaryChainOracle(new Uint8Array(1000)) };
     expect(ofType(feed, 'dc-message').filter((e) => e.direction === 'out')).toEqual([
       { type: 'dc-message', dc: 'dc1', direction: 'out', texts: ['héllo 👋'], textsDropped: 0, flow: first },
       { type: 'dc-message', dc: 'dc1', direction: 'out', texts: [], textsDropped: 0, flow: both },
@@ -478,7 +473,7 @@ describe('the lab observer: connections and channels', () => {
       binaryMessages: 3,
       binaryBytes: 1072,
       textSha256: sha256(...texts.map(utf8)),
-      binarySha256: chain(...binary),
+      binarySha256: binaryChainOracle(...binary),
     };
     const feed = await until(page, 'all seven counted at the far end', (f) => lastFlow(f, 'dc2', 'in')?.messages === 7);
     expect(lastFlow(feed, 'dc1', 'out')).toEqual(expectedFlow);
@@ -528,7 +523,7 @@ describe('the lab observer: connections and channels', () => {
       binaryMessages: 4,
       binaryBytes: 200_000 + 10 + 7 + 6,
       textSha256: sha256(utf8('between')),
-      binarySha256: chain(...binary),
+      binarySha256: binaryChainOracle(...binary),
     };
     const feed = await until(page, 'all five counted at both ends', (f) => lastFlow(f, 'dc1', 'out')?.messages === 5 && lastFlow(f, 'dc2', 'in')?.messages === 5);
     expect(lastFlow(feed, 'dc1', 'out')).toEqual(expectedFlow);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { binaryChain, binaryLinkInput, ChannelFlowTally, TEXT_CHARS_PER_EVENT } from '../../src/lib/channel-flow.ts';
+import { binaryChain, ChannelFlowTally, TEXT_CHARS_PER_EVENT } from '../../src/lib/channel-flow.ts';
 import { clip, TEXT_LIMIT } from '../../src/lib/text-clip.ts';
+import { binaryChainOracle } from '../support/binary-chain.ts';
 
 const sha256 = (...parts: Uint8Array[]): string => {
   const hash = createHash('sha256');
@@ -10,12 +11,6 @@ const sha256 = (...parts: Uint8Array[]): string => {
   return hash.digest('hex');
 };
 const utf8 = (text: string) => new TextEncoder().encode(text);
-/** Binary messages as a chain, computed with Node's SHA-256: link n = SHA-256(link n−1 ‖ message n). */
-const chain = (...messages: Uint8Array[]): string => {
-  let link = createHash('sha256').digest();
-  for (const message of messages) link = createHash('sha256').update(link).update(message).digest();
-  return link.toString('hex');
-};
 const EMPTY = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 describe('ChannelFlowTally', () => {
@@ -39,14 +34,14 @@ describe('ChannelFlowTally', () => {
       binaryMessages: 1,
       binaryBytes: 3,
       textSha256: sha256(utf8('héllo 👋')),
-      binarySha256: chain(new Uint8Array([1, 2, 3])),
+      binarySha256: binaryChainOracle(new Uint8Array([1, 2, 3])),
     });
     tally.addText('again');
     tally.addBinary(new Uint8Array([4]));
     const second = tally.take();
     expect(second.texts).toEqual(['again']);
     expect(second.flow.textSha256).toBe(sha256(utf8('héllo 👋'), utf8('again')));
-    expect(second.flow.binarySha256).toBe(chain(new Uint8Array([1, 2, 3]), new Uint8Array([4])));
+    expect(second.flow.binarySha256).toBe(binaryChainOracle(new Uint8Array([1, 2, 3]), new Uint8Array([4])));
     expect(second.flow.messages).toBe(4);
   });
 
@@ -90,18 +85,16 @@ describe('ChannelFlowTally', () => {
     expect(tally.changed).toBe(false);
   });
 
-  it('chains binary messages the same whether a link is hashed here or handed in, and binaryChain agrees', () => {
+  it('chains binary messages the same whether a message is hashed here or its digest handed in, and binaryChain agrees', () => {
     fc.assert(
       fc.property(fc.array(fc.uint8Array({ maxLength: 200 }), { maxLength: 30 }), (messages) => {
         const here = new ChannelFlowTally();
         const handed = new ChannelFlowTally();
         for (const message of messages) {
           here.addBinary(message);
-          const input = binaryLinkInput(message);
-          handed.chainInto(input);
-          handed.addBinaryLink(input, createHash('sha256').update(input).digest());
+          handed.addBinaryDigest(message.byteLength, createHash('sha256').update(message).digest());
         }
-        const expected = chain(...messages);
+        const expected = binaryChainOracle(...messages);
         expect(here.take().flow.binarySha256).toBe(expected);
         const { flow } = handed.take();
         expect(flow.binarySha256).toBe(expected);
@@ -113,7 +106,7 @@ describe('ChannelFlowTally', () => {
   });
 
   it('tells the same bytes cut differently apart: the chain follows message boundaries, as a data channel keeps them', () => {
-    expect(chain(new Uint8Array([1, 2]), new Uint8Array([3]))).not.toBe(chain(new Uint8Array([1]), new Uint8Array([2, 3])));
+    expect(binaryChainOracle(new Uint8Array([1, 2]), new Uint8Array([3]))).not.toBe(binaryChainOracle(new Uint8Array([1]), new Uint8Array([2, 3])));
   });
 });
 

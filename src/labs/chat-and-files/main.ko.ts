@@ -14,8 +14,8 @@ const HIGH_WATER = 1024 * 1024;
 const LOW_WATER = 256 * 1024;
 // 보내는 쪽은 파일을 블록 단위로 읽습니다. 조각마다 읽으면 보내는 것보다 읽는 데 더 듭니다.
 const BLOCK = 16 * CHUNK;
-// 받는 쪽은 16 MiB마다 조각을 Blob 하나로 접어, 힙에 파일을 그 이상 들고 있지 않습니다.
-const FOLD_BYTES = 16 * 1024 * 1024;
+// 받는 쪽은 4 MiB마다 조각을 Blob 하나로 접어, 힙에 파일을 그 이상 들고 있지 않습니다.
+const FOLD_BYTES = 4 * 1024 * 1024;
 
 // 텍스트 메시지는 모두 이 중 하나를 JSON으로 적은 것이고, 바이너리 메시지는 파일 조각입니다.
 type Control =
@@ -63,6 +63,16 @@ function setStatus(state: string, text: string): void {
 }
 
 const mib = (bytes: number): string => `${(bytes / 1048576).toFixed(1)} MiB`;
+
+// 막대는 100 ms에 한 번까지만 다시 그립니다. 64 KiB 조각마다 값을 바꾸면 눈으로는 구별도 못 할
+// 변화 때문에 페이지가 매 프레임 다시 그려집니다. 마지막 값은 언제나 보입니다.
+let progressShownAt = 0;
+function showProgress(value: number): void {
+  const now = performance.now();
+  if (value < progress.max && now - progressShownAt < 100) return;
+  progressShownAt = now;
+  progress.value = value;
+}
 
 function hex(buffer: ArrayBuffer): string {
   return Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, '0')).join('');
@@ -133,9 +143,13 @@ async function sendFile(file: Blob, name: string): Promise<void> {
   setStatus('sending', `Sending ${name} (${mib(file.size)})…`);
   const started = performance.now();
   let pauses = 0;
+  // 1 MiB씩 읽되, 이 블록을 보내는 동안 다음 블록을 미리 읽어 둡니다.
+  // 파일을 통째로 메모리에 올리지 않고, 채널이 디스크를 기다리지도 않습니다.
+  const read = (offset: number): Promise<ArrayBuffer> => file.slice(offset, offset + BLOCK).arrayBuffer();
+  let next = read(0);
   for (let offset = 0; offset < file.size; offset += BLOCK) {
-    // 1 MiB씩, 이제야 읽습니다. 고른 파일을 보내려고 통째로 읽어 들이지 않습니다.
-    const block = new Uint8Array(await file.slice(offset, offset + BLOCK).arrayBuffer());
+    const block = new Uint8Array(await next);
+    if (offset + BLOCK < file.size) next = read(offset + BLOCK);
     for (let at = 0; at < block.byteLength; at += CHUNK) {
       // TODO 1: 배압. send()는 막히지 않고 큐에 쌓기만 하므로, 파일이 크면 큐가 브라우저가 허용하는
       //         크기나 메모리를 넘어섭니다. 보낼 때마다 먼저 dc.bufferedAmount > HIGH_WATER이면
@@ -145,7 +159,7 @@ async function sendFile(file: Blob, name: string): Promise<void> {
       if (current !== transfer || dc.readyState !== 'open') return;
       dc.send(block.subarray(at, at + CHUNK));
       // 이 탭을 떠난 양: 채널에 넘겼고 이제 버퍼에서 기다리지도 않는 바이트.
-      progress.value = offset + Math.min(at + CHUNK, block.byteLength) - dc.bufferedAmount;
+      showProgress(offset + Math.min(at + CHUNK, block.byteLength) - dc.bufferedAmount);
     }
   }
   log(`sent ${mib(file.size)} in ${Math.round(performance.now() - started)} ms, pausing ${pauses} times for the buffer to drain`);
@@ -180,7 +194,7 @@ function receiveChunk(chunk: ArrayBuffer): void {
   // TODO 3: transfer.partsBytes가 FOLD_BYTES에 이르면 fold(transfer) 하세요. 그러지 않으면 1 GiB 파일이
   //         끝날 때까지 ArrayBuffer 16,384개로 이 페이지의 힙에 머뭅니다.
   void FOLD_BYTES;
-  progress.value = transfer.received;
+  showProgress(transfer.received);
   if (transfer.received >= transfer.size) void finishReceiving(transfer);
 }
 

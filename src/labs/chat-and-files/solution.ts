@@ -10,8 +10,8 @@ const HIGH_WATER = 1024 * 1024;
 const LOW_WATER = 256 * 1024;
 // The sender reads the file a block at a time: one read per chunk would cost more than the sending.
 const BLOCK = 16 * CHUNK;
-// The receiver folds its parts into one Blob every 16 MiB, so its heap never holds more of the file.
-const FOLD_BYTES = 16 * 1024 * 1024;
+// The receiver folds its parts into one Blob every 4 MiB, so its heap never holds more of the file.
+const FOLD_BYTES = 4 * 1024 * 1024;
 
 // Every text message is one of these, as JSON; binary messages are the file's chunks.
 type Control =
@@ -59,6 +59,16 @@ function setStatus(state: string, text: string): void {
 }
 
 const mib = (bytes: number): string => `${(bytes / 1048576).toFixed(1)} MiB`;
+
+// The bar is redrawn at most every 100 ms. Set for each 64 KiB chunk, it would make the page
+// repaint every frame for changes no eye can tell apart; the last value always shows.
+let progressShownAt = 0;
+function showProgress(value: number): void {
+  const now = performance.now();
+  if (value < progress.max && now - progressShownAt < 100) return;
+  progressShownAt = now;
+  progress.value = value;
+}
 
 function hex(buffer: ArrayBuffer): string {
   return Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, '0')).join('');
@@ -129,9 +139,13 @@ async function sendFile(file: Blob, name: string): Promise<void> {
   setStatus('sending', `Sending ${name} (${mib(file.size)})…`);
   const started = performance.now();
   let pauses = 0;
+  // Read 1 MiB at a time, and the next block while this one is sent: a picked file is never
+  // loaded whole, and the channel never waits for the disk.
+  const read = (offset: number): Promise<ArrayBuffer> => file.slice(offset, offset + BLOCK).arrayBuffer();
+  let next = read(0);
   for (let offset = 0; offset < file.size; offset += BLOCK) {
-    // Read 1 MiB at a time, only now: a picked file is never loaded whole to be sent.
-    const block = new Uint8Array(await file.slice(offset, offset + BLOCK).arrayBuffer());
+    const block = new Uint8Array(await next);
+    if (offset + BLOCK < file.size) next = read(offset + BLOCK);
     for (let at = 0; at < block.byteLength; at += CHUNK) {
       if (dc.bufferedAmount > HIGH_WATER) {
         pauses += 1;
@@ -141,7 +155,7 @@ async function sendFile(file: Blob, name: string): Promise<void> {
       if (current !== transfer || dc.readyState !== 'open') return;
       dc.send(block.subarray(at, at + CHUNK));
       // What has left this tab: handed to the channel and no longer waiting in its buffer.
-      progress.value = offset + Math.min(at + CHUNK, block.byteLength) - dc.bufferedAmount;
+      showProgress(offset + Math.min(at + CHUNK, block.byteLength) - dc.bufferedAmount);
     }
   }
   log(`sent ${mib(file.size)} in ${Math.round(performance.now() - started)} ms, pausing ${pauses} times for the buffer to drain`);
@@ -174,7 +188,7 @@ function receiveChunk(chunk: ArrayBuffer): void {
   transfer.partsBytes += chunk.byteLength;
   transfer.received += chunk.byteLength;
   if (transfer.partsBytes >= FOLD_BYTES) fold(transfer);
-  progress.value = transfer.received;
+  showProgress(transfer.received);
   if (transfer.received >= transfer.size) void finishReceiving(transfer);
 }
 

@@ -2,7 +2,7 @@
  * RTCDataChannel: its configuration, its states, and every payload in and out, counted and
  * hashed (../../lib/channel-flow.ts) and reported at most every 100 ms per direction.
  */
-import { binaryLinkInput, ChannelFlowTally, LINK_BYTES } from '../../lib/channel-flow.ts';
+import { binaryDigest, ChannelFlowTally } from '../../lib/channel-flow.ts';
 import { createThrottle, type Fn, type Interceptor, type Throttle } from './intercept.ts';
 
 /** A flood on a data channel must not flood the feed (or the postMessage behind it). */
@@ -11,16 +11,21 @@ const STATE_RANK: Readonly<Record<string, number>> = { connecting: 0, open: 1, c
 
 type Direction = 'in' | 'out';
 
-/** A binary payload waiting for its turn: copied bytes (with room for the chain), or a Blob to read first. */
-type Pending = { readonly input: Uint8Array<ArrayBuffer> } | { readonly blob: Blob };
+/** A binary message in the chain's order, until its own digest is known (null: none could be had). */
+interface Slot {
+  bytes: number;
+  digest: Uint8Array | null;
+  settled: boolean;
+}
+
+/** What send() or a message event carries, as it is counted. */
+type Payload = string | Uint8Array | Blob;
 
 interface Flow {
   readonly tally: ChannelFlowTally;
   readonly throttle: Throttle;
-  /** Binary payloads in the order sent or received: each link of the chain needs the one before. */
-  readonly queue: Pending[];
-  /** A Blob is being read or a link hashed: the next payload waits. */
-  busy: boolean;
+  /** Binary messages in the order sent or received whose digests are not all in yet. */
+  readonly pending: Slot[];
 }
 
 interface DcRecord {
@@ -70,14 +75,26 @@ export function observeDataChannels(ctx: Interceptor): DataChannels {
 
   /** The bytes of an ArrayBuffer or a view of one; null for anything else. */
   function bytesOf(value: unknown): Uint8Array | null {
-    if (isArrayBuffer(value)) return new Uint8Array(value);
+    // Views first: a view is what lab code sends most, and the ArrayBuffer check throws for it.
     if (isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+    if (isArrayBuffer(value)) return new Uint8Array(value);
+    return null;
+  }
+
+  /** Text, bytes or a Blob as send() takes them; null for an object send() would turn into text itself. */
+  function payloadOf(data: unknown): Payload | null {
+    if (typeof data === 'string') return data;
+    const bytes = bytesOf(data);
+    if (bytes) return bytes;
+    if (isBlob(data)) return data;
+    // send() turns anything else into text; String() of a primitive runs no lab code.
+    if (data === null || (typeof data !== 'object' && typeof data !== 'function' && typeof data !== 'symbol')) return String(data);
     return null;
   }
 
   function newFlow(record: () => DcRecord, direction: Direction): Flow {
     const throttle = createThrottle(ctx, DC_MESSAGE_INTERVAL_MS, () => emitFlow(record(), direction));
-    return { tally: new ChannelFlowTally(), throttle, queue: [], busy: false };
+    return { tally: new ChannelFlowTally(), throttle, pending: [] };
   }
 
   function emitFlow(record: DcRecord, direction: Direction): void {
@@ -87,70 +104,38 @@ export function observeDataChannels(ctx: Interceptor): DataChannels {
     report({ type: 'dc-message', dc: record.id, direction, texts, textsDropped, flow });
   }
 
-  function addText(flow: Flow, text: string): void {
-    flow.tally.addText(text);
-    flow.throttle.poke();
+  function add(flow: Flow, payload: Payload): void {
+    if (typeof payload === 'string') {
+      flow.tally.addText(payload);
+      flow.throttle.poke();
+      return;
+    }
+    const slot: Slot = { bytes: 0, digest: null, settled: false };
+    flow.pending.push(slot);
+    if (payload instanceof Uint8Array) return digestInto(flow, slot, payload);
+    if (!readBlob) return settle(flow, slot, null);
+    ctx.follow<ArrayBuffer>(invoke(readBlob, payload, []), (buffer) => digestInto(flow, slot, new Uint8Array(buffer)), () => settle(flow, slot, null));
   }
 
   /**
-   * Binary payloads are hashed in the order they were sent or received, one link of the chain
-   * at a time: a Blob must be read first and a link's digest comes back later, so later
-   * payloads wait, copied now (lab code may reuse the buffer it sent, or transfer the one it
-   * received).
+   * A message's digest starts now, on the very bytes sent or received: crypto.subtle copies
+   * them as it is called, so lab code may reuse or transfer its buffer straight after.
    */
-  function addBinary(flow: Flow, payload: Uint8Array | Blob): void {
-    flow.queue.push(payload instanceof Uint8Array ? { input: binaryLinkInput(payload) } : { blob: payload });
-    drain(flow);
+  function digestInto(flow: Flow, slot: Slot, bytes: Uint8Array): void {
+    slot.bytes = bytes.byteLength;
+    if (!subtle || !digest) return settle(flow, slot, binaryDigest(bytes));
+    ctx.follow<ArrayBuffer>(invoke(digest, subtle, ['SHA-256', bytes]), (value) => settle(flow, slot, new Uint8Array(value)), () => settle(flow, slot, null));
   }
 
-  function drain(flow: Flow): void {
-    while (!flow.busy) {
-      const next = flow.queue.shift();
-      if (next === undefined) return;
-      const done = (): void => {
-        flow.busy = false;
-        drain(flow);
-      };
-      if ('blob' in next) {
-        if (!readBlob) continue;
-        flow.busy = true;
-        ctx.follow<ArrayBuffer>(
-          invoke(readBlob, next.blob, []),
-          (buffer) => {
-            flow.queue.unshift({ input: binaryLinkInput(new Uint8Array(buffer)) });
-            done();
-          },
-          done,
-        );
-        continue;
-      }
-      const { input } = next;
-      flow.tally.chainInto(input);
-      if (!subtle || !digest) {
-        flow.tally.addBinary(input.subarray(LINK_BYTES));
-        flow.throttle.poke();
-        continue;
-      }
-      flow.busy = true;
-      ctx.follow<ArrayBuffer>(
-        invoke(digest, subtle, ['SHA-256', input]),
-        (link) => {
-          flow.tally.addBinaryLink(input, new Uint8Array(link));
-          flow.throttle.poke();
-          done();
-        },
-        done,
-      );
+  /** Links join in the order the messages went or came: a digest done early waits for those before it. */
+  function settle(flow: Flow, slot: Slot, value: Uint8Array | null): void {
+    slot.digest = value;
+    slot.settled = true;
+    while (flow.pending[0]?.settled) {
+      const head = flow.pending.shift()!;
+      if (head.digest) flow.tally.addBinaryDigest(head.bytes, head.digest);
     }
-  }
-
-  function count(flow: Flow, data: unknown): void {
-    if (typeof data === 'string') return addText(flow, data);
-    const bytes = bytesOf(data);
-    if (bytes) return addBinary(flow, bytes);
-    if (isBlob(data)) return addBinary(flow, data);
-    // send() turns anything else into text; String() of a primitive runs no lab code.
-    if (typeof data !== 'object' && typeof data !== 'function' && typeof data !== 'symbol') addText(flow, String(data));
+    flow.throttle.poke();
   }
 
   function sync(channel: RTCDataChannel, value: RTCDataChannelState = readyState(channel)): void {
@@ -187,7 +172,10 @@ export function observeDataChannels(ctx: Interceptor): DataChannels {
     ctx.on(channel, 'open', () => sync(channel, 'open'));
     ctx.on(channel, 'closing', () => sync(channel, 'closing'));
     ctx.on(channel, 'close', () => sync(channel, 'closed'));
-    ctx.on<MessageEvent>(channel, 'message', (event) => count(record.in, event.data));
+    ctx.on<MessageEvent>(channel, 'message', (event) => {
+      const payload = payloadOf(event.data);
+      if (payload !== null) add(record.in, payload);
+    });
     // A remote channel can already be open when the datachannel event reaches us.
     sync(channel);
   }
@@ -197,18 +185,18 @@ export function observeDataChannels(ctx: Interceptor): DataChannels {
       send(this: RTCDataChannel, ...args: unknown[]): unknown {
         const record = channels.get(this);
         if (!record || args.length === 0) return invoke(original, this, args);
-        let data = args[0];
-        if ((typeof data === 'object' && data !== null) || typeof data === 'function') {
-          if (!bytesOf(data) && !isBlob(data)) {
-            // send() would turn this object into text with its own toString(); doing that
-            // here, once, instead lets us hash the very text sent without calling lab code
-            // twice. A toString() that throws throws from send(), as it would natively.
-            data = `${data}`;
-            args = [data, ...args.slice(1)];
-          }
+        const data = args[0];
+        let payload = payloadOf(data);
+        if (payload === null && ((typeof data === 'object' && data !== null) || typeof data === 'function')) {
+          // send() would turn this object into text with its own toString(); doing that
+          // here, once, instead lets us hash the very text sent without calling lab code
+          // twice. A toString() that throws throws from send(), as it would natively.
+          payload = `${data}`;
+          args = [payload, ...args.slice(1)];
         }
         const result = invoke(original, this, args);
-        guard(() => count(record.out, data));
+        const counted = payload;
+        if (counted !== null) guard(() => add(record.out, counted));
         return result;
       },
     }).send,
