@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { collectAssets, staticImportClosure, type AssetSource } from '../lib/asset-graph.ts';
+import { LAB_CONFIG_PATH } from '../lib/lab-protocol.ts';
 import { withoutSitemapPath } from '../lib/sitemap-entries.ts';
 import { isPrefetchScript, moduleScriptSources, withModulePreloads, withoutModuleScripts } from '../lib/frame-scripts.ts';
 
@@ -48,8 +49,10 @@ export interface LabRoot {
 export function buildLabRoot(distDir: string): LabRoot {
   tuneFrameDocument(distDir);
   const graph = collectAssets(LAB_FRAME_DOCUMENT, diskSource(distDir));
-  if (graph.missing.length > 0) {
-    const list = graph.missing.map(({ from, url, path: target }) => `${target} (${JSON.stringify(url)} in ${from || 'the build'})`).join(', ');
+  // The frame preloads the server's answer about origins: a route, not a file to copy.
+  const missing = graph.missing.filter(({ path: target }) => target !== LAB_CONFIG_PATH);
+  if (missing.length > 0) {
+    const list = missing.map(({ from, url, path: target }) => `${target} (${JSON.stringify(url)} in ${from || 'the build'})`).join(', ');
     throw new Error(`the lab frame needs files the build did not write: ${list}`);
   }
   const dir = labRootOf(distDir);

@@ -20,6 +20,8 @@ export type Theme = 'light' | 'dark';
 /** Globals the prepared script calls (see transpile.ts): the runner defines them. */
 export const LAB_ENTRY = '__labRun';
 export const LAB_GUARD = '__labGuard';
+/** What the server says about where labs run, answered on both origins (src/server/lab-routes.ts). */
+export const LAB_CONFIG_PATH = '/lab-config.json';
 
 /** Window messages, before the channel exists. */
 export type Handshake = { readonly kind: 'hello' } | { readonly kind: 'connect' };

@@ -2,6 +2,8 @@
  * What the server says about where labs run (/lab-config.json, answered for this page's own
  * origin), fetched once a page and shared by the controller and the pair panel.
  */
+import { LAB_CONFIG_PATH } from '../lib/lab-protocol.ts';
+
 export interface PageLabConfig {
   readonly labOrigin: string;
   /** LAN mode: the HTTPS site origin a phone opens; null otherwise. */
@@ -11,7 +13,7 @@ export interface PageLabConfig {
 let config: Promise<PageLabConfig> | null = null;
 
 export function labConfig(): Promise<PageLabConfig> {
-  config ??= fetch('/lab-config.json')
+  config ??= fetch(LAB_CONFIG_PATH)
     .then((res) => (res.ok ? (res.json() as Promise<Partial<PageLabConfig>>) : Promise.reject(new Error(`HTTP ${res.status}`))))
     .then((body) => {
       if (typeof body.labOrigin !== 'string') throw new Error('lab-config.json has no labOrigin');

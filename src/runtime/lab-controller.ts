@@ -14,7 +14,8 @@ import type { Role } from '../lib/pairing/room-code.ts';
 import { createRing } from '../lib/ring-buffer.ts';
 import { decodeShare, encodeShare, parseShareHash, shareHash } from '../lib/share-code.ts';
 import { isLanOrigin } from '../lib/site-origins.ts';
-import { prepareLabCode } from '../lib/transpile.ts';
+import { preparedFor, type PreparedCode } from '../lib/prepared-code.ts';
+import type { PrepareResult } from '../lib/transpile.ts';
 import { chooseEditor, type EditorHints } from '../lib/editor-choice.ts';
 import { readEditorPick, storeEditorPick } from './editor-pick.ts';
 import { createConsolePanel, type ConsolePanel, type Strings } from './console-panel.ts';
@@ -46,6 +47,8 @@ interface LabData {
   readonly roomSize: number;
   /** What a partner tab runs (partner.ts, or a symmetric lab's solution); null outside pairing labs. */
   readonly partner: LabFiles | null;
+  /** The starter and partner code prepared at build time. */
+  readonly prepared: PreparedCode;
 }
 
 type Files = Record<string, string>;
@@ -56,6 +59,16 @@ const ACTIONS: readonly Action[] = ['edit', 'run', 'stop', 'reset', 'solution', 
  * goes on for an hour, or floods, must not grow the page's memory without bound.
  */
 const FEED_CAPACITY = 5000;
+
+let transpiler: Promise<typeof import('../lib/transpile.ts')> | null = null;
+/** The transpiler (most of the controller's weight before it was split off), loaded once, on first need. */
+function loadTranspiler(): Promise<typeof import('../lib/transpile.ts')> {
+  transpiler ??= import('../lib/transpile.ts').catch((error: unknown) => {
+    transpiler = null; // offline, or a new deployment: the next Run tries again
+    throw error;
+  });
+  return transpiler;
+}
 
 
 /**
@@ -221,6 +234,8 @@ class Lab {
   }
 
   private async perform(action: string): Promise<void> {
+    // Code about to change is transpiled when it runs: fetch the transpiler while the learner works.
+    if (action === 'edit' || action === 'solution') loadTranspiler().catch(() => undefined);
     switch (action) {
       case 'edit':
         (await this.openEditor()).focus();
@@ -359,18 +374,17 @@ class Lab {
     this.section.dataset['run'] = 'starting';
     const output = this.section.querySelector<HTMLElement>('.lab-output')!;
     output.hidden = false;
-    let origin: string;
-    try {
-      origin = (await labConfig()).labOrigin;
-    } catch {
+    // Transpile here, not in the frame: a syntax error shows at once, and the frame, which
+    // then needs no parser, starts faster. The lab origin's address is asked for meanwhile.
+    const files = this.currentFiles();
+    const [config, preparing] = await Promise.allSettled([labConfig(), this.prepare(files[ENTRY_FILE] ?? '')]);
+    if (config.status === 'rejected' || preparing.status === 'rejected') {
       this.section.dataset['run'] = 'failed';
       this.notices.add(this.t['lab.frameFailed']);
       return;
     }
-    // Transpile here, not in the frame: a syntax error shows at once, and the frame, which
-    // then needs no parser, starts faster.
-    const files = this.currentFiles();
-    const prepared = prepareLabCode(files[ENTRY_FILE] ?? '', { entry: LAB_ENTRY, guard: LAB_GUARD });
+    const origin = config.value.labOrigin;
+    const prepared = preparing.value;
     if (!prepared.ok) {
       const { message, line, column } = prepared.error;
       this.pageError(message, line, column);
@@ -440,6 +454,14 @@ class Lab {
     for (const problem of problems) {
       this.console.add({ type: 'console', level: 'warn', args: [text(problem.message)], line: problem.line, at: 0 });
     }
+  }
+
+  /** main.ts as the frame runs it: prepared at build time if the page holds it, else here, with the transpiler loaded now. */
+  async prepare(source: string): Promise<PrepareResult> {
+    const built = preparedFor(source, this.data, this.data.prepared);
+    if (built) return built;
+    const { prepareLabCode } = await loadTranspiler();
+    return prepareLabCode(source, { entry: LAB_ENTRY, guard: LAB_GUARD });
   }
 
   /** The partner tab's code: the lab's partner.ts, or in a symmetric lab its solution (Lab.astro puts it in the page). */
@@ -557,6 +579,8 @@ export function warmUp(): void {
  * link or Save-Data gets the text box, and nothing is fetched for it).
  */
 export function preloadEditor(): void {
+  // Edited code is transpiled before it runs, whichever editor opens.
+  loadTranspiler().catch(() => undefined);
   if (chooseEditor(editorHints(), readEditorPick()) === 'full') import('./editor.ts').catch(() => undefined);
 }
 

@@ -11,7 +11,7 @@
 import type { ConsoleLevel, FeedEventBody } from '../lib/feed.ts';
 import { inspect } from '../lib/inspect/capture.ts';
 import { formatInspected } from '../lib/inspect/format.ts';
-import { LAB_ENTRY, LAB_GUARD, isHandshake, isPageMessage, parseFrameFragment, type FrameToPage, type RunMessage } from '../lib/lab-protocol.ts';
+import { LAB_CONFIG_PATH, LAB_ENTRY, LAB_GUARD, isHandshake, isPageMessage, parseFrameFragment, type FrameToPage, type RunMessage } from '../lib/lab-protocol.ts';
 import { createLoopGuard, LoopGuardError } from '../lib/loop-guard-runtime.ts';
 import { learnerLocation } from '../lib/stack-lines.ts';
 import { frameMessage, type FrameMessageKey, type FrameMessageParams } from '../lib/frame-messages.ts';
@@ -46,7 +46,7 @@ export function startRunner(): void {
   }
   // Only the site may drive this frame. The server already sends frame-ancestors for it; this
   // check is the second line, and it runs while the page prepares the run, not before it.
-  const labConfig = fetch('/lab-config.json').then((res) => res.json() as Promise<LabConfig>);
+  const labConfig = fetch(LAB_CONFIG_PATH).then((res) => res.json() as Promise<LabConfig>);
   const embedderAllowed = labConfig
     .then((config) => {
       if (config.siteOrigins.includes(fragment.parent)) return true;

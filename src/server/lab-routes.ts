@@ -10,6 +10,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { firstSegment } from '../lib/request-target.ts';
 import type { IceServer } from '../lib/ice-servers.ts';
 import { embeddersOf, isLabHost, pairForHost, type SiteOrigins } from '../lib/site-origins.ts';
+import { LAB_CONFIG_PATH } from '../lib/lab-protocol.ts';
 
 export interface LabConfigBody {
   /** The lab origin for pages on the origin that asked (a LAN site gets its LAN lab). */
@@ -57,7 +58,7 @@ export interface LabRoutesOptions {
 export function labRoutes({ origins, separateOrigins, iceServers }: LabRoutesOptions) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const current = origins();
-    if (req.path === '/lab-config.json') {
+    if (req.path === LAB_CONFIG_PATH) {
       res.setHeader('Cache-Control', 'no-store');
       res.json({ ...labConfigBody(current, req.headers.host), iceServers });
       return;
