@@ -70,7 +70,6 @@ function loadTranspiler(): Promise<typeof import('../lib/transpile.ts')> {
   return transpiler;
 }
 
-
 /**
  * The lab whose frame is live on this page, if any. One at a time: every frame is on the one
  * lab origin, so two live frames could reach into each other (same origin, one parent). A
