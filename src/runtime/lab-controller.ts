@@ -60,13 +60,25 @@ const ACTIONS: readonly Action[] = ['edit', 'run', 'stop', 'reset', 'solution', 
  */
 const FEED_CAPACITY = 5000;
 
+/** A few lines using what lab code uses: transformed once when the page is idle (see loadTranspiler). */
+const TRANSPILER_WARM_UP = "import { log } from 'lab';\nconst seen: string[] = [];\nfor (const name of ['a']) seen.push(`${name}`);\nwhile (seen.length > 1) seen.pop();\nlog(seen as unknown);\n";
 let transpiler: Promise<typeof import('../lib/transpile.ts')> | null = null;
 /** The transpiler (most of the controller's weight before it was split off), loaded once, on first need. */
 function loadTranspiler(): Promise<typeof import('../lib/transpile.ts')> {
-  transpiler ??= import('../lib/transpile.ts').catch((error: unknown) => {
-    transpiler = null; // offline, or a new deployment: the next Run tries again
-    throw error;
-  });
+  transpiler ??= import('../lib/transpile.ts').then(
+    (loaded) => {
+      // A page's first transform compiles the transpiler's own code (35-40 ms measured at Run):
+      // do that while the page is idle, on a few lines using what lab code uses.
+      // (Safari has no requestIdleCallback: a short timer there.)
+      const whenIdle = globalThis.requestIdleCallback ?? ((task: () => void) => setTimeout(task, 50));
+      whenIdle(() => loaded.prepareLabCode(TRANSPILER_WARM_UP, { entry: LAB_ENTRY, guard: LAB_GUARD }));
+      return loaded;
+    },
+    (error: unknown) => {
+      transpiler = null; // offline, or a new deployment: the next Run tries again
+      throw error;
+    },
+  );
   return transpiler;
 }
 
@@ -186,6 +198,8 @@ class Lab {
 
   async openEditor(): Promise<LabEditor> {
     if (this.editor) return this.editor;
+    // Code in an editor changes, and changed code is transpiled when it runs: fetch the transpiler now.
+    loadTranspiler().catch(() => undefined);
     this.editorLoading ??= (async () => {
       const slot = this.section.querySelector<HTMLElement>('.lab-code')!;
       const options = { files: this.files, onRun: () => void this.act('run'), onChange: (files: Files) => this.onEdit(files) };
@@ -233,8 +247,8 @@ class Lab {
   }
 
   private async perform(action: string): Promise<void> {
-    // Code about to change is transpiled when it runs: fetch the transpiler while the learner works.
-    if (action === 'edit' || action === 'solution') loadTranspiler().catch(() => undefined);
+    // The solution is not the code the page was built with: fetch the transpiler while it loads.
+    if (action === 'solution') loadTranspiler().catch(() => undefined);
     switch (action) {
       case 'edit':
         (await this.openEditor()).focus();
@@ -564,6 +578,8 @@ function labFor(section: HTMLElement): Lab {
  * frame's document does not wait for a DNS lookup and a handshake.
  */
 export function warmUp(): void {
+  // A saved draft on the page is not the code it was built with: Run will transpile it.
+  if (document.querySelector('.lab .lab-draft')) loadTranspiler().catch(() => undefined);
   labConfig().then(
     ({ labOrigin }) => {
       if (document.querySelector(`link[rel="preconnect"][href="${CSS.escape(labOrigin)}"]`)) return;
