@@ -354,7 +354,8 @@ class Lab {
     }
   }
 
-  async stop(announce: boolean): Promise<void> {
+  /** Ends the live run, if any; the section's run state is then `after`. */
+  async stop(announce: boolean, after: 'stopped' | 'starting' = 'stopped'): Promise<void> {
     const session = this.session;
     this.session = null;
     if (liveLab === this) liveLab = null;
@@ -362,7 +363,7 @@ class Lab {
     if (!session) return;
     await session.stop();
     this.inspector?.stopped();
-    this.section.dataset['run'] = 'stopped';
+    this.section.dataset['run'] = after;
     if (announce) this.notices.add(this.t['lab.stopped'], 'ok');
   }
 
@@ -377,7 +378,9 @@ class Lab {
    * editor is open, since its worker is what checks them.
    */
   async start(): Promise<void> {
-    await this.stop(false);
+    // Starting from the click on: the previous run's end ('done') must not show while it stops.
+    this.section.dataset['run'] = 'starting';
+    await this.stop(false, 'starting');
     this.notices.clearPassing();
     this.editor?.clearMarkers();
     this.console.clear();
