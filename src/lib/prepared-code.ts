@@ -20,12 +20,20 @@ export interface PreparedCode {
   readonly partner: PreparedScript | null;
 }
 
+/** The code a lab's page holds, and the build's preparation of it (the lab's page data). */
+export interface PageCode {
+  readonly starter: LabFiles;
+  readonly partner: LabFiles | null;
+  readonly prepared: PreparedCode;
+}
+
 /**
  * The build's preparation of `source` when it is exactly the code it was made from, as the
  * transpiler would return it; null for any other code.
  */
-export function preparedFor(source: string, held: { readonly starter: LabFiles; readonly partner: LabFiles | null }, prepared: PreparedCode): Extract<PrepareResult, { ok: true }> | null {
-  const built = source === held.starter[ENTRY_FILE] ? prepared.starter : held.partner && source === held.partner[ENTRY_FILE] ? prepared.partner : null;
+export function preparedFor(source: string, page: PageCode): Extract<PrepareResult, { ok: true }> | null {
+  const { starter, partner, prepared } = page;
+  const built = source === starter[ENTRY_FILE] ? prepared.starter : partner && source === partner[ENTRY_FILE] ? prepared.partner : null;
   // An import's line only places the error for a module no lab offers, which prepared code never imports.
   return built ? { ok: true, script: built.script, imports: built.modules.map((name) => ({ name, line: 1 })) } : null;
 }

@@ -474,7 +474,7 @@ class Lab {
 
   /** main.ts as the frame runs it: prepared at build time if the page holds it, else here, with the transpiler loaded now. */
   async prepare(source: string): Promise<PrepareResult> {
-    const built = preparedFor(source, this.data, this.data.prepared);
+    const built = preparedFor(source, this.data);
     if (built) return built;
     const { prepareLabCode } = await loadTranspiler();
     return prepareLabCode(source, { entry: LAB_ENTRY, guard: LAB_GUARD });

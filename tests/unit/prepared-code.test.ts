@@ -9,12 +9,12 @@ const partner = { 'main.ts': "import Peer from 'peerjs';\nnew Peer();\n" };
 
 describe('code prepared at build time', () => {
   const prepared = { starter: prepareAtBuild(starter), partner: prepareAtBuild(partner) };
-  const held = { starter, partner };
+  const page = { starter, partner, prepared };
 
   it('stands in for the transpiler for exactly the code it was made from', () => {
     for (const files of [starter, partner]) {
       const runtime = prepareLabCode(files['main.ts'], { entry: LAB_ENTRY, guard: LAB_GUARD });
-      const built = preparedFor(files['main.ts'], held, prepared);
+      const built = preparedFor(files['main.ts'], page);
       expect(runtime.ok).toBe(true);
       if (!runtime.ok || !built) throw new Error('not prepared');
       expect(built.script).toBe(runtime.script);
@@ -23,9 +23,9 @@ describe('code prepared at build time', () => {
   });
 
   it('leaves any other code to the transpiler, a single changed character included', () => {
-    expect(preparedFor(starter['main.ts'].replace('2', '3'), held, prepared)).toBeNull();
-    expect(preparedFor(partner['main.ts'], { starter, partner: null }, prepared)).toBeNull();
-    expect(preparedFor('', held, prepared)).toBeNull();
+    expect(preparedFor(starter['main.ts'].replace('2', '3'), page)).toBeNull();
+    expect(preparedFor(partner['main.ts'], { ...page, partner: null })).toBeNull();
+    expect(preparedFor('', page)).toBeNull();
   });
 
   it('prepares nothing for code that does not parse, so Run shows the error as for any code', () => {
