@@ -27,6 +27,8 @@ export interface LoadResult {
   readonly lost: number;
   readonly latencyP50Ms: number;
   readonly latencyP99Ms: number;
+  /** Every relay's latency, so rounds can be pooled: one round's p99 is its 20th-slowest message. */
+  readonly latenciesMs: readonly number[];
 }
 
 export function percentile(values: readonly number[], p: number): number {
@@ -82,9 +84,19 @@ export async function runBrokerLoad(options: LoadOptions): Promise<LoadResult> {
   }
 
   holding = true;
+  // Each PeerJS client heartbeats on its own timer, started when its socket opened, so a
+  // classroom's heartbeats are spread over the interval. Sending all of them in one tick
+  // instead made a burst every 5 s that both brokers and this generator had to drain, and
+  // the few OFFERs caught behind it decided the p99.
+  const HEARTBEAT_SLICES = 50;
+  let slice = 0;
   const heartbeat = setInterval(() => {
-    for (const ws of sockets) if (ws.readyState === WebSocket.OPEN) ws.send('{"type":"HEARTBEAT"}');
-  }, options.heartbeatMs);
+    for (let i = slice; i < sockets.length; i += HEARTBEAT_SLICES) {
+      const ws = sockets[i];
+      if (ws?.readyState === WebSocket.OPEN) ws.send('{"type":"HEARTBEAT"}');
+    }
+    slice = (slice + 1) % HEARTBEAT_SLICES;
+  }, options.heartbeatMs / HEARTBEAT_SLICES);
 
   const pairs = Math.floor(sockets.length / 2);
   const intervalMs = 1000 / options.messagesPerSecond;
@@ -114,5 +126,6 @@ export async function runBrokerLoad(options: LoadOptions): Promise<LoadResult> {
     lost: pending.size,
     latencyP50Ms: percentile(latencies, 50),
     latencyP99Ms: percentile(latencies, 99),
+    latenciesMs: latencies,
   };
 }

@@ -31,6 +31,8 @@ export interface Combined {
   readonly connectP99Ms: Spread;
   readonly latencyP50Ms: Spread;
   readonly latencyP99Ms: Spread;
+  /** Percentiles of every relay of every round together: steadier than the median of per-round p99s. */
+  readonly latencyPooled: { readonly p50Ms: number; readonly p99Ms: number };
   readonly cpuMs: Spread;
   readonly rssBytes: Spread;
 }
@@ -38,8 +40,11 @@ export interface Combined {
 const spread = (values: readonly number[]): Spread => ({ median: percentile(values, 50), low: Math.min(...values), high: Math.max(...values) });
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
+type Figure = { [K in keyof Round]: Round[K] extends number ? K : never }[keyof Round];
+
 export function combineRounds(rounds: readonly Round[]): Combined {
-  const of = (key: keyof Round): number[] => rounds.map((round) => round[key]);
+  const of = (key: Figure): number[] => rounds.map((round) => round[key]);
+  const pooled = rounds.flatMap((round) => round.latenciesMs);
   return {
     rounds: rounds.length,
     connected: Math.min(...of('connected')),
@@ -50,6 +55,7 @@ export function combineRounds(rounds: readonly Round[]): Combined {
     connectP99Ms: spread(of('connectP99Ms')),
     latencyP50Ms: spread(of('latencyP50Ms')),
     latencyP99Ms: spread(of('latencyP99Ms')),
+    latencyPooled: { p50Ms: percentile(pooled, 50), p99Ms: percentile(pooled, 99) },
     cpuMs: spread(of('cpuMs')),
     rssBytes: spread(of('rssBytes')),
   };

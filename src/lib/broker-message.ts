@@ -3,6 +3,7 @@
  * relays anything with a known type; checking here first lets the broker answer bad input
  * with a clear error instead of silently dropping it (or emitting an unhandled 'error').
  */
+import { HEARTBEAT_FRAME } from './pairing/pair-messages.ts';
 
 /** The message types a PeerJS 1.5 client sends (lib/enums.ts ServerMessageType). */
 export const CLIENT_MESSAGE_TYPES = ['HEARTBEAT', 'OFFER', 'ANSWER', 'CANDIDATE', 'LEAVE'] as const;
@@ -49,7 +50,12 @@ export function payloadShapeProblem(payload: unknown): string | null {
 const isClientType = (value: unknown): value is ClientMessageType =>
   typeof value === 'string' && (CLIENT_MESSAGE_TYPES as readonly string[]).includes(value);
 
+/** Every peer sends it every 5 s (PeerJS and our own links alike): most of the broker's frames. */
+const HEARTBEAT: ParseResult = { ok: true, message: { type: 'HEARTBEAT' } };
+
 export function parseClientMessage(text: string): ParseResult {
+  // PeerServer parses every frame again after this check; a heartbeat need not be parsed twice.
+  if (text === HEARTBEAT_FRAME) return HEARTBEAT;
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -63,7 +69,7 @@ export function parseClientMessage(text: string): ParseResult {
   if (!isClientType(record['type'])) {
     return { ok: false, reason: `unknown message type ${JSON.stringify(record['type'] ?? null).slice(0, 40)}` };
   }
-  if (record['type'] === 'HEARTBEAT') return { ok: true, message: { type: 'HEARTBEAT' } };
+  if (record['type'] === 'HEARTBEAT') return HEARTBEAT;
   const dst = record['dst'];
   if (typeof dst !== 'string' || dst.length === 0 || dst.length > MAX_ID_LENGTH) {
     return { ok: false, reason: `${record['type']} needs a destination id of 1–${MAX_ID_LENGTH} characters` };

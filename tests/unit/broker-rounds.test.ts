@@ -10,6 +10,7 @@ const round = (p50: number, extra: Partial<Round> = {}): Round => ({
   lost: 0,
   latencyP50Ms: 1,
   latencyP99Ms: 2,
+  latenciesMs: [1, 2],
   cpuMs: 1000,
   rssBytes: 1,
   ...extra,
@@ -23,6 +24,15 @@ describe('the broker comparison over rounds', () => {
     expect(combined.lost).toBe(2);
     expect(combined.relayed).toBe(30);
     expect(combined.connected).toBe(98);
+  });
+
+  it('pools every relay of every round for the latency percentiles', () => {
+    const slow = Array.from({ length: 100 }, (_, i) => (i < 98 ? 1 : 50));
+    const combined = combineRounds([round(5, { latenciesMs: slow }), round(5, { latenciesMs: Array(100).fill(1) })]);
+    // Two slow relays in 200: the pooled p99 (the 198th) is fast, while one round alone has 50.
+    expect(combined.latencyPooled).toEqual({ p50Ms: 1, p99Ms: 1 });
+    const heavier = combineRounds([round(5, { latenciesMs: slow }), round(5, { latenciesMs: slow })]);
+    expect(heavier.latencyPooled.p99Ms).toBe(50);
   });
 
   it('alternates which broker goes first', async () => {
