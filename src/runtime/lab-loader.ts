@@ -17,7 +17,7 @@ const controller = (): Promise<typeof import('./lab-controller.ts')> => {
 
 // Pointing at a lab's buttons, or tabbing to them, starts loading what the click will need
 // (the controller, the lab origin's address and a connection to it); pointing at Edit also
-// loads the editor.
+// loads the editor, and pointing at Run makes the lab's frame.
 const approach = (event: Event): void => {
   const button = event.target instanceof Element ? event.target.closest<HTMLElement>('.lab [data-action]') : null;
   if (!button) return;
@@ -26,6 +26,7 @@ const approach = (event: Event): void => {
     (loaded) => {
       loaded.warmUp();
       if (action === 'edit') loaded.preloadEditor();
+      if (action === 'run') loaded.standBy(button.closest('.lab')!);
     },
     () => undefined,
   );

@@ -10,7 +10,7 @@ import type { FeedEvent } from '../lib/feed.ts';
 import { createFeedGate, type FeedGate } from '../lib/feed-gate.ts';
 import type { Goal } from '../lib/goal-checks.ts';
 import { createGoalBoard, type GoalBoard } from '../lib/goals/goal-board.ts';
-import { startRun, type RunHandle, type RunOptions } from './runner-bridge.ts';
+import { startRun, type PendingFrame, type RunHandle, type RunOptions } from './runner-bridge.ts';
 
 const TICK_MS = 250;
 
@@ -21,6 +21,8 @@ export interface SessionOptions extends RunOptions {
   onDropped(event: FeedEvent): void;
   /** The frame flooded the page for too long and has been removed; the run is over. */
   onFlood(): void;
+  /** A frame already loading for this run (made on Run's approach), if any. */
+  readonly standby?: PendingFrame | null;
 }
 
 export class RunSession {
@@ -37,7 +39,7 @@ export class RunSession {
     this.#options = options;
     this.#board = createGoalBoard(options.goals);
     this.#gate = createFeedGate(performance.now());
-    this.#handle = startRun({ ...options, onEvent: (event) => this.#receive(event) });
+    this.#handle = startRun({ ...options, onEvent: (event) => this.#receive(event) }, options.standby ?? undefined);
     this.#tick = setInterval(() => this.#judge(), TICK_MS);
   }
 

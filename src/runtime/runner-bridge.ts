@@ -32,55 +32,105 @@ const STOP_TIMEOUT_MS = 1_000;
 const MIN_HEIGHT = 160;
 const MAX_HEIGHT = 900;
 
-export function startRun(options: RunOptions): RunHandle {
+/**
+ * A fresh frame on the lab origin, loading before its run is known: Run's approach makes one
+ * (the pointer resting on Run, or focus on it), so the frame's process, document and runner
+ * load while the page prepares the code, or before the click at all. Hidden until a run
+ * adopts it; the channel is made as soon as the frame says hello.
+ */
+export interface PendingFrame {
+  readonly frame: HTMLIFrameElement;
+  readonly labOrigin: string;
+  /** The frame's end of the handshake is done: the page holds this port. */
+  readonly connected: Promise<MessagePort>;
+  /** Called for a load after the frame's first one (lab code navigated it); set by the run. */
+  onNavigated: (() => void) | null;
+  /** Removes the frame and stops listening. */
+  discard(): void;
+}
+
+export function openFrame(slot: HTMLElement, labOrigin: string): PendingFrame {
   const frame = document.createElement('iframe');
-  frame.title = options.title;
+  frame.hidden = true;
   frame.allow = 'camera; microphone; display-capture; autoplay; fullscreen';
   // A real second origin (allow-same-origin keeps it, so getUserMedia works there); the
   // sandbox takes away navigating the lesson page, popups and downloads.
   frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-modals');
-  frame.src = frameUrl(options.labOrigin, location.origin);
-
-  let port: MessagePort | null = null;
-  let onStopped: (() => void) | null = null;
+  frame.src = frameUrl(labOrigin, location.origin);
   let loads = 0;
-  const readyTimer = setTimeout(options.onFail, READY_TIMEOUT_MS);
-  const send = (message: PageToFrame): void => port?.postMessage(message);
-
+  let connect: (port: MessagePort) => void = () => {};
+  const pending: PendingFrame = {
+    frame,
+    labOrigin,
+    connected: new Promise((resolve) => (connect = resolve)),
+    onNavigated: null,
+    discard: () => {
+      window.removeEventListener('message', onHello);
+      frame.remove();
+    },
+  };
   const onHello = (event: MessageEvent): void => {
-    if (port || event.source !== frame.contentWindow || event.origin !== options.labOrigin || !isHandshake(event.data, 'hello')) return;
-    clearTimeout(readyTimer);
+    if (event.source !== frame.contentWindow || event.origin !== labOrigin || !isHandshake(event.data, 'hello')) return;
     window.removeEventListener('message', onHello);
     const channel = new MessageChannel();
-    port = channel.port1;
-    port.onmessage = (message) => receive(message.data);
-    frame.contentWindow?.postMessage({ kind: 'connect' }, options.labOrigin, [channel.port2]);
-    const { files, script, modules, watch, locale, theme, pairing } = options;
-    send({ kind: 'run', files, script, modules, watch, locale, theme, pairing });
-  };
-  const receive = (data: unknown): void => {
-    if (!isFrameMessage(data)) return;
-    if (data.kind === 'feed') options.onEvent(data.event);
-    else if (data.kind === 'size') fit(options.slot, data.height);
-    else if (data.kind === 'download') options.onDownload(data.name, data.blob);
-    else onStopped?.();
-  };
-  const close = (): void => {
-    clearTimeout(readyTimer);
-    window.removeEventListener('message', onHello);
-    port?.close();
-    frame.remove();
+    frame.contentWindow?.postMessage({ kind: 'connect' }, labOrigin, [channel.port2]);
+    connect(channel.port1);
   };
   // The first load is the frame's own document; any later one is a page lab code navigated to.
   frame.addEventListener('load', () => {
     loads += 1;
     if (loads > 1) {
-      close();
-      options.onNavigated();
+      pending.discard();
+      pending.onNavigated?.();
     }
   });
   window.addEventListener('message', onHello);
-  options.slot.replaceChildren(frame);
+  slot.append(frame);
+  return pending;
+}
+
+/** Runs in `opened` (a frame made on Run's approach) when it is on the same lab origin, else in a new frame. */
+export function startRun(options: RunOptions, opened?: PendingFrame): RunHandle {
+  const { slot, labOrigin } = options;
+  const usable = opened && opened.labOrigin === labOrigin && opened.frame.parentElement === slot;
+  if (opened && !usable) opened.discard();
+  const pending = usable ? opened : openFrame(slot, labOrigin);
+  const { frame } = pending;
+  frame.title = options.title;
+  for (const child of [...slot.children]) if (child !== frame) child.remove();
+  frame.hidden = false;
+
+  let port: MessagePort | null = null;
+  let closed = false;
+  let onStopped: (() => void) | null = null;
+  const readyTimer = setTimeout(options.onFail, READY_TIMEOUT_MS);
+  const send = (message: PageToFrame): void => port?.postMessage(message);
+
+  void pending.connected.then((given) => {
+    clearTimeout(readyTimer);
+    if (closed) return;
+    port = given;
+    port.onmessage = (message) => receive(message.data);
+    const { files, script, modules, watch, locale, theme, pairing } = options;
+    send({ kind: 'run', files, script, modules, watch, locale, theme, pairing });
+  });
+  const receive = (data: unknown): void => {
+    if (!isFrameMessage(data)) return;
+    if (data.kind === 'feed') options.onEvent(data.event);
+    else if (data.kind === 'size') fit(slot, data.height);
+    else if (data.kind === 'download') options.onDownload(data.name, data.blob);
+    else onStopped?.();
+  };
+  const close = (): void => {
+    closed = true;
+    clearTimeout(readyTimer);
+    port?.close();
+    pending.discard();
+  };
+  pending.onNavigated = () => {
+    close();
+    options.onNavigated();
+  };
 
   return {
     frame,

@@ -120,6 +120,43 @@ describe('one live lab per page', () => {
   });
 });
 
+describe('the frame made on Run’s approach', () => {
+  it('loads hidden while the pointer rests on Run, is the frame the run uses, and exists only while no lab runs', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${baseUrl}${pageWithLab(CHANNEL)}`);
+    const a = labSection(page, CHANNEL);
+    const b = labSection(page, CAMERA);
+    await a.getByRole('button', { name: 'Run', exact: true }).hover();
+    const standby = a.locator('.lab-frame-slot iframe');
+    await standby.waitFor({ state: 'attached' });
+    expect(await standby.isHidden()).toBe(true);
+    // Its document and runner load before the click.
+    await expect.poll(() => page.frames().some((f) => f.url().includes('/lab-frame/'))).toBe(true);
+
+    // Another lab's Run approached: one frame waits, that lab's.
+    await b.getByRole('button', { name: 'Run', exact: true }).hover();
+    await b.locator('.lab-frame-slot iframe').waitFor({ state: 'attached' });
+    await expect.poll(() => a.locator('iframe').count()).toBe(0);
+    expect(await page.locator('iframe').count()).toBe(1);
+
+    // Back to the first: its Run adopts the frame made for it, shown, and no other is made.
+    await a.getByRole('button', { name: 'Run', exact: true }).hover();
+    await standby.waitFor({ state: 'attached' });
+    const made = await standby.elementHandle();
+    await a.getByRole('button', { name: 'Run', exact: true }).click();
+    await waitForRunEnd(a);
+    expect(await consoleText(a)).toContain('Signaling done');
+    expect(await made?.evaluate((frame) => frame.isConnected && !(frame as HTMLIFrameElement).hidden)).toBe(true);
+    expect(await page.locator('iframe').count()).toBe(1);
+
+    // While a lab runs, approaching another's Run makes nothing (two frames on the lab origin could reach into each other).
+    await b.getByRole('button', { name: 'Run', exact: true }).hover();
+    await page.waitForTimeout(300);
+    expect(await page.locator('iframe').count()).toBe(1);
+    await page.close();
+  });
+});
+
 describe('a frame that navigates is removed', () => {
   it('removes the output once lab code sends it to another page, and says why', async () => {
     const page = await browser().newPage();
