@@ -29,6 +29,8 @@ export interface LoadResult {
   readonly latencyP99Ms: number;
   /** Every relay's latency, so rounds can be pooled: one round's p99 is its 20th-slowest message. */
   readonly latenciesMs: readonly number[];
+  /** Every handshake's time, pooled the same way. */
+  readonly connectTimesMs: readonly number[];
 }
 
 export function percentile(values: readonly number[], p: number): number {
@@ -127,5 +129,6 @@ export async function runBrokerLoad(options: LoadOptions): Promise<LoadResult> {
     latencyP50Ms: percentile(latencies, 50),
     latencyP99Ms: percentile(latencies, 99),
     latenciesMs: latencies,
+    connectTimesMs: connectTimes,
   };
 }

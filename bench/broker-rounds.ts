@@ -20,6 +20,11 @@ export interface Spread {
   readonly high: number;
 }
 
+export interface Pooled {
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+}
+
 export interface Combined {
   readonly rounds: number;
   /** The fewest peers connected in any round. */
@@ -32,7 +37,9 @@ export interface Combined {
   readonly latencyP50Ms: Spread;
   readonly latencyP99Ms: Spread;
   /** Percentiles of every relay of every round together: steadier than the median of per-round p99s. */
-  readonly latencyPooled: { readonly p50Ms: number; readonly p99Ms: number };
+  readonly latencyPooled: Pooled;
+  /** The same for every handshake of every round. */
+  readonly connectPooled: Pooled;
   readonly cpuMs: Spread;
   readonly rssBytes: Spread;
 }
@@ -44,7 +51,7 @@ type Figure = { [K in keyof Round]: Round[K] extends number ? K : never }[keyof 
 
 export function combineRounds(rounds: readonly Round[]): Combined {
   const of = (key: Figure): number[] => rounds.map((round) => round[key]);
-  const pooled = rounds.flatMap((round) => round.latenciesMs);
+  const pool = (values: readonly number[]): Pooled => ({ p50Ms: percentile(values, 50), p99Ms: percentile(values, 99) });
   return {
     rounds: rounds.length,
     connected: Math.min(...of('connected')),
@@ -55,7 +62,8 @@ export function combineRounds(rounds: readonly Round[]): Combined {
     connectP99Ms: spread(of('connectP99Ms')),
     latencyP50Ms: spread(of('latencyP50Ms')),
     latencyP99Ms: spread(of('latencyP99Ms')),
-    latencyPooled: { p50Ms: percentile(pooled, 50), p99Ms: percentile(pooled, 99) },
+    latencyPooled: pool(rounds.flatMap((round) => round.latenciesMs)),
+    connectPooled: pool(rounds.flatMap((round) => round.connectTimesMs)),
     cpuMs: spread(of('cpuMs')),
     rssBytes: spread(of('rssBytes')),
   };

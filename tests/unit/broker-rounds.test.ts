@@ -11,6 +11,7 @@ const round = (p50: number, extra: Partial<Round> = {}): Round => ({
   latencyP50Ms: 1,
   latencyP99Ms: 2,
   latenciesMs: [1, 2],
+  connectTimesMs: [p50],
   cpuMs: 1000,
   rssBytes: 1,
   ...extra,
@@ -33,6 +34,7 @@ describe('the broker comparison over rounds', () => {
     expect(combined.latencyPooled).toEqual({ p50Ms: 1, p99Ms: 1 });
     const heavier = combineRounds([round(5, { latenciesMs: slow }), round(5, { latenciesMs: slow })]);
     expect(heavier.latencyPooled.p99Ms).toBe(50);
+    expect(combined.connectPooled).toEqual({ p50Ms: 5, p99Ms: 5 });
   });
 
   it('alternates which broker goes first', async () => {
