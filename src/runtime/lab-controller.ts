@@ -32,7 +32,7 @@ import { PairPanel } from './pair-panel.ts';
 import { mountPlainEditor } from './plain-editor.ts';
 import { labsDone } from './progress.ts';
 import { RunSession } from './run-session.ts';
-import { openFrame, type PendingFrame } from './runner-bridge.ts';
+import { setFrameLive, takeStandby } from './frame-standby.ts';
 
 interface LabData {
   readonly id: string;
@@ -89,34 +89,6 @@ function loadTranspiler(): Promise<typeof import('../lib/transpile.ts')> {
  * second Run stops the first lab before its own frame exists.
  */
 let liveLab: Lab | null = null;
-
-/**
- * A frame made when Run is approached (pointer or focus), for that lab's next Run: its process,
- * document and runner load before the click, or while the page prepares the code. Only while no
- * frame is live (see liveLab: two frames on the lab origin could reach into each other), and
- * dropped when another lab's Run is approached or started, or after STANDBY_MS unused.
- */
-let standby: { readonly section: HTMLElement; readonly pending: PendingFrame; readonly timer: ReturnType<typeof setTimeout> } | null = null;
-const STANDBY_MS = 60_000;
-
-function dropStandby(): void {
-  if (!standby) return;
-  clearTimeout(standby.timer);
-  standby.pending.discard();
-  standby = null;
-}
-
-/** The frame made on this section's Run approach, if any; any other lab's is dropped. */
-function takeStandby(section: HTMLElement): PendingFrame | null {
-  if (standby?.section !== section) {
-    dropStandby();
-    return null;
-  }
-  const { pending } = standby;
-  clearTimeout(standby.timer);
-  standby = null;
-  return pending;
-}
 
 /** What the browser says about the screen and the link (the Network Information API is Chromium's only). */
 const editorHints = (): EditorHints => {
@@ -387,7 +359,10 @@ class Lab {
   async stop(announce: boolean, after: 'stopped' | 'starting' = 'stopped'): Promise<void> {
     const session = this.session;
     this.session = null;
-    if (liveLab === this) liveLab = null;
+    if (liveLab === this) {
+      liveLab = null;
+      setFrameLive(false);
+    }
     this.buttons.stop.disabled = true;
     if (!session) return;
     await session.stop();
@@ -448,6 +423,7 @@ class Lab {
       other.notices.add(other.t['lab.stoppedForOther'], 'ok');
     }
     liveLab = this;
+    setFrameLive(true);
     this.buttons.stop.disabled = false;
     const standbyFrame = takeStandby(this.section);
     const session: RunSession = new RunSession({
@@ -623,21 +599,8 @@ export function warmUp(): void {
   );
 }
 
-/** Run is approached: make its frame now, so the click finds it loading or ready. */
-export function standBy(section: HTMLElement): void {
-  if (liveLab || standby?.section === section) return;
-  labConfig().then(
-    ({ labOrigin }) => {
-      // A run may have started meanwhile, or this section's frame been made by another approach.
-      if (liveLab || standby?.section === section) return;
-      const slot = section.querySelector<HTMLElement>('.lab-frame-slot');
-      if (!slot) return;
-      dropStandby();
-      standby = { section, pending: openFrame(slot, labOrigin), timer: setTimeout(dropStandby, STANDBY_MS) };
-    },
-    () => undefined, // the click asks again, and says what went wrong
-  );
-}
+// The loader reaches the standby through the controller, which it loads anyway: no script of its own on a reading page.
+export { standBy } from './frame-standby.ts';
 
 /**
  * Pointing at Edit: start loading the editor the click will open (the full one only; a slow
