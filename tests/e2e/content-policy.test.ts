@@ -140,9 +140,10 @@ describe('the site’s pages', () => {
     await section.locator('.view-line', { hasText: 'greet();' }).click({ position: { x: 10, y: 5 } });
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
-    // The hover renders the comment's Markdown, image included: the page would fetch it.
+    // The hover renders the comment's Markdown, image included: the page would fetch it. Its text
+    // comes from the TypeScript worker, whose start took over 10 s on two busy CI cores.
     const image = page.locator('.monaco-hover img');
-    await image.waitFor({ state: 'attached', timeout: 10_000 });
+    await image.waitFor({ state: 'attached', timeout: 30_000 });
     expect(await image.getAttribute('src')).toBe(`${foreignOrigin}/hover.png`);
     await page.waitForTimeout(1_000);
     expect(hits).toEqual([]);
