@@ -5,6 +5,7 @@
  * the per-address and per-network caps see what they would see from real learners.
  */
 import { WebSocket } from 'ws';
+import { HEARTBEAT_FRAME } from '../src/lib/pairing/pair-messages.ts';
 
 export interface LoadOptions {
   readonly port: number;
@@ -95,7 +96,7 @@ export async function runBrokerLoad(options: LoadOptions): Promise<LoadResult> {
   const heartbeat = setInterval(() => {
     for (let i = slice; i < sockets.length; i += HEARTBEAT_SLICES) {
       const ws = sockets[i];
-      if (ws?.readyState === WebSocket.OPEN) ws.send('{"type":"HEARTBEAT"}');
+      if (ws?.readyState === WebSocket.OPEN) ws.send(HEARTBEAT_FRAME);
     }
     slice = (slice + 1) % HEARTBEAT_SLICES;
   }, options.heartbeatMs / HEARTBEAT_SLICES);
