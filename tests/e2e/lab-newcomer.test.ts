@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { draftKey, parseDraftRecord, saveDraft, serializeDraftRecord } from '../../src/lib/drafts.ts';
 import { encodeShare, shareHash } from '../../src/lib/share-code.ts';
 import { useChromium } from '../support/chromium.ts';
+import { patient } from '../support/patience.ts';
 import { consoleText, feedOf, labSection, pageWithLab, pickPlainBox, waitForAllGoals, waitForRunEnd } from '../support/labs.ts';
 
 const baseUrl = inject('baseUrl');
@@ -99,7 +100,7 @@ describe('type errors', () => {
     const section = labSection(page, CHANNEL);
     await section.getByRole('button', button('Run')).click();
     expect(await waitForRunEnd(section)).toBe('done');
-    await expect.poll(() => consoleText(section), { timeout: 30_000 }).toMatch(/main\.ts:2\s*TS2322: Type 'string' is not assignable to type 'number'/);
+    await expect.poll(() => consoleText(section), { timeout: patient(30_000) }).toMatch(/main\.ts:2\s*TS2322: Type 'string' is not assignable to type 'number'/);
     expect(await consoleText(section)).toContain('ran anyway');
     await page.close();
   });

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BROWSER_FACTS, type BrowserFact, type BrowserName } from './browser-facts.ts';
 import { probeSource } from './browser-probes.ts';
 import { explainSdp } from '../../src/lib/sdp-explain.ts';
+import { patient } from './patience.ts';
 
 export interface ProbePage {
   evaluate(source: string): Promise<unknown>;
@@ -125,7 +126,7 @@ export function browserFactTests(browser: BrowserName, open: OpenPage, { concurr
   (concurrent ? describe.concurrent : describe)(`what the lessons say ${browser} does`, () => {
     for (const fact of BROWSER_FACTS) {
       if (!(browser in fact.expect)) continue;
-      it(`${fact.probe}${fact.at === 'insecure-origin' ? ' (plain http, LAN-like address)' : ''}: ${fact.said[0]?.en ?? ''}`, { timeout: fact.timeoutMs ?? 30_000 }, async () => {
+      it(`${fact.probe}${fact.at === 'insecure-origin' ? ' (plain http, LAN-like address)' : ''}: ${fact.said[0]?.en ?? ''}`, { timeout: patient(fact.timeoutMs ?? 30_000) }, async () => {
         const page = await open(fact, fact.at === 'insecure-origin' ? insecure() : home());
         try {
           expect(await page.evaluate(probeSource(fact.probe, { silentStunPort: silentStunPort() }))).toEqual(fact.expect[browser]);

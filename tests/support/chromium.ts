@@ -6,6 +6,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { thirdParty } from './this-machine.ts';
+import { patient } from './patience.ts';
 
 /** The browser a learner runs. What the lessons say Chromium does is checked in it, and the bench measures it. */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -50,11 +51,16 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function launchChromium(build: ChromiumBuild = 'shell'): Promise<Browser> {
-  if (build === 'browser') return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-  const browser = await chromium.launch({ executablePath: HEADLESS_SHELL_PATH, args: [...CHROMIUM_ARGS, ...SHELL_ARGS], headless: true });
-  // Every context the tests open (newPage opens one too) starts with what the full browser grants.
+  const shell = build === 'shell';
+  const browser = await chromium.launch({ executablePath: shell ? HEADLESS_SHELL_PATH : CHROMIUM_PATH, args: shell ? [...CHROMIUM_ARGS, ...SHELL_ARGS] : CHROMIUM_ARGS, headless: true });
+  // Every context the tests open (newPage opens one too) waits as long as a slow day needs, and
+  // in the shell starts with what the full browser grants.
   const newContext = browser.newContext.bind(browser);
-  browser.newContext = (options = {}) => newContext({ ...options, permissions: [...FULL_BROWSER_GRANTS, ...(options.permissions ?? [])] });
+  browser.newContext = async (options = {}) => {
+    const context = await newContext(shell ? { ...options, permissions: [...FULL_BROWSER_GRANTS, ...(options.permissions ?? [])] } : options);
+    context.setDefaultTimeout(patient(30_000));
+    return context;
+  };
   return browser;
 }
 

@@ -4,6 +4,7 @@
  * Firefox scenarios that use a lab as a learner does.
  */
 import type { ElementHandle, Page } from 'puppeteer-core';
+import { patient } from './patience.ts';
 
 export type Section = ElementHandle<Element>;
 
@@ -17,7 +18,7 @@ export async function openSection(page: Page, id: string): Promise<Section> {
 export async function toolbarButton(page: Page, section: Section, name: string): Promise<ElementHandle<HTMLButtonElement>> {
   await page.waitForFunction(
     (el, text) => [...el.querySelectorAll('button')].some((b) => b.textContent?.trim() === text && !b.disabled && !b.hidden),
-    { timeout: 15_000 },
+    { timeout: patient(15_000) },
     section,
     name,
   );

@@ -15,6 +15,7 @@ import { keptPages } from './kept-pages.ts';
 import { SUITE_LOCALES, type SuiteOptions } from './lab-suite.ts';
 import { SHARED_SITE_LAB_IDS, inspectedConnections, labMeta, pageWithLab, suitePartners } from './labs.ts';
 import { publicIceUrls } from './this-machine.ts';
+import { patient } from './patience.ts';
 
 /** How long a starter is watched after its code (and its partner's) finished: goals met by then show. */
 const STARTER_WATCH_MS = 1000;
@@ -25,7 +26,7 @@ async function openLab(page: Page, id: string, baseUrl: () => string, prefix: st
   return openSection(page, id);
 }
 
-async function waitForRunEnd(page: Page, section: Section, timeout = 20_000): Promise<string> {
+async function waitForRunEnd(page: Page, section: Section, timeout = patient(20_000)): Promise<string> {
   const ended = await page.waitForFunction((el) => ['done', 'error', 'failed'].includes((el as HTMLElement).dataset['run'] ?? ''), { timeout }, section).then(
     () => true,
     () => false,
@@ -84,14 +85,14 @@ async function expectInspector(page: Page, section: Section, feed: readonly Feed
       const text = el.querySelector('details.lab-inspector > summary')?.textContent ?? '';
       return ids.every((pc) => text.includes(`${pc}: `));
     },
-    { timeout: 15_000 },
+    { timeout: patient(15_000) },
     section,
     pcs,
   );
 }
 
 /** The lab's steps: clicks in its output frame, each after its goal if it names one. */
-async function performSteps(section: Section, steps: LabMeta['steps'], timeout = 20_000): Promise<void> {
+async function performSteps(section: Section, steps: LabMeta['steps'], timeout = patient(20_000)): Promise<void> {
   for (const step of steps) {
     if (step.after !== undefined) {
       await section.waitForSelector(`.lab-goals li[data-goal="${step.after}"][data-met="true"]`, { timeout });
@@ -111,7 +112,7 @@ async function openPartner(browser: Browser, section: Section, taken: readonly s
       const href = el.querySelector<HTMLAnchorElement>('.lab-pair-open')?.href;
       return href && !used.includes(href) ? href : false;
     },
-    { timeout: 10_000 },
+    { timeout: patient(10_000) },
     section,
     [...taken],
   );
@@ -172,13 +173,13 @@ export function firefoxLabTests(shard: number, shards: number, { ids = SHARED_SI
       const problems = kept?.problems ?? watchFirefoxProblems(page);
       const section = kept ? await openSection(page, id) : await openLab(page, id, baseUrl, prefix);
       await clickButton(page, section, t['lab.solution']);
-      await page.waitForFunction((el, mine) => [...el.querySelectorAll('button')].some((b) => b.textContent?.trim() === mine), { timeout: 15_000 }, section, t['lab.myCode']);
+      await page.waitForFunction((el, mine) => [...el.querySelectorAll('button')].some((b) => b.textContent?.trim() === mine), { timeout: patient(15_000) }, section, t['lab.myCode']);
       expect(await section.$('.lab-code > textarea'), 'the plain box this suite picked').not.toBeNull();
       // In a kept page the starter's frame is still there until Run replaces it: wait for it to
       // go, or the steps below could look for their buttons in a frame about to close.
       const starterFrame = kept ? await section.$('.lab-frame-slot iframe') : null;
       await clickButton(page, section, t['lab.run']);
-      if (starterFrame) await page.waitForFunction((el) => !el.isConnected, { timeout: 15_000 }, starterFrame);
+      if (starterFrame) await page.waitForFunction((el) => !el.isConnected, { timeout: patient(15_000) }, starterFrame);
       const partners = await openPartners(browser(), section, suitePartners(meta), t['lab.run']);
       // One list per partner, filled as problems happen: flattened only when checked.
       const partnerProblems = partners.map((partner) => watchFirefoxProblems(partner));
@@ -188,7 +189,7 @@ export function firefoxLabTests(shard: number, shards: number, { ids = SHARED_SI
         throw new Error(`steps failed in Firefox; feed: ${await feedSummary(section)}`, { cause: error });
       });
       const expected = meta.goals.map((g) => g.id).filter((g) => !unmet.includes(g));
-      await waitForGoals(page, section, expected, 30_000).catch(async (error: unknown) => {
+      await waitForGoals(page, section, expected, patient(30_000)).catch(async (error: unknown) => {
         const met = await metGoalIds(section);
         throw new Error(`goals unmet in Firefox: ${expected.filter((g) => !met.includes(g)).join(', ')}; feed: ${await feedSummary(section)}`, { cause: error });
       });

@@ -19,6 +19,7 @@ import { publicIceUrls } from './this-machine.ts';
 import en from '../../src/content/i18n/en.json' with { type: 'json' };
 import ko from '../../src/content/i18n/ko.json' with { type: 'json' };
 import { SHARED_SITE_LAB_IDS, expectInspector, feedOf, inspectedConnections, labFrame, labMeta, labSection, metGoalIds, openPartners, pageWithLab, performSteps, pickPlainBox, suitePartners, waitForAllGoals, waitForRunEnd } from './labs.ts';
+import { patient } from './patience.ts';
 
 /** How long a starter is watched after its code (and its partner's) finished: goals met by then show; the recorded feeds are judged whole too. */
 const STARTER_WATCH_MS = 1000;
@@ -104,13 +105,13 @@ export function labTests(shard: number, shards: number, { ids = SHARED_SITE_LAB_
       await section.getByRole('button', button(t['lab.run'])).click();
       // The new frame is made after the goals were reset, so its arrival means both are done.
       const slot = await section.locator('.lab-frame-slot').elementHandle();
-      if (starterFrame) await page.waitForFunction(({ old, slot }) => !old.isConnected && slot?.querySelector('iframe') !== null, { old: starterFrame, slot }, { timeout: 15_000 });
+      if (starterFrame) await page.waitForFunction(({ old, slot }) => !old.isConnected && slot?.querySelector('iframe') !== null, { old: starterFrame, slot }, { timeout: patient(15_000) });
       const partners = await openPartners(page, id, suitePartners(meta), t['lab.run']);
       const partner = partners[0];
       // One list per partner, filled as problems happen: flattened only when checked.
       const partnerProblems = partners.map((each) => watchForProblems(each.page));
       await performSteps(section, meta.steps);
-      await waitForAllGoals(section, 30_000);
+      await waitForAllGoals(section, patient(30_000));
       const ended = await waitForRunEnd(section);
       expect(ended, JSON.stringify((await feedOf(section)).filter((e) => e.type === 'error'))).toBe('done');
       const goals = section.getByRole('list', { name: t['lab.goals'] }).getByRole('listitem');

@@ -7,6 +7,7 @@ import type { FeedEvent } from '../../src/lib/feed.ts';
 import { parseLab, type LabMeta } from '../../src/lib/lab-schema.ts';
 import { EDITOR_KEY } from '../../src/lib/storage-keys.ts';
 import { listPages, readPage } from './site-files.ts';
+import { patient } from './patience.ts';
 
 export const LAB_IDS = readdirSync(path.join(ROOT, 'src/labs'), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
@@ -38,7 +39,7 @@ export async function metGoalIds(section: Locator): Promise<string[]> {
 }
 
 /** Does what the lab's steps say a learner does in its output: clicks, each after its goal if it names one. */
-export async function performSteps(section: Locator, steps: LabMeta['steps'], timeout = 20_000): Promise<void> {
+export async function performSteps(section: Locator, steps: LabMeta['steps'], timeout = patient(20_000)): Promise<void> {
   const frame = section.frameLocator('.lab-frame-slot iframe');
   for (const step of steps) {
     if (step.after !== undefined) {
@@ -114,7 +115,7 @@ export function filesOf(section: Locator): Promise<Record<string, string>> {
 }
 
 /** Waits until the run finished its top-level code (or failed), then returns its end state. */
-export async function waitForRunEnd(section: Locator, timeout = 20_000): Promise<string> {
+export async function waitForRunEnd(section: Locator, timeout = patient(20_000)): Promise<string> {
   const ended = await section
     .page()
     .waitForFunction((el) => ['done', 'error', 'failed'].includes((el as HTMLElement).dataset['run'] ?? ''), await section.elementHandle(), { timeout })
@@ -137,7 +138,7 @@ async function runSituation(section: Locator): Promise<string> {
   return `data-run=${run} data-active=${active} frames=${frames} notices=${JSON.stringify(notices)} feed tail:\n  ${tail.join('\n  ')}`;
 }
 
-export async function waitForAllGoals(section: Locator, timeout = 20_000): Promise<void> {
+export async function waitForAllGoals(section: Locator, timeout = patient(20_000)): Promise<void> {
   const met = await section
     .page()
     .waitForFunction((el) => [...(el as HTMLElement).querySelectorAll('.lab-goals li')].every((li) => li.getAttribute('data-met') === 'true'), await section.elementHandle(), { timeout })
@@ -172,7 +173,7 @@ export async function expectInspector(section: Locator, feed: readonly FeedEvent
       return ids.every((pc) => text.includes(`${pc}: `));
     },
     { el: await section.elementHandle(), ids: pcs },
-    { timeout: 15_000 },
+    { timeout: patient(15_000) },
   );
 }
 
@@ -200,7 +201,7 @@ export async function openPartner(host: Page, id: string, taken: readonly string
   return { page, section, url };
 }
 
-async function waitForNewHref(link: Locator, taken: readonly string[], timeout = 10_000): Promise<string | null> {
+async function waitForNewHref(link: Locator, taken: readonly string[], timeout = patient(10_000)): Promise<string | null> {
   const deadline = Date.now() + timeout;
   for (;;) {
     const url = await link.getAttribute('href');

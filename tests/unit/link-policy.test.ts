@@ -11,9 +11,9 @@ import {
 } from '../../src/lib/pairing/link-policy.ts';
 
 describe('reconnect backoff', () => {
-  it('starts at half a second and doubles to eight, with no jitter drawn', () => {
+  it('starts at half a second and doubles to two, with no jitter drawn', () => {
     const none = () => 0;
-    expect([0, 1, 2, 3, 4, 5, 6, 50].map((attempt) => reconnectDelayMs(attempt, none))).toEqual([500, 1000, 2000, 3000, 3000, 3000, 3000, 3000]);
+    expect([0, 1, 2, 3, 4, 5, 6, 50].map((attempt) => reconnectDelayMs(attempt, none))).toEqual([500, 1000, 2000, 2000, 2000, 2000, 2000, 2000]);
   });
 
   it('takes at most half of each delay off at random, never adding to it', () => {

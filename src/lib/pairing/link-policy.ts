@@ -23,12 +23,13 @@ export const LINK_TIMING = {
   /** A socket that neither opened nor was refused by then is given up and retried. */
   connectTimeoutMs: 10_000,
   /**
-   * At most 3 s between attempts: a broker back after an outage of any length is found within
-   * 3 s, so the pages say "connected" within the 5 s the pairing test holds them to (with an 8 s
-   * cap, CI once took 5.4 s on a busy machine). One small request every few seconds per tab
-   * costs a local broker nothing.
+   * At most 2 s between attempts: a broker back after an outage of any length is found within
+   * 2 s, so the pages say "connected" within the 5 s the pairing test holds them to (with an 8 s
+   * cap, CI once took 5.4 s on a busy machine; with 3 s, 6.4 s on a slow day, load average 20 on
+   * two cores). A classroom of 500 tabs retrying every 2 s is 250 small requests a second, which
+   * a broker answers with a refused connection while it is down and a handshake once it is back.
    */
-  backoff: { firstMs: 500, maxMs: 3000, jitter: 0.5 },
+  backoff: { firstMs: 500, maxMs: 2000, jitter: 0.5 },
 } as const;
 
 export interface BackoffSchedule {
