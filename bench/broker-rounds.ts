@@ -3,8 +3,7 @@
  * (which goes first alternates too), so a change in the machine's load falls on both: each
  * figure is the median of the rounds, with the spread (lowest–highest) beside it.
  */
-import type { LoadResult } from './broker-load.ts';
-import { percentile } from './broker-load.ts';
+import { percentile, type LoadResult } from './broker-load.ts';
 
 export interface ServerStats {
   readonly cpuMs: number;
@@ -51,6 +50,9 @@ type Figure = { [K in keyof Round]: Round[K] extends number ? K : never }[keyof 
 
 export function combineRounds(rounds: readonly Round[]): Combined {
   const of = (key: Figure): number[] => rounds.map((round) => round[key]);
+  const each = (times: (round: Round) => readonly number[], p: number): number[] => rounds.map((round) => percentile(times(round), p));
+  const handshakes = (round: Round) => round.connectTimesMs;
+  const relays = (round: Round) => round.latenciesMs;
   const pool = (values: readonly number[]): Pooled => ({ p50Ms: percentile(values, 50), p99Ms: percentile(values, 99) });
   return {
     rounds: rounds.length,
@@ -58,12 +60,12 @@ export function combineRounds(rounds: readonly Round[]): Combined {
     falseDisconnects: sum(of('falseDisconnects')),
     relayed: sum(of('relayed')),
     lost: sum(of('lost')),
-    connectP50Ms: spread(of('connectP50Ms')),
-    connectP99Ms: spread(of('connectP99Ms')),
-    latencyP50Ms: spread(of('latencyP50Ms')),
-    latencyP99Ms: spread(of('latencyP99Ms')),
-    latencyPooled: pool(rounds.flatMap((round) => round.latenciesMs)),
-    connectPooled: pool(rounds.flatMap((round) => round.connectTimesMs)),
+    connectP50Ms: spread(each(handshakes, 50)),
+    connectP99Ms: spread(each(handshakes, 99)),
+    latencyP50Ms: spread(each(relays, 50)),
+    latencyP99Ms: spread(each(relays, 99)),
+    latencyPooled: pool(rounds.flatMap(relays)),
+    connectPooled: pool(rounds.flatMap(handshakes)),
     cpuMs: spread(of('cpuMs')),
     rssBytes: spread(of('rssBytes')),
   };

@@ -45,7 +45,7 @@ export interface PendingFrame {
   readonly connected: Promise<MessagePort>;
   /** Called for a load after the frame's first one (lab code navigated it); set by the run. */
   onNavigated: (() => void) | null;
-  /** Removes the frame and stops listening. */
+  /** Removes the frame, closes the page's end of its channel and stops listening. */
   discard(): void;
 }
 
@@ -58,6 +58,7 @@ export function openFrame(slot: HTMLElement, labOrigin: string): PendingFrame {
   frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-modals');
   frame.src = frameUrl(labOrigin, location.origin);
   let loads = 0;
+  let ours: MessagePort | null = null;
   let connect: (port: MessagePort) => void = () => {};
   const pending: PendingFrame = {
     frame,
@@ -66,6 +67,7 @@ export function openFrame(slot: HTMLElement, labOrigin: string): PendingFrame {
     onNavigated: null,
     discard: () => {
       window.removeEventListener('message', onHello);
+      ours?.close();
       frame.remove();
     },
   };
@@ -73,6 +75,7 @@ export function openFrame(slot: HTMLElement, labOrigin: string): PendingFrame {
     if (event.source !== frame.contentWindow || event.origin !== labOrigin || !isHandshake(event.data, 'hello')) return;
     window.removeEventListener('message', onHello);
     const channel = new MessageChannel();
+    ours = channel.port1;
     frame.contentWindow?.postMessage({ kind: 'connect' }, labOrigin, [channel.port2]);
     connect(channel.port1);
   };
@@ -124,7 +127,6 @@ export function startRun(options: RunOptions, opened?: PendingFrame): RunHandle 
   const close = (): void => {
     closed = true;
     clearTimeout(readyTimer);
-    port?.close();
     pending.discard();
   };
   pending.onNavigated = () => {
