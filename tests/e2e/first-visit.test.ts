@@ -77,7 +77,10 @@ describe('a first visit to a reading page', () => {
     const context = await browser().newContext();
     const tab = await context.newPage();
     await tab.goto(`${baseUrl}/ko/`, { waitUntil: 'networkidle' });
+    // The shortcut is listened for once the search element's script ran, which enables its button.
+    await tab.locator('button[data-open-modal]:enabled').waitFor();
     await tab.keyboard.press('Control+k');
+    await tab.locator('site-search dialog[open]').waitFor();
     await expect.poll(() => tab.evaluate(() => document.activeElement?.classList.contains('pagefind-ui__search-input'))).toBe(true);
     await tab.keyboard.type('시그널링');
     await expect.poll(() => tab.locator('dialog[open] .pagefind-ui__result').count(), { timeout: 10_000 }).toBeGreaterThan(0);

@@ -39,7 +39,8 @@ describe('every page renders in its language with no console errors and no acces
     expect(response?.status()).toBe(200);
     const lang = await page.getAttribute('html', 'lang');
     expect(lang).toBe(path.startsWith('/ko/') ? 'ko' : 'en');
-    await expect(page.locator('h1').first().isVisible()).resolves.toBe(true);
+    // Waited for, not sampled: on two busy cores the first layout can come after network idle.
+    await page.locator('h1').first().waitFor({ state: 'visible' });
     // axe-core, WCAG 2.1 A and AA (tests/support/axe.ts). Expressive Code makes a code block that
     // scrolls focusable from a script once it has been laid out: checked after that.
     await page.waitForFunction(() => [...document.querySelectorAll('.expressive-code pre')].every((pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')));
