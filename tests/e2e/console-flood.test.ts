@@ -19,6 +19,7 @@ import type { Locator, Page } from 'playwright-core';
 import { GATE_LIMITS } from '../../src/lib/feed-gate.ts';
 import { encodeShare, shareHash } from '../../src/lib/share-code.ts';
 import { useChromium } from '../support/chromium.ts';
+import { patient } from '../support/patience.ts';
 import { consoleText, feedOf, labSection, pageWithLab, pickPlainBox } from '../support/labs.ts';
 
 const baseUrl = inject('baseUrl');
@@ -129,7 +130,7 @@ async function probeClicks(page: Page, forMs: number, everyMs = 50): Promise<{ a
  * test file's browser and the test runners, and any page misses a turn then (159 ms seen once
  * with a median of 14; two of 18 clicks over 100 ms once, with a median of 6; 590 ms once in
  * five clicks, with a median of 32). A page the flood blocks misses every turn, so its median
- * is as slow as its worst.
+ * is as slow as its worst. The slowest is held to a second on a quiet day, two on a slow one.
  */
 function expectAnswered(what: string, values: readonly number[], ms: number, minClicks: number): void {
   const sorted = [...values].sort((a, b) => a - b);
@@ -137,7 +138,8 @@ function expectAnswered(what: string, values: readonly number[], ms: number, min
   const at = (rank: number): number => sorted[Math.ceil(sorted.length * rank) - 1] ?? 0;
   expect(at(0.5), `${what}: the median (${sorted.join(', ')})`).toBeLessThan(ms);
   if (sorted.length >= 10) expect(at(0.9), `${what}: nine in ten (${sorted.join(', ')})`).toBeLessThan(ms * 2.5);
-  expect(sorted.at(-1), `${what}: the slowest`).toBeLessThan(1000);
+  // Scaled for a slow day (tests/support/patience.ts): the slowest click to next frame was 1,185 ms once.
+  expect(sorted.at(-1), `${what}: the slowest`).toBeLessThan(patient(1000));
 }
 
 /** The longest stretch between `from` and `to` in which the page's heartbeat took no turn. */
