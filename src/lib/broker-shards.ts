@@ -133,6 +133,11 @@ export function haproxyConfig(options: HaproxyOptions): string {
     `  option httpchk`,
     `  http-check send meth GET uri /peerjs/ ver HTTP/1.1 hdr Host ${options.healthHost}`,
     `  default-server check inter ${inter}ms fall 2 rise 2`,
+    // A check gets 3 s, not `inter` (HAProxy's default): a broker busy with a room's reconnects on
+    // a loaded box answered late twice, was taken out for a moment, and one socket of a room
+    // landed on another broker than the rest (CI, load average 20 on two cores). A broker that is
+    // gone refuses at once and is still out after two intervals.
+    '  timeout check 3s',
     ...options.brokers.map((each, index) => `  server broker${index + 1} ${endpoint(each)}`),
     '',
     'backend site',

@@ -15,6 +15,7 @@ import { connectWirePeer, type WirePeer } from '../support/peerjs-wire.ts';
 import { useChromium } from '../support/chromium.ts';
 import { feedOf, labSection, openPartner, pageWithLab, pickPlainBox, waitForAllGoals } from '../support/labs.ts';
 import type { FeedEvent } from '../../src/lib/feed.ts';
+import { patient } from '../support/patience.ts';
 
 const ROOMS = 36;
 const LAB = 'video-call';
@@ -251,10 +252,13 @@ describe('a video call between two tabs through the proxy', () => {
       const back = Date.now() - killed;
       await expect.poll(() => status[0]?.getAttribute('data-partner')).toBe('here');
       // Media never went through the broker: frames kept arriving.
-      await expect.poll(async () => remoteFrames(await feedOf(hostLab)), { timeout: 5_000 }).toBeGreaterThan(during);
+      await expect.poll(async () => remoteFrames(await feedOf(hostLab)), { timeout: patient(5_000) }).toBeGreaterThan(during);
       // Every socket of the room is back, on one broker (the lab's signal channel may reconnect last).
-      const after = async (): Promise<number[]> => (await own!.stats()).filter((row) => row['pxname'] === 'brokers' && row['svname']?.startsWith('broker')).map((row) => Number(row['scur'])).filter((count) => count > 0);
-      await expect.poll(after, { timeout: 15_000 }).toEqual([inRoom]);
+      const brokerRows = async () => (await own!.stats()).filter((row) => row['pxname'] === 'brokers' && row['svname']?.startsWith('broker'));
+      const after = async (): Promise<number[]> => (await brokerRows()).map((row) => Number(row['scur'])).filter((count) => count > 0);
+      // How often each broker was taken out (chkdown) says whether a health check split the room.
+      const downs = async (): Promise<string> => (await brokerRows()).map((row) => `${row['svname']} ${row['status']}, down ${row['chkdown']}×`).join('; ');
+      await expect.poll(after, { timeout: 15_000, message: `the room on one broker (${await downs()})` }).toEqual([inRoom]);
       console.log(`broker-shards: the room's tabs were connected again ${back} ms after its broker was killed`);
     } finally {
       await context.close();

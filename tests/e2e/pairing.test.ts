@@ -13,6 +13,7 @@ import type { FeedEvent } from '../../src/lib/feed.ts';
 import { useChromium } from '../support/chromium.ts';
 import { startSiteProcess, type SiteProcess } from '../support/site-process.ts';
 import { consoleText, feedOf, labSection, openPartner, pageWithLab, pickPlainBox, waitForAllGoals } from '../support/labs.ts';
+import { patient } from '../support/patience.ts';
 
 const LAB = 'video-call';
 // The full browser: a tab closed in it says `bye` on pagehide and the frame reaches the broker;
@@ -175,7 +176,7 @@ describe('the broker killed during a call', () => {
     for (const lab of [hostLab, partnerLab]) await expect.poll(() => status(lab).getAttribute('data-broker'), { timeout: 5_000 }).toBe('connected');
     expect(Date.now() - restarted).toBeLessThan(5_000);
     // The media never went through the broker: frames kept arriving while it was gone.
-    await expect.poll(async () => remoteFrames(await feedOf(hostLab)), { timeout: 5_000 }).toBeGreaterThan(during);
+    await expect.poll(async () => remoteFrames(await feedOf(hostLab)), { timeout: patient(5_000) }).toBeGreaterThan(during);
     expect(during).toBeGreaterThan(before);
     await expect.poll(() => status(hostLab).getAttribute('data-partner')).toBe('here');
     // The lab's own PeerJS peers registered again too: their ids are taken once more. A probe

@@ -67,6 +67,7 @@ describe('the HAProxy configuration', () => {
     expect(config).toContain('balance hash var(txn.room)');
     expect(config).toContain('hash-type consistent');
     expect(config).toContain('stick on var(txn.room)');
+    expect(config).toContain('timeout check 3s');
     expect(config).toContain('server broker1 10.0.0.6:4401');
     expect(config).toContain('server broker2 broker-2.internal:4401');
     expect(config).toContain('server broker3 [::1]:4402');
