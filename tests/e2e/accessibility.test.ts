@@ -9,6 +9,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { useChromium, watchForProblems } from '../support/chromium.ts';
 import { labFrame, labSection, openPartner, pageWithLab, pickPlainBox, waitForAllGoals } from '../support/labs.ts';
 import { axeViolations } from '../support/axe.ts';
+import { patient } from '../support/patience.ts';
 
 const browser = useChromium();
 
@@ -24,10 +25,10 @@ describe.each(LOCALES)('accessibility of a lab in use ($prefix)', ({ prefix, run
     await page.goto(inject('baseUrl') + prefix + pageWithLab('one-page-call'));
     const section = labSection(page, 'one-page-call');
     await section.getByRole('button', { name: edit, exact: true }).click();
-    await section.locator('.monaco-editor').waitFor({ timeout: 30_000 });
+    await section.locator('.monaco-editor').waitFor({ timeout: patient(30_000) });
     await section.getByRole('button', { name: solution, exact: true }).click();
     await section.getByRole('button', { name: run, exact: true }).click();
-    await waitForAllGoals(section, 30_000);
+    await waitForAllGoals(section, patient(30_000));
     const inspector = section.locator('details.lab-inspector');
     await inspector.locator(':scope > summary').click();
     await inspector.locator('.inspector-pc').first().waitFor();
@@ -54,8 +55,8 @@ describe.each(LOCALES)('accessibility of a lab in use ($prefix)', ({ prefix, run
     await section.getByRole('button', { name: solution, exact: true }).click();
     await section.getByRole('button', { name: run, exact: true }).click();
     const partner = await openPartner(page, 'video-call', [], run);
-    await expect.poll(() => section.locator('.lab-pair-status').getAttribute('data-partner'), { timeout: 20_000 }).toBe('here');
-    await waitForAllGoals(section, 30_000);
+    await expect.poll(() => section.locator('.lab-pair-status').getAttribute('data-partner'), { timeout: patient(20_000) }).toBe('here');
+    await waitForAllGoals(section, patient(30_000));
     expect(await section.locator('.lab-code > textarea').count()).toBe(1);
     // The broker's state is a live region: a screen reader hears it change, in the page's language.
     const status = section.locator('.lab-pair-status');

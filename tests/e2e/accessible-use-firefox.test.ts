@@ -10,6 +10,7 @@ import { encodeShare, shareHash } from '../../src/lib/share-code.ts';
 import { pickPlainBoxInFirefox, useFirefox, watchFirefoxProblems } from '../support/firefox.ts';
 import { openSection, toolbarButton, waitForAllGoals, type Section } from '../support/firefox-lab.ts';
 import { pageWithLab } from '../support/labs.ts';
+import { patient } from '../support/patience.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useFirefox();
@@ -69,7 +70,7 @@ describe('keyboard only, in Firefox', () => {
 
     walked.push(...(await tabTo(page, await toolbarButton(page, section, 'Run'), 'Shift+Tab')));
     await page.keyboard.press('Enter');
-    await waitForAllGoals(page, section, 30_000);
+    await waitForAllGoals(page, section, patient(30_000));
     const summary = (await section.waitForSelector('details.lab-inspector > summary'))!;
     walked.push(...(await tabTo(page, summary)));
     await page.keyboard.press('Enter');
@@ -98,7 +99,7 @@ function listen(section: Section): Promise<void> {
 }
 
 /** Waits until the live region has taken `text`, among everything it took since listen(). */
-const hears = (page: Page, text: string) => page.waitForFunction((wanted) => (window as unknown as { heard: string[] }).heard.join(' ').includes(wanted), { timeout: 15_000 }, text);
+const hears = (page: Page, text: string) => page.waitForFunction((wanted) => (window as unknown as { heard: string[] }).heard.join(' ').includes(wanted), { timeout: patient(15_000) }, text);
 
 describe.each(SPEECH)('what a screen reader hears in Firefox ($prefix)', ({ prefix, goal, done, error }) => {
   it('goals met and the run’s end, then an error with its line', async () => {
@@ -110,9 +111,9 @@ describe.each(SPEECH)('what a screen reader hears in Firefox ($prefix)', ({ pref
     expect(await section.$eval('.lab-announce', (region) => region.getAttribute('aria-live'))).toBe('polite');
     expect(await section.$eval('[role="log"]', (log) => log.getAttribute('aria-live'))).toBe('off');
     await (await section.$('[data-action="solution"]'))!.click();
-    await page.waitForFunction((el) => el.querySelector('.lab-code > textarea') !== null, { timeout: 15_000 }, section);
+    await page.waitForFunction((el) => el.querySelector('.lab-code > textarea') !== null, { timeout: patient(15_000) }, section);
     await (await section.$('[data-action="run"]'))!.click();
-    await waitForAllGoals(page, section, 30_000);
+    await waitForAllGoals(page, section, patient(30_000));
     // Both waited for: announcements are batched for 100 ms, and under load the last goal can be
     // met after the run's end was said, its words following a moment later.
     await hears(page, done);
@@ -121,7 +122,7 @@ describe.each(SPEECH)('what a screen reader hears in Firefox ($prefix)', ({ pref
     const code = "import { log } from 'lab';\nlog(nobody);\n";
     section = await openLab(page, `${baseUrl}${prefix}${pageWithLab(lab)}${shareHash(lab, await encodeShare({ lab, files: { 'main.ts': code } }))}`, lab);
     await listen(section);
-    await page.waitForFunction((el) => el.querySelector('.lab-code > textarea') !== null, { timeout: 15_000 }, section);
+    await page.waitForFunction((el) => el.querySelector('.lab-code > textarea') !== null, { timeout: patient(15_000) }, section);
     await (await section.$('[data-action="run"]'))!.click();
     await hears(page, error);
     await page.close();

@@ -10,6 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { useChromium, watchForProblems } from '../support/chromium.ts';
 import { encodeShare, shareHash } from '../../src/lib/share-code.ts';
 import { labSection, pageWithLab, pickPlainBox, waitForAllGoals } from '../support/labs.ts';
+import { patient } from '../support/patience.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useChromium();
@@ -78,7 +79,7 @@ describe('keyboard only', () => {
 
     await tabTo(page, button('Run'), walked, 'Shift+Tab');
     await page.keyboard.press('Enter');
-    await waitForAllGoals(section, 30_000);
+    await waitForAllGoals(section, patient(30_000));
     const summary = section.locator('details.lab-inspector > summary');
     await tabTo(page, summary, walked);
     await page.keyboard.press('Enter');

@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { encodeShare, shareHash } from '../../src/lib/share-code.ts';
 import { useChromium } from '../support/chromium.ts';
 import { consoleText, labSection, pageWithLab } from '../support/labs.ts';
+import { patient } from '../support/patience.ts';
 
 const baseUrl = inject('baseUrl');
 const CHANNEL = 'datachannel-loopback';
@@ -70,7 +71,7 @@ describe('the lab frame reaches only its own origin', () => {
     ].join('\n');
     await runShared(page, code);
     const section = labSection(page, CHANNEL);
-    await section.locator('[role="log"]').getByText('all tried').waitFor({ timeout: 15_000 });
+    await section.locator('[role="log"]').getByText('all tried').waitFor({ timeout: patient(15_000) });
     await page.waitForTimeout(1_000);
     const text = await consoleText(section);
     expect(text).toMatch(/fetch refused/);
@@ -143,7 +144,7 @@ describe('the site’s pages', () => {
     // The hover renders the comment's Markdown, image included: the page would fetch it. Its text
     // comes from the TypeScript worker, whose start took over 10 s on two busy CI cores.
     const image = page.locator('.monaco-hover img');
-    await image.waitFor({ state: 'attached', timeout: 30_000 });
+    await image.waitFor({ state: 'attached', timeout: patient(30_000) });
     expect(await image.getAttribute('src')).toBe(`${foreignOrigin}/hover.png`);
     await page.waitForTimeout(1_000);
     expect(hits).toEqual([]);

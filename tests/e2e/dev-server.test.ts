@@ -12,6 +12,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT } from '../../scripts/build-state.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { patient } from '../support/patience.ts';
 
 let browser: Browser;
 let dev: ChildProcess;
@@ -51,7 +52,7 @@ beforeAll(async () => {
   });
   dev.stdout?.on('data', (chunk) => output.push(String(chunk)));
   dev.stderr?.on('data', (chunk) => output.push(String(chunk)));
-  const deadline = Date.now() + 45_000;
+  const deadline = Date.now() + patient(45_000);
   for (;;) {
     try {
       if ((await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(10_000) })).ok) break;
@@ -70,12 +71,12 @@ beforeAll(async () => {
     await page.locator('section.lab[data-lab="datachannel-loopback"] [data-action="edit"]').click();
     const opened = await page
       .locator('section.lab[data-lab="datachannel-loopback"] .monaco-editor')
-      .waitFor({ timeout: 20_000 })
+      .waitFor({ timeout: patient(20_000) })
       .then(() => true, () => false);
     if (opened) break;
   }
   await page.close();
-}, 120_000);
+}, patient(120_000));
 
 afterAll(async () => {
   await browser?.close();
@@ -102,14 +103,14 @@ it('runs a lab on the lab origin, as npm start does', async () => {
     .waitForFunction(
       (el) => [...(el as HTMLElement).querySelectorAll('.lab-goals li')].every((li) => li.getAttribute('data-met') === 'true'),
       await section.elementHandle(),
-      { timeout: 45_000 },
+      { timeout: patient(45_000) },
     )
     .catch(async (error: unknown) => {
       throw new Error(`goals not met in dev; the lab shows: ${await section.innerText()}\n${seen.join('\n')}`, { cause: error });
     });
   expect(new URL((await section.locator('iframe').getAttribute('src')) ?? '').host).toBe(`lab.${new URL(baseUrl).host}`);
   await page.close();
-}, 90_000);
+}, patient(90_000));
 
 it('reloads an edited page while a broker socket is open', async () => {
   const page = await browser.newPage();

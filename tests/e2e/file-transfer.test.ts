@@ -11,6 +11,7 @@ import type { Frame, Page as FirefoxPage } from 'puppeteer-core';
 import { useChromium, watchForProblems } from '../support/chromium.ts';
 import { useFirefox } from '../support/firefox.ts';
 import { labMeta, labSection, openPartner, pageWithLab, pickPlainBox } from '../support/labs.ts';
+import { patient } from '../support/patience.ts';
 
 const LAB = 'chat-and-files';
 const chromium = useChromium();
@@ -50,7 +51,7 @@ async function connectedPair(): Promise<{ host: Tab; guest: Tab; problems: strin
   problems.push(...watchForProblems(partner.page));
   const host = { page, frame: section.frameLocator('.lab-frame-slot iframe') };
   const guest = { page: partner.page, frame: partner.section.frameLocator('.lab-frame-slot iframe') };
-  for (const tab of [host, guest]) await tab.frame.locator('#status[data-state="idle"]').waitFor({ timeout: 20_000 });
+  for (const tab of [host, guest]) await tab.frame.locator('#status[data-state="idle"]').waitFor({ timeout: patient(20_000) });
   pair = { host, guest, problems };
   return pair;
 }
@@ -61,7 +62,7 @@ afterAll(async () => {
 });
 
 /** Waits for the tab's transfer state; a failure says what both tabs showed and logged. */
-async function state(tab: Tab, value: string, timeout = 20_000): Promise<void> {
+async function state(tab: Tab, value: string, timeout = patient(20_000)): Promise<void> {
   try {
     await tab.frame.locator(`#status[data-state="${value}"]`).waitFor({ timeout });
   } catch (error) {
@@ -167,7 +168,7 @@ it('sends the file from a Chromium tab to a Firefox tab, and the hash matches on
 
   const expected = testFileSha256(20);
   await sendTestFile(host, 20);
-  await state(host, 'done', 30_000);
+  await state(host, 'done', patient(30_000));
   const frame = await firefoxLabFrame(partner);
   const seen = await frame.evaluate(() => ({
     state: document.querySelector<HTMLElement>('#status')?.dataset['state'],

@@ -7,6 +7,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium, watchForProblems } from '../support/chromium.ts';
 import { heaviestLessons } from '../support/site-files.ts';
+import { patient } from '../support/patience.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useChromium();
@@ -67,7 +68,7 @@ describe('a first visit to a reading page', () => {
     await tab.click('button[data-open-modal]');
     await expect.poll(() => tab.evaluate(() => document.activeElement?.classList.contains('pagefind-ui__search-input'))).toBe(true);
     await tab.keyboard.type('ICE');
-    await expect.poll(() => tab.locator('dialog[open] .pagefind-ui__result').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => tab.locator('dialog[open] .pagefind-ui__result').count(), { timeout: patient(10_000) }).toBeGreaterThan(0);
     expect(afterIdle).toContain('/pagefind/pagefind.js');
     expect(problems).toEqual([]);
     await context.close();
@@ -83,7 +84,7 @@ describe('a first visit to a reading page', () => {
     await tab.locator('site-search dialog[open]').waitFor();
     await expect.poll(() => tab.evaluate(() => document.activeElement?.classList.contains('pagefind-ui__search-input'))).toBe(true);
     await tab.keyboard.type('시그널링');
-    await expect.poll(() => tab.locator('dialog[open] .pagefind-ui__result').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => tab.locator('dialog[open] .pagefind-ui__result').count(), { timeout: patient(10_000) }).toBeGreaterThan(0);
     await context.close();
   });
 });

@@ -16,6 +16,7 @@ import { stats } from '../unit/goals/feed-builder.ts';
 import { pickPlainBoxInFirefox, useFirefox, watchFirefoxProblems } from '../support/firefox.ts';
 import { pageWithLab } from '../support/labs.ts';
 import recorded from '../fixtures/feeds/one-page-call.solution.json' with { type: 'json' };
+import { patient } from '../support/patience.ts';
 
 const LAB = 'one-page-call';
 const browser = useFirefox();
@@ -23,7 +24,7 @@ const browser = useFirefox();
 async function click(page: Page, within: ElementHandle<Element>, selector: string, text?: string): Promise<void> {
   await page.waitForFunction(
     (el, css, words) => [...el.querySelectorAll<HTMLElement>(css)].some((b) => (words === null || b.textContent?.trim() === words) && !(b as HTMLButtonElement).disabled),
-    { timeout: 15_000 },
+    { timeout: patient(15_000) },
     within,
     selector,
     text ?? null,
@@ -63,15 +64,15 @@ describe('the Inspector in Firefox', () => {
     const section = (await page.waitForSelector(`section.lab[data-lab="${LAB}"]`))!;
     await click(page, section, 'button', 'Solution');
     await click(page, section, 'button', 'Run');
-    await page.waitForFunction((el) => [...el.querySelectorAll('.lab-goals li')].every((li) => li.getAttribute('data-met') === 'true'), { timeout: 30_000 }, section);
+    await page.waitForFunction((el) => [...el.querySelectorAll('.lab-goals li')].every((li) => li.getAttribute('data-met') === 'true'), { timeout: patient(30_000) }, section);
 
     const inspector = (await section.waitForSelector('details.lab-inspector'))!;
-    await page.waitForFunction((el) => /pc1: connected · pc2: connected/.test(el.querySelector('summary')?.textContent ?? ''), { timeout: 15_000 }, inspector);
+    await page.waitForFunction((el) => /pc1: connected · pc2: connected/.test(el.querySelector('summary')?.textContent ?? ''), { timeout: patient(15_000) }, inspector);
     await click(page, inspector, ':scope > summary');
     for (const pc of ['pc1', 'pc2']) {
       // Open both descriptions, as a learner would to read them.
       for (const side of ['local', 'remote']) await click(page, inspector, `.inspector-pc[data-pc="${pc}"] .inspector-sdp[data-side="${side}"] > summary`);
-      await page.waitForFunction((el, id) => el.querySelector(`.inspector-pc[data-pc="${id}"] tr[data-selected="true"]`) !== null, { timeout: 15_000 }, inspector, pc);
+      await page.waitForFunction((el, id) => el.querySelector(`.inspector-pc[data-pc="${id}"] tr[data-selected="true"]`) !== null, { timeout: patient(15_000) }, inspector, pc);
       const shown = await readPc(inspector, pc);
       expect(shown.state).toBe('connected');
       expect(shown.timeline[0]).toMatch(/created/);
@@ -84,14 +85,14 @@ describe('the Inspector in Firefox', () => {
 
     // The charts gain points while the call runs, with the figures in words under them.
     const before = (await readPc(inspector, 'pc1')).points;
-    await page.waitForFunction((el, n) => Number(el.querySelector<HTMLElement>('.inspector-pc[data-pc="pc1"]')?.dataset['points'] ?? 0) > n + 1, { timeout: 10_000 }, inspector, before);
+    await page.waitForFunction((el, n) => Number(el.querySelector<HTMLElement>('.inspector-pc[data-pc="pc1"]')?.dataset['points'] ?? 0) > n + 1, { timeout: patient(10_000) }, inspector, before);
     const running = await readPc(inspector, 'pc1');
     // A measure Firefox does not report is hidden, not drawn empty: at least bitrate, frame rate and loss.
     expect(running.charts).toBeGreaterThanOrEqual(3);
     expect(running.latest).toMatch(/out [1-9][\d,]* kbit\/s/);
 
     await click(page, section, 'button', 'Stop');
-    await page.waitForFunction((el) => el.getAttribute('data-running') === 'false', { timeout: 15_000 }, inspector);
+    await page.waitForFunction((el) => el.getAttribute('data-running') === 'false', { timeout: patient(15_000) }, inspector);
     const stopped = (await readPc(inspector, 'pc1')).points;
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect((await readPc(inspector, 'pc1')).points).toBe(stopped);
@@ -105,7 +106,7 @@ describe('the Inspector in Firefox', () => {
       writeFileSync(file, JSON.stringify(makeDump(LAB, model.events(), new Date('2026-12-01T12:00:00Z'), 'Mozilla/5.0 Chrome/156.0.0.0')));
       const input = (await inspector.$('input[type="file"]')) as ElementHandle<HTMLInputElement>;
       await input.uploadFile(file);
-      await page.waitForFunction((el) => el.getAttribute('data-showing') === 'import', { timeout: 15_000 }, inspector);
+      await page.waitForFunction((el) => el.getAttribute('data-showing') === 'import', { timeout: patient(15_000) }, inspector);
       const banner = await inspector.$eval('.lab-inspector-banner', (el) => el.textContent ?? '');
       expect(banner).toMatch(/imported dump: lab one-page-call, .* from Chrom(e|ium) 156/);
       const imported = await readPc(inspector, 'pc1');

@@ -9,6 +9,7 @@ import type { Locator } from 'playwright-core';
 import { axeViolations } from '../support/axe.ts';
 import { useChromium, watchForProblems } from '../support/chromium.ts';
 import { labSection, pageWithLab, pickPlainBox, waitForAllGoals } from '../support/labs.ts';
+import { patient } from '../support/patience.ts';
 
 const LAB = 'one-page-call';
 const browser = useChromium();
@@ -26,7 +27,7 @@ describe('the Inspector', () => {
     const section = labSection(page, LAB);
     await section.getByRole('button', { name: 'Solution', exact: true }).click();
     await section.getByRole('button', { name: 'Run', exact: true }).click();
-    await waitForAllGoals(section, 30_000);
+    await waitForAllGoals(section, patient(30_000));
 
     const inspector = section.locator('details.lab-inspector');
     const summary = inspector.locator(':scope > summary');
@@ -59,7 +60,7 @@ describe('the Inspector', () => {
 
     // The charts gain a point a second while the call runs, and the numbers are there in words.
     const before = await pointsOf(inspector, 'pc1');
-    await expect.poll(() => pointsOf(inspector, 'pc1'), { timeout: 10_000 }).toBeGreaterThan(before + 1);
+    await expect.poll(() => pointsOf(inspector, 'pc1'), { timeout: patient(10_000) }).toBeGreaterThan(before + 1);
     await expect.poll(() => inspector.locator('.inspector-pc[data-pc="pc1"] .uplot').count()).toBe(5);
     expect(await inspector.locator('.inspector-pc[data-pc="pc1"] .inspector-latest').innerText()).toMatch(/out [1-9][\d,]* kbit\/s/);
 

@@ -11,6 +11,7 @@ import { draftKey, parseDraftRecord, saveDraft, serializeDraftRecord } from '../
 import { encodeShare, shareHash } from '../../src/lib/share-code.ts';
 import { useChromium } from '../support/chromium.ts';
 import { consoleText, feedOf, filesOf, labSection, pageWithLab, pickPlainBox, waitForAllGoals, waitForRunEnd } from '../support/labs.ts';
+import { patient } from '../support/patience.ts';
 
 const baseUrl = inject('baseUrl');
 const CAMERA = 'camera-to-video';
@@ -167,7 +168,7 @@ describe('the loop guard', () => {
       // A hung page takes no turn at all while the frame loops, however long one waits. A busy
       // test machine delays turns (CI once gave the page 3 in 1.5 s, with the hung frame holding
       // one of its 2 cores), so this asks for 20 turns within 10 s, not for a rhythm.
-      await expect.poll(async () => (await beats()).length, { timeout: 10_000, message: 'the lesson page stalled while the frame hung' }).toBeGreaterThanOrEqual(20);
+      await expect.poll(async () => (await beats()).length, { timeout: patient(10_000), message: 'the lesson page stalled while the frame hung' }).toBeGreaterThanOrEqual(20);
       const marks = await beats();
       const gaps = marks.slice(1).map((mark, i) => mark - marks[i]!).sort((a, b) => a - b);
       console.log(`${what}: ${marks.length} turns, gaps median ${gaps[Math.floor(gaps.length / 2)]} ms, longest ${gaps.at(-1)} ms`);
@@ -268,7 +269,7 @@ describe('Stop', () => {
 
     await section.getByRole('button', run('Run')).click();
     await waitForRunEnd(section);
-    await expect.poll(async () => (await feedOf(section)).some((e) => e.type === 'video-frames' && e.frames >= 20), { timeout: 15_000 }).toBe(true);
+    await expect.poll(async () => (await feedOf(section)).some((e) => e.type === 'video-frames' && e.frames >= 20), { timeout: patient(15_000) }).toBe(true);
     await page.close();
   });
 });

@@ -16,6 +16,7 @@ import { readServerConfig } from '../../src/server/config.ts';
 import { startSiteServer, type SiteServer } from '../../src/server/site-server.ts';
 import { useChromium } from '../support/chromium.ts';
 import { labSection, pageWithLab, pickPlainBox, waitForAllGoals, waitForRunEnd } from '../support/labs.ts';
+import { patient } from '../support/patience.ts';
 
 // Inside the test namespace 10.99.0.1 is on lo; elsewhere (WEBRTC_LAB_NO_NETNS) any 127/8 address is.
 const ADDRESS = process.env['IN_NETNS'] === '1' ? '10.99.0.1' : '127.0.0.3';
@@ -101,7 +102,7 @@ describe('LAN mode', () => {
     await phone.goto(phoneUrl);
     const phoneLab = labSection(phone, lab);
     await phoneLab.getByRole('button', { name: 'Run', exact: true }).click();
-    await waitForAllGoals(laptopLab, 30_000);
+    await waitForAllGoals(laptopLab, patient(30_000));
     expect(await phoneLab.locator('.lab-frame-slot iframe').getAttribute('src')).toMatch(new RegExp(`^${LAB_ORIGIN}/lab-frame/`));
     expect(await phone.evaluate(() => window.isSecureContext)).toBe(true);
   });

@@ -40,10 +40,10 @@ async function call(baseUrl: string, lab = LAB, until?: string): Promise<{ host:
   await hostLab.getByRole('button', { name: 'Run', exact: true }).click();
   const partner = await openPartner(host, lab);
   pages.push(partner.page);
-  // 45 s: this file starts first beside the lab suites and the type check, the run's busiest minute
-  // (a call there once had not met its goals after 30 s).
-  if (until) await hostLab.locator(`.lab-goals li[data-goal="${until}"][data-met="true"]`).waitFor({ timeout: 45_000 });
-  else await waitForAllGoals(hostLab, 45_000);
+  // 45 s, on a slow day twice that: this file starts first beside the lab suites and the type
+  // check, the run's busiest minute (a call there once had not met its goals after 30 s).
+  if (until) await hostLab.locator(`.lab-goals li[data-goal="${until}"][data-met="true"]`).waitFor({ timeout: patient(45_000) });
+  else await waitForAllGoals(hostLab, patient(45_000));
   return { host, hostLab, partner: partner.page, partnerLab: partner.section };
 }
 
@@ -75,15 +75,15 @@ describe('a pair of tabs in a room', () => {
     pages.push(third);
     await third.goto(partner.url());
     const thirdLab = labSection(third, LAB);
-    await expect.poll(() => status(thirdLab).getAttribute('data-broker'), { timeout: 10_000 }).toBe('room-full');
+    await expect.poll(() => status(thirdLab).getAttribute('data-broker'), { timeout: patient(10_000) }).toBe('room-full');
     expect(await status(thirdLab).innerText()).toContain(`Room ${room} is full`);
     await thirdLab.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect.poll(() => consoleText(thirdLab), { timeout: 10_000 }).toContain(`RoomFullError: Room ${room} already has a guest`);
+    await expect.poll(() => consoleText(thirdLab), { timeout: patient(10_000) }).toContain(`RoomFullError: Room ${room} already has a guest`);
     // …and the call it could not join goes on.
     expect(await status(hostLab).getAttribute('data-partner')).toBe('here');
 
     await partner.close();
-    await expect.poll(() => status(hostLab).getAttribute('data-partner'), { timeout: 5_000 }).toBe('left');
+    await expect.poll(() => status(hostLab).getAttribute('data-partner'), { timeout: patient(5_000) }).toBe('left');
     expect(await status(hostLab).innerText()).toContain('Partner: left');
   });
 });
@@ -114,19 +114,19 @@ describe('the call’s buttons (the call-controls lab)', () => {
   it('camera off shows the partner black frames and the call goes on; hanging up ends the tracks and the call on both sides', async () => {
     const { hostLab, partnerLab } = await call(inject('baseUrl'), 'call-controls', 'call');
     const hostFrame = hostLab.frameLocator('iframe');
-    await expect.poll(() => brightness(partnerLab, 'video#remote'), { timeout: 10_000 }).toBeGreaterThan(30);
+    await expect.poll(() => brightness(partnerLab, 'video#remote'), { timeout: patient(10_000) }).toBeGreaterThan(30);
     await hostFrame.locator('#camera').click();
     expect(await hostFrame.locator('#camera').getAttribute('aria-pressed')).toBe('true');
     // A disabled track sends black frames: the partner's video goes dark, and keeps decoding.
-    await expect.poll(() => brightness(partnerLab, 'video#remote'), { timeout: 10_000 }).toBeLessThan(5);
+    await expect.poll(() => brightness(partnerLab, 'video#remote'), { timeout: patient(10_000) }).toBeLessThan(5);
     const dark = remoteFrames(await feedOf(partnerLab));
-    await expect.poll(async () => remoteFrames(await feedOf(partnerLab)), { timeout: 5_000 }).toBeGreaterThan(dark);
+    await expect.poll(async () => remoteFrames(await feedOf(partnerLab)), { timeout: patient(5_000) }).toBeGreaterThan(dark);
     await hostFrame.locator('#camera').click();
-    await expect.poll(() => brightness(partnerLab, 'video#remote'), { timeout: 10_000 }).toBeGreaterThan(30);
+    await expect.poll(() => brightness(partnerLab, 'video#remote'), { timeout: patient(10_000) }).toBeGreaterThan(30);
 
     await hostFrame.locator('#hangup').click();
     for (const lab of [hostLab, partnerLab]) {
-      await expect.poll(async () => captureTracks(await feedOf(lab)).stopped.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+      await expect.poll(async () => captureTracks(await feedOf(lab)).stopped.length, { timeout: patient(10_000) }).toBeGreaterThanOrEqual(2);
       const { got, stopped } = captureTracks(await feedOf(lab));
       expect(stopped.sort()).toEqual(got.sort());
       const states = (await feedOf(lab)).filter((e) => e.type === 'pc-state' && e.which === 'connectionState').map((e) => (e.type === 'pc-state' ? e.value : ''));
@@ -148,7 +148,7 @@ describe('glare between two tabs (the perfect-negotiation lab)', () => {
     await hostLab.getByRole('button', { name: 'Run', exact: true }).click();
     const partner = await openPartner(host, id);
     pages.push(partner.page);
-    await waitForAllGoals(hostLab, 30_000);
+    await waitForAllGoals(hostLab, patient(30_000));
     expect(await consoleText(hostLab)).toContain('glare: the impolite tab ignores the other offer');
     await expect.poll(() => consoleText(partner.section)).toContain('glare: the polite tab rolls its own offer back and takes the other');
     // Every message went through the plain channel, and the frame listed it.
@@ -168,7 +168,7 @@ describe('the broker killed during a call', () => {
     // SIGKILL: the sockets are cut with no close frame, as in a crash.
     await ownProcess.kill();
     ownProcess = null;
-    for (const lab of [hostLab, partnerLab]) await expect.poll(() => status(lab).getAttribute('data-broker'), { timeout: 5_000 }).toBe('reconnecting');
+    for (const lab of [hostLab, partnerLab]) await expect.poll(() => status(lab).getAttribute('data-broker'), { timeout: patient(5_000) }).toBe('reconnecting');
     await hostLab.page().waitForTimeout(1_500);
     const during = remoteFrames(await feedOf(hostLab));
     ownProcess = await startSiteProcess(port);
@@ -186,9 +186,9 @@ describe('the broker killed during a call', () => {
     await hostLab.page().waitForTimeout(LINK_TIMING.backoff.maxMs + 500);
     for (const role of ['host', 'guest'] as const) {
       const id = roomIds(room, LAB, role).lab;
-      await expect.poll(() => firstBrokerMessage(port, id), { timeout: 15_000, interval: 2_000 }).toBe('ID-TAKEN');
+      await expect.poll(() => firstBrokerMessage(port, id), { timeout: patient(15_000), interval: 2_000 }).toBe('ID-TAKEN');
     }
-    // Its steps' own limits (a site process started twice, the call's goal 45 s, the waits and
-    // probes after the kill) add up to more than the default 60 s; the 5 s promise is timed inside.
-  }, 150_000);
+    // Its steps' own limits (a site process started twice, the call's goal, the waits and probes
+    // after the kill) add up to more than the default limit; the 5 s promise is timed inside.
+  }, patient(150_000));
 });

@@ -16,6 +16,7 @@ import { shareHash, encodeShare } from '../../src/lib/share-code.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, useChromium } from '../support/chromium.ts';
 import { launchFirefox } from '../support/firefox.ts';
 import { consoleText, labSection, pageWithLab, pickPlainBox, waitForRunEnd } from '../support/labs.ts';
+import { patient } from '../support/patience.ts';
 
 const baseUrl = inject('baseUrl');
 const turn = inject('turn');
@@ -84,7 +85,7 @@ describe.skipIf(!turn.running && process.env['NO_TURN'] === '1')('TURN through t
     const section = labSection(page, lab);
     await section.locator('.lab-code > textarea').waitFor();
     await section.getByRole('button', { name: 'Run', exact: true }).click();
-    await waitForRunEnd(section, 40_000);
+    await waitForRunEnd(section, patient(40_000));
     const text = await consoleText(section);
     const json = /RESULT (\{.*\})/.exec(text)?.[1];
     expect(json, text).toBeDefined();

@@ -9,6 +9,7 @@ import { BROKER_KEY as LINK_KEY, BROKER_SOCKET_PATH } from '../../src/lib/pairin
 import { BROKER_KEY, WS_PATH } from '../../src/server/broker.ts';
 import { roomIds, roomRoles } from '../../src/lib/pairing/room-code.ts';
 import { startBroker, type BrokerFixture } from './fixture.ts';
+import { patient } from '../support/patience.ts';
 
 let fixture: BrokerFixture;
 const links: BrokerLink[] = [];
@@ -127,7 +128,7 @@ describe('broker link: a pair in a room', () => {
     b.link.send({ pair: 'goals', met: ['remote-video'] });
     await until('host has the guest goals', () => a.messages.length > 0);
     expect(a.messages).toEqual([{ pair: 'goals', met: ['remote-video'] }]);
-  }, 15_000);
+  }, patient(15_000));
 
   it('refuses to send what is not a pair message', async () => {
     const a = openTab(host, guest);
@@ -207,12 +208,12 @@ describe('broker link: the partner leaving', () => {
     for (const socket of b.sockets) socket.vanished = true;
     b.link.close();
     // Next `here` (≤ 3 s) waits the broker's 5 s expiry unread, polled each second.
-    const took = await until('host sees the vanished guest gone', () => !a.present(), 12_000);
+    const took = await until('host sees the vanished guest gone', () => !a.present(), patient(12_000));
     expect(a.frames).toContain('EXPIRE');
     expect(took).toBeGreaterThan(1000);
     expect(took).toBeLessThan(LINK_TIMING.presenceTimeoutMs);
     expect(a.partner).toEqual([true, false]);
-  }, 15_000);
+  }, patient(15_000));
 
   it('says bye on pagehide and comes back on a pageshow from the back/forward cache', async () => {
     const events = new EventTarget();

@@ -9,6 +9,7 @@ import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectPeer, relayExchange, startBroker, type BrokerFixture, type TestPeer } from './fixture.ts';
+import { patient } from '../support/patience.ts';
 
 const MiB = 1024 * 1024;
 
@@ -60,5 +61,5 @@ describe('broker memory under attack, from one address', () => {
     expect(await exchange).toHaveLength(30);
     expect(grown, `the broker keeps ${(grown / MiB).toFixed(1)} MiB`).toBeLessThan(BOUND_PER_ADDRESS);
     console.log(`broker memory: ${name}: ${sent} messages sent, heap retained +${(grown / MiB).toFixed(1)} MiB`);
-  }, 20_000);
+  }, patient(20_000));
 });

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTurnserver, startLocalTurn, type LocalTurn } from '../../src/server/coturn.ts';
 import { mintTurnCredential } from '../../src/lib/turn-credentials.ts';
+import { patient } from '../support/patience.ts';
 
 const skip = process.env['NO_TURN'] === '1';
 
@@ -105,5 +106,5 @@ describe.skipIf(skip)('the local coturn', () => {
     }
     // Starting a Node process and coturn in it took over 20 s on two busy CI cores; what is
     // promised (coturn gone within 5 s of the kill) is timed inside.
-  }, 60_000);
+  }, patient(60_000));
 });

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { WebSocket, WebSocketServer } from 'ws';
 import { createBroker, type Broker, type BrokerLimits } from '../../src/server/broker.ts';
+import { patient } from '../support/patience.ts';
 
 export interface BrokerFixture {
   readonly port: number;
@@ -129,7 +130,7 @@ export function connectPeer(port: number, id: string, options: PeerOptions = {})
 export async function relayExchange(a: TestPeer, b: TestPeer, count: number): Promise<number[]> {
   const seen: number[] = [];
   const done = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`only ${seen.length}/${count} relayed`)), 10_000);
+    const timer = setTimeout(() => reject(new Error(`only ${seen.length}/${count} relayed`)), patient(10_000));
     b.ws.on('message', (data) => {
       const message = JSON.parse(String(data)) as ServerMessage;
       if (message.type !== 'OFFER' || message.src !== a.id) return;

@@ -13,6 +13,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
 import { PLAIN_EDITOR_PICK, pickPlainEditor } from './labs.ts';
 import { thirdParty } from './this-machine.ts';
+import { patient } from './patience.ts';
 
 export const FIREFOX_PATH = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
 
@@ -106,6 +107,17 @@ const QUIET_PREFS = {
 
 export const FIREFOX_PREFS: Readonly<Record<string, boolean | number | string>> = { ...MEDIA_PREFS, ...QUIET_PREFS };
 
+/** Every page the tests open waits as long as a slow day needs (puppeteer's own default is 30 s). */
+function patientPages(browser: Browser): Browser {
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (...options) => {
+    const page = await newPage(...options);
+    page.setDefaultTimeout(patient(30_000));
+    return page;
+  };
+  return browser;
+}
+
 /**
  * A Firefox with a fresh profile; closing it through the returned function also deletes the profile.
  * `prefs` override the suite's own, for a test about a default the suite changes.
@@ -123,7 +135,7 @@ export async function launchFirefox(prefs: Readonly<Record<string, boolean | num
     env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' },
   });
   return {
-    browser,
+    browser: patientPages(browser),
     close: async () => {
       await browser.close();
       // puppeteer leaves a profile it was given; each is ~36 MB.
@@ -206,7 +218,7 @@ export async function launchFirefoxSiteIsolated(): Promise<{ browser: Browser; c
     });
     child.once('exit', (code) => reject(new Error(`Firefox exited (${code}):\n${seen}`)));
   });
-  const browser = await puppeteer.connect({ browserWSEndpoint: `${endpoint}/session`, protocol: 'webDriverBiDi' });
+  const browser = patientPages(await puppeteer.connect({ browserWSEndpoint: `${endpoint}/session`, protocol: 'webDriverBiDi' }));
   return {
     browser,
     close: async () => {
