@@ -20,6 +20,7 @@ import en from '../../src/content/i18n/en.json' with { type: 'json' };
 import ko from '../../src/content/i18n/ko.json' with { type: 'json' };
 import { CHROMIUM_ARGS, CHROMIUM_PATH, watchForProblems } from '../support/chromium.ts';
 import { consoleText, labSection, pageWithLab, pickPlainBox, waitForAllGoals, waitForRunEnd } from '../support/labs.ts';
+import { patient } from '../support/patience.ts';
 
 const FAKE_UI = '--use-fake-ui-for-media-stream';
 const FAKE_DEVICE = '--use-fake-device-for-media-stream';
@@ -122,7 +123,7 @@ describe.skipIf(process.env['NO_TURN'] === '1')('coturn stopped after a relay la
         return { page, section };
       };
       const working = await runIn('', 'Solution', 'Run');
-      await waitForAllGoals(working.section, 30_000);
+      await waitForAllGoals(working.section, patient(30_000));
       await working.page.close();
 
       await turn.turn.close();

@@ -16,6 +16,7 @@ import { launchChromiumIn } from '../support/nat-browser.ts';
 import { hold, natSimulationSkipReason, runIn, settled } from '../support/nat-namespaces.ts';
 import { startSiteProcess } from '../support/site-process.ts';
 import { labSection, pageWithLab, pickPlainBox, waitForAllGoals } from '../support/labs.ts';
+import { patient } from '../support/patience.ts';
 
 const LAB = 'one-page-call';
 /** The link's rate, kbit/s: below what the call sends before it, so the call must back off. */
@@ -42,7 +43,7 @@ async function reading(inspector: Locator, pc: string): Promise<Reading> {
 const skip = natSimulationSkipReason();
 
 describe.skipIf(skip !== undefined)('a bad network, in the Inspector', () => {
-  it('shows packets lost and a round trip that rises when the link narrows under a call', { timeout: 120_000 }, async () => {
+  it('shows packets lost and a round trip that rises when the link narrows under a call', { timeout: patient(120_000) }, async () => {
     for (const tool of ['unshare', 'nsenter', 'ip', 'tc']) {
       expect(spawnSync('sh', ['-c', `command -v ${tool}`]).status, `${tool} is installed`).toBe(0);
     }
@@ -59,13 +60,13 @@ describe.skipIf(skip !== undefined)('a bad network, in the Inspector', () => {
       const section = labSection(page, LAB);
       await section.getByRole('button', { name: 'Solution', exact: true }).click();
       await section.getByRole('button', { name: 'Run', exact: true }).click();
-      await waitForAllGoals(section, 30_000);
+      await waitForAllGoals(section, patient(30_000));
       const inspector = section.locator('details.lab-inspector');
       await inspector.locator(':scope > summary').click();
       // The sender ramps up over seconds, slower on a busy machine (CI's call sent 149 kbit/s after 3 s):
       // wait until it sends well over what the narrowed link will carry.
       const sending = async (): Promise<number> => (await reading(inspector, 'pc1')).kbpsOut ?? 0;
-      await expect.poll(sending, { timeout: 30_000, interval: 500 }).toBeGreaterThan(1.5 * LINK_KBPS);
+      await expect.poll(sending, { timeout: patient(30_000), interval: 500 }).toBeGreaterThan(1.5 * LINK_KBPS);
       const before = { caller: await reading(inspector, 'pc1'), callee: await reading(inspector, 'pc2') };
 
       runIn(ns, 'tc', ['qdisc', 'add', 'dev', 'lo', 'root', 'tbf', ...SHAPE]);
@@ -82,7 +83,7 @@ describe.skipIf(skip !== undefined)('a bad network, in the Inspector', () => {
             // What the debugging lesson says the charts show: the round trip up, loss counted by both ends, the bitrate down to the link.
             return seen.rttMs > Math.max(before.caller.rttMs ?? 0, before.callee.rttMs ?? 0) + 50 && seen.lostIn > 0 && seen.lostOut > 0 && seen.kbpsOut < LINK_KBPS;
           },
-          { timeout: 40_000, interval: 500 },
+          { timeout: patient(40_000), interval: 500 },
         )
         .toBe(true);
       console.log(

@@ -162,7 +162,7 @@ describe('brokers sharded by room behind HAProxy', () => {
     const victimSockets = [...before.values()][victimIndex]?.current ?? 0;
     await victim.kill();
 
-    await expect.poll(() => closedAt.size, { timeout: 5000 }).toBe(victimSockets);
+    await expect.poll(() => closedAt.size, { timeout: patient(5000) }).toBe(victimSockets);
     const disturbed = rooms.filter((seats) => seats.some((seat) => closedAt.has(seat)));
     const untouched = rooms.filter((seats) => !disturbed.includes(seats));
     // A room lost all six of its sockets or none: no room was split over two brokers.
@@ -187,7 +187,7 @@ describe('brokers sharded by room behind HAProxy', () => {
     if (!moved) throw new Error('the previous test moved no room');
     const { index, rooms: movedRooms } = moved;
     await topology.restartShard(index);
-    await expect.poll(async () => [...(await brokerSessions()).values()][index]?.status, { timeout: 10_000 }).toBe('UP');
+    await expect.poll(async () => [...(await brokerSessions()).values()][index]?.status, { timeout: patient(10_000) }).toBe('UP');
     // One end of every moved room reloads: without stickiness it would hash to the returned broker, away from its partner.
     for (const seats of movedRooms) {
       const [hostLab] = seats;
@@ -222,7 +222,7 @@ describe('a video call between two tabs through the proxy', () => {
       await hostLab.getByRole('button', { name: 'Solution', exact: true }).click();
       await hostLab.getByRole('button', { name: 'Run', exact: true }).click();
       const partner = await openPartner(host, LAB);
-      await waitForAllGoals(hostLab, 30_000);
+      await waitForAllGoals(hostLab, patient(30_000));
       const status = [hostLab, partner.section].map((lab) => lab.locator('.lab-pair-status'));
 
       // The room's sockets (two pages, two lab peers, and their signal channels) are on one broker: kill that one.
@@ -246,8 +246,8 @@ describe('a video call between two tabs through the proxy', () => {
       await victim?.kill();
       const killed = Date.now();
       for (const each of status) {
-        await expect.poll(() => seen(each), { timeout: 15_000 }).toContain('reconnecting');
-        await expect.poll(() => each.getAttribute('data-broker'), { timeout: 15_000 }).toBe('connected');
+        await expect.poll(() => seen(each), { timeout: patient(15_000) }).toContain('reconnecting');
+        await expect.poll(() => each.getAttribute('data-broker'), { timeout: patient(15_000) }).toBe('connected');
       }
       const back = Date.now() - killed;
       await expect.poll(() => status[0]?.getAttribute('data-partner')).toBe('here');
@@ -258,7 +258,7 @@ describe('a video call between two tabs through the proxy', () => {
       const after = async (): Promise<number[]> => (await brokerRows()).map((row) => Number(row['scur'])).filter((count) => count > 0);
       // How often each broker was taken out (chkdown) says whether a health check split the room.
       const downs = async (): Promise<string> => (await brokerRows()).map((row) => `${row['svname']} ${row['status']}, down ${row['chkdown']}×`).join('; ');
-      await expect.poll(after, { timeout: 15_000, message: `the room on one broker (${await downs()})` }).toEqual([inRoom]);
+      await expect.poll(after, { timeout: patient(15_000), message: `the room on one broker (${await downs()})` }).toEqual([inRoom]);
       console.log(`broker-shards: the room's tabs were connected again ${back} ms after its broker was killed`);
     } finally {
       await context.close();

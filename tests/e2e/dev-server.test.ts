@@ -129,10 +129,10 @@ it('reloads an edited page while a broker socket is open', async () => {
 
   const marker = `Hot reload probe ${crypto.randomUUID()}`;
   const file = path.join(copy, 'src/content/docs/index.mdx');
-  const reloaded = page.waitForEvent('load', { timeout: 30_000 });
+  const reloaded = page.waitForEvent('load', { timeout: patient(30_000) });
   writeFileSync(file, `${readFileSync(file, 'utf8')}\n\n${marker}\n`);
   await reloaded;
-  await page.getByText(marker).waitFor({ timeout: 15_000 });
+  await page.getByText(marker).waitFor({ timeout: patient(15_000) });
   // A fresh page after the reload gets the broker again. The dev server may reload the page a
   // second time (CI once destroyed the context mid-evaluate), so a navigation restarts the ask.
   expect(await afterNavigations(page, openBroker)).toBe('OPEN');

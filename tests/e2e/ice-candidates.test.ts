@@ -13,6 +13,7 @@ import { mintTurnCredential } from '../../src/lib/turn-credentials.ts';
 import { DEFAULT_TURN_DIR } from '../../src/server/coturn.ts';
 import { useChromium } from '../support/chromium.ts';
 import { labSection, pageWithLab, pickPlainBox, waitForRunEnd } from '../support/labs.ts';
+import { patient } from '../support/patience.ts';
 
 const baseUrl = inject('baseUrl');
 const turn = inject('turn');
@@ -31,7 +32,7 @@ async function gather(frame: FrameLocator): Promise<{ rows: Row[]; errors: strin
     (el as HTMLOutputElement).value = '';
   });
   await frame.locator('#gather').click();
-  await expect.poll(() => frame.locator('#gathering').textContent(), { timeout: 15_000 }).toBe('complete');
+  await expect.poll(() => frame.locator('#gathering').textContent(), { timeout: patient(15_000) }).toBe('complete');
   const rows = await frame.locator('#candidates tr').evaluateAll((trs) =>
     trs.map((tr) => ({ line: (tr as HTMLElement).dataset['line'] ?? '', cells: [...(tr as HTMLTableRowElement).cells].map((td) => td.textContent ?? '') })),
   );

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { encodeShare, shareHash } from '../../src/lib/share-code.ts';
 import { useChromium } from '../support/chromium.ts';
 import { consoleText, feedOf, labSection, metGoalIds, pageWithLab, pickPlainBox, waitForRunEnd } from '../support/labs.ts';
+import { patient } from '../support/patience.ts';
 
 const baseUrl = inject('baseUrl');
 const CHANNEL = 'datachannel-loopback';
@@ -105,7 +106,7 @@ describe('one live lab per page', () => {
     expect(await a.locator('iframe').count()).toBe(0);
     expect(await a.getAttribute('data-run')).toBe('stopped');
     await waitForRunEnd(b);
-    await expect.poll(async () => (await feedOf(b)).some((e) => e.type === 'video-frames' && e.frames >= 10), { timeout: 15_000 }).toBe(true);
+    await expect.poll(async () => (await feedOf(b)).some((e) => e.type === 'video-frames' && e.frames >= 10), { timeout: patient(15_000) }).toBe(true);
     expect(await page.locator('iframe').count()).toBe(1);
     const bFrame = page.frames().find((f) => f.url().includes('/lab-frame/'));
     expect(await bFrame?.evaluate(() => document.body.dataset['reached'] ?? 'no')).toBe('no');
@@ -165,7 +166,7 @@ describe('a frame that navigates is removed', () => {
     // "Session expired" page: no traffic may leave the namespace.
     await runShared(page, CHANNEL, `setTimeout(() => { location.href = 'http://lab.localhost:${port}/lab-frame/?elsewhere'; }, 200);`);
     const section = labSection(page, CHANNEL);
-    await expect.poll(() => section.getAttribute('data-run'), { timeout: 10_000 }).toBe('navigated');
+    await expect.poll(() => section.getAttribute('data-run'), { timeout: patient(10_000) }).toBe('navigated');
     expect(await section.locator('iframe').count()).toBe(0);
     expect(await section.locator('.lab-notices').innerText()).toContain('sent its output frame to another page');
     await page.close();

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { useChromium, watchForProblems } from '../support/chromium.ts';
 import { EDITOR_KEY } from '../../src/lib/storage-keys.ts';
 import { consoleText, labSection, pageWithLab, waitForRunEnd } from '../support/labs.ts';
+import { patient } from '../support/patience.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useChromium();
@@ -51,7 +52,7 @@ describe('the editor on a slow link', () => {
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     await section.getByRole('button', { name: 'Load the full editor', exact: true }).click();
     // Monaco draws spaces as no-break spaces.
-    await expect.poll(async () => (await section.locator('.monaco-editor .view-lines').innerText()).replace(/\u00a0/g, ' '), { timeout: 20_000 }).toContain('typed in the light box');
+    await expect.poll(async () => (await section.locator('.monaco-editor .view-lines').innerText()).replace(/\u00a0/g, ' '), { timeout: patient(20_000) }).toContain('typed in the light box');
     expect(monaco.length).toBeGreaterThan(0);
     expect(await box.count()).toBe(0);
     await section.getByRole('button', { name: 'Run', exact: true }).click();

@@ -8,6 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import type { FeedEvent } from '../../src/lib/feed.ts';
 import { useChromium, watchForProblems } from '../support/chromium.ts';
 import { feedOf, labSection, openPartners, pageWithLab, pickPlainBox, waitForAllGoals } from '../support/labs.ts';
+import { patient } from '../support/patience.ts';
 
 const LAB = 'mesh';
 const SEATS = 4;
@@ -27,7 +28,7 @@ function remoteFrames(feed: readonly FeedEvent[]): Map<string, number> {
 
 describe('a mesh of four tabs', () => {
   // Four pages encoding and decoding three videos each: on a loaded 2-core machine, beyond the default minute.
-  it('every tab decodes video from the three others', { timeout: 90_000 }, async () => {
+  it('every tab decodes video from the three others', { timeout: patient(90_000) }, async () => {
     const host = await browser().newPage();
     pages.push(host);
     const problems = [watchForProblems(host)];
@@ -47,7 +48,7 @@ describe('a mesh of four tabs', () => {
     const firstCounts: Map<string, number>[] = [];
     for (const lab of labs) {
       await expect
-        .poll(async () => [...remoteFrames(await feedOf(lab)).values()].filter((frames) => frames >= 20).length, { timeout: 45_000, interval: 300 })
+        .poll(async () => [...remoteFrames(await feedOf(lab)).values()].filter((frames) => frames >= 20).length, { timeout: patient(45_000), interval: 300 })
         .toBe(SEATS - 1);
       firstCounts.push(remoteFrames(await feedOf(lab)));
     }
@@ -56,7 +57,7 @@ describe('a mesh of four tabs', () => {
         .poll(async () => {
           const now = remoteFrames(await feedOf(lab));
           return [...firstCounts[index]!].every(([video, frames]) => (now.get(video) ?? 0) > frames);
-        }, { timeout: 10_000, interval: 300 })
+        }, { timeout: patient(10_000), interval: 300 })
         .toBe(true);
     }
 
@@ -65,7 +66,7 @@ describe('a mesh of four tabs', () => {
     await expect.poll(() => status.getAttribute('data-present')).toBe(String(SEATS));
     expect(await status.innerText()).toContain(`${SEATS} of ${SEATS} tabs`);
     expect(await hostLab.locator('.lab-pair-open').isHidden()).toBe(true);
-    await waitForAllGoals(hostLab, 10_000);
+    await waitForAllGoals(hostLab, patient(10_000));
     const rows = hostLab.frameLocator('.lab-frame-slot iframe').locator('#upload tbody tr');
     await expect.poll(() => rows.count()).toBe(SEATS - 1);
     for (const cells of await rows.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent ?? '')))) {

@@ -2,6 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { countRequests, describeRequests, useChromium, watchForProblems } from '../support/chromium.ts';
 import { axeViolations } from '../support/axe.ts';
 import { heaviestLessons, listPages } from '../support/site-files.ts';
+import { patient } from '../support/patience.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useChromium();
@@ -63,7 +64,7 @@ describe('search', () => {
     await input.fill('시그널링');
     const summary = page.locator('dialog[open] .pagefind-ui__message');
     await summary.waitFor();
-    await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toMatch(/시그널링에 대한 검색 결과 \d+개/);
+    await expect.poll(() => summary.textContent(), { timeout: patient(10_000) }).toMatch(/시그널링에 대한 검색 결과 \d+개/);
     expect(await page.locator('dialog[open] .pagefind-ui__result').count()).toBeGreaterThan(0);
     expect(problems).toEqual([]);
     await page.close();

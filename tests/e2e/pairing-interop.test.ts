@@ -7,6 +7,7 @@ import { expect, inject, it } from 'vitest';
 import { useChromium } from '../support/chromium.ts';
 import { useFirefox } from '../support/firefox.ts';
 import { labSection, pageWithLab, pickPlainBox, waitForAllGoals } from '../support/labs.ts';
+import { patient } from '../support/patience.ts';
 
 const LAB = 'video-call';
 const chromium = useChromium();
@@ -28,7 +29,7 @@ it('calls from Chromium to Firefox: each plays the other’s video', async () =>
   await partner.waitForSelector(`section.lab[data-lab="${LAB}"] .lab-pair-status[data-broker="connected"]`);
   await run?.click();
 
-  await waitForAllGoals(hostLab, 30_000);
+  await waitForAllGoals(hostLab, patient(30_000));
   const partnerLog = await partner.$eval(`section.lab[data-lab="${LAB}"] [role="log"]`, (el) => el.textContent ?? '');
   expect(partnerLog).toContain('caller video arrived');
   await partner.close();

@@ -10,6 +10,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'puppeteer-core';
 import { launchFirefoxSiteIsolated, pickPlainBoxInFirefox } from '../support/firefox.ts';
 import { pageWithLab } from '../support/labs.ts';
+import { patient } from '../support/patience.ts';
 
 const baseUrl = inject('baseUrl');
 const LAB = 'datachannel-loopback';
@@ -71,7 +72,7 @@ describe('code the loop guard cannot see, in Firefox', () => {
       await click(section, 'Run');
       // Generous: the previous test's hung content process goes on spinning on one of the two
       // cores for some seconds after its frame is removed (seen with ps), until Firefox ends it.
-      await page.waitForFunction((el) => el.querySelector('[role="log"]')?.textContent?.includes('hanging now'), { timeout: 30_000 }, section);
+      await page.waitForFunction((el) => el.querySelector('[role="log"]')?.textContent?.includes('hanging now'), { timeout: patient(30_000) }, section);
 
       const marks = await beatsDuring(page, 3_000);
       const gaps = marks.slice(1).map((mark, i) => mark - marks[i]!);

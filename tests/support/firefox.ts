@@ -207,7 +207,7 @@ export async function launchFirefoxSiteIsolated(): Promise<{ browser: Browser; c
   });
   const endpoint = await new Promise<string>((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => reject(new Error(`Firefox did not open WebDriver BiDi:\n${seen}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`Firefox did not open WebDriver BiDi:\n${seen}`)), patient(30_000));
     child.stderr.on('data', (chunk: Buffer) => {
       seen += chunk.toString();
       const found = /WebDriver BiDi listening on (ws:\/\/\S+)/.exec(seen);

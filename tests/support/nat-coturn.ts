@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { mintTurnCredential } from '../../src/lib/turn-credentials.ts';
 import type { Namespace } from './nat-namespaces.ts';
+import { patient } from './patience.ts';
 
 export interface PublicCoturn {
   readonly stunUrl: string;
@@ -57,7 +58,7 @@ export async function startPublicCoturn(ns: Namespace, address: string): Promise
   child.stderr.on('data', append);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`coturn did not start within 10 s:\n${log}`)), 10_000);
+    const timer = setTimeout(() => reject(new Error(`coturn did not start within ${patient(10_000) / 1000} s:\n${log}`)), patient(10_000));
     const onData = (): void => {
       // The listeners and relay ports are up once the general servers are counted.
       if (!log.includes('Total General servers')) return;

@@ -16,6 +16,7 @@ import { readServerConfig } from '../../src/server/config.ts';
 import { startSiteServer, type SiteServer } from '../../src/server/site-server.ts';
 import { sharedTurn } from '../../src/server/shared-turn.ts';
 import { DIST } from '../../scripts/build-state.ts';
+import { patient } from './patience.ts';
 
 const BROKER_MAIN = fileURLToPath(new URL('../../scripts/broker.ts', import.meta.url));
 const HOST = '127.0.0.1';
@@ -131,7 +132,7 @@ export async function startShardedSite({ brokers = 3, checkIntervalMs = 200, pre
   const proxyGone = new Promise<void>((resolve) => proxy.once('exit', () => resolve()));
   try {
     await Promise.race([
-      waitForListening(port, 10_000),
+      waitForListening(port, patient(10_000)),
       proxyGone.then(() => {
         throw new Error(`HAProxy exited: ${proxyLog}`);
       }),
