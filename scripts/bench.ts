@@ -208,7 +208,8 @@ const rows: Row[] = [['reading page JS before interaction (gzip -9 on disk, heav
 if (coldFigures) {
   const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
   for (const visit of coldFigures.firstVisit) {
-    rows.push([`first visit ${visit.page}, as served (${visit.responses} responses, idle loads included)`, kb(visit.bytes), 'goal 50 kB (Starlight)', ratio(visit.bytes, 50 * 1024)]);
+    // In KiB, as the goal is compared (and as tests/e2e/first-visit.test.ts holds it): 50 KiB is 51.2 kB.
+    rows.push([`first visit ${visit.page}, as served (${visit.responses} responses, idle loads included)`, kib(visit.bytes), 'goal 50.0 KiB (Starlight)', ratio(visit.bytes, 50 * 1024)]);
   }
   const runs = `median of ${coldFigures.runs}, empty cache`;
   for (const each of coldFigures.edit) {

@@ -258,7 +258,13 @@ describe('a video call between two tabs through the proxy', () => {
       const after = async (): Promise<number[]> => (await brokerRows()).map((row) => Number(row['scur'])).filter((count) => count > 0);
       // How often each broker was taken out (chkdown) says whether a health check split the room.
       const downs = async (): Promise<string> => (await brokerRows()).map((row) => `${row['svname']} ${row['status']}, down ${row['chkdown']}×`).join('; ');
-      await expect.poll(after, { timeout: patient(15_000), message: `the room on one broker (${await downs()})` }).toEqual([inRoom]);
+      // HAProxy's view is read when the wait fails, not when it begins.
+      await expect
+        .poll(after, { timeout: patient(15_000), message: 'the room on one broker' })
+        .toEqual([inRoom])
+        .catch(async (error: unknown) => {
+          throw new Error(`the room on one broker; HAProxy: ${await downs()}`, { cause: error });
+        });
       console.log(`broker-shards: the room's tabs were connected again ${back} ms after its broker was killed`);
     } finally {
       await context.close();
