@@ -38,8 +38,10 @@ export interface BrokerLimits {
   /** A peer that does not read its socket is dropped once this much waits to be sent to it. */
   readonly maxBufferedBytes: number;
   /**
-   * Every socket is pinged this often, and dropped if it did not answer the previous ping: a
-   * peer whose machine vanished (no FIN) or that stopped reading goes within two intervals.
+   * Every socket is pinged this often, and dropped once it left two pings in a row unanswered: a
+   * peer whose machine vanished (no FIN) or that stopped reading goes within three intervals. One
+   * miss is forgiven because a sweep can come before a pong that has arrived: after the process
+   * stalls, Node runs its due timers before it reads its sockets.
    */
   readonly pingIntervalMs: number;
 }
@@ -123,6 +125,9 @@ export const WS_PATH = `${MOUNT_PATH}/peerjs`;
  */
 const REFUSED_LINGER_MS = 1000;
 
+/** A socket that left this many pings in a row unanswered is dropped (see BrokerLimits.pingIntervalMs). */
+const DROP_AFTER_MISSED_PINGS = 2;
+
 export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
   const forwarded = req.headers['x-forwarded-for'];
   // The client writes the leftmost entries itself; only the last one was added by our own proxy.
@@ -196,17 +201,18 @@ export function createBroker(options: BrokerOptions): Broker {
       log,
     });
 
-  // Sockets that answered the last ping (pong), swept every interval: no answer since, no socket.
-  const answered = new WeakSet<WebSocket>();
+  // Pings each socket left unanswered in a row, swept every interval; a pong clears the count.
+  const missed = new Map<WebSocket, number>();
   const pinger = setInterval(() => {
     for (const ws of open) {
-      if (!answered.has(ws)) {
+      const misses = missed.get(ws) ?? 0;
+      if (misses >= DROP_AFTER_MISSED_PINGS) {
         refused['no-pong'] += 1;
-        log('broker: dropping a peer that did not answer a ping');
+        log(`broker: dropping a peer that left ${DROP_AFTER_MISSED_PINGS} pings in a row unanswered`);
         ws.terminate();
         continue;
       }
-      answered.delete(ws);
+      missed.set(ws, misses + 1);
       ws.ping();
     }
   }, limits.pingIntervalMs);
@@ -252,15 +258,14 @@ export function createBroker(options: BrokerOptions): Broker {
     const id = url.searchParams.get('id');
     server.handleUpgrade(req, socket, head, (ws) => {
       open.add(ws);
-      // A new socket counts as having answered: its first ping comes at the next sweep.
-      answered.add(ws);
-      ws.on('pong', () => answered.add(ws));
+      ws.on('pong', () => missed.set(ws, 0));
       if (id) {
         connected.set(id, (connected.get(id) ?? 0) + 1);
         absent.delivered(id);
       }
       ws.once('close', () => {
         open.delete(ws);
+        missed.delete(ws);
         if (id) {
           const left = (connected.get(id) ?? 1) - 1;
           if (left > 0) connected.set(id, left);

@@ -206,15 +206,30 @@ describe('broker: memory an attacker cannot pin', () => {
     await expect.poll(() => b.received.filter((m) => m.type === 'CANDIDATE').length).toBe(3);
   });
 
-  it('pings every socket and drops one that does not answer, while answering peers stay', async () => {
+  it('pings every socket and drops one that does not answer, while answering peers stay, late ones too', async () => {
     fixture = await startBroker({ pingIntervalMs: 200 });
     const [a, b] = await openPair();
+    // A pong that comes after the next sweep (a busy machine, on either end) is one ping missed:
+    // this client answers every second ping only, and keeps its place.
+    const late = peer(fixture.port, `l-${crypto.randomUUID()}`, { origin: fixture.origin, localAddress: '127.0.0.8', autoPong: false });
+    let pings = 0;
+    late.ws.on('ping', (data) => {
+      pings += 1;
+      if (pings % 2 === 0) late.ws.pong(data);
+    });
+    await late.next('OPEN');
     // A machine that vanished answers nothing: this client never answers a ping.
     const silent = peer(fixture.port, `s-${crypto.randomUUID()}`, { origin: fixture.origin, localAddress: '127.0.0.7', autoPong: false });
     await silent.next('OPEN');
     const started = Date.now();
     await silent.closed;
+    // Two pings unanswered, then the third interval's sweep drops it.
     expect(Date.now() - started).toBeLessThan(1_000);
+    expect(fixture.broker.stats().refused['no-pong']).toBe(1);
+    // Past a few more sweeps, the late client is still there.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(pings).toBeGreaterThanOrEqual(4);
+    expect(late.ws.readyState).toBe(WebSocket.OPEN);
     expect(fixture.broker.stats().refused['no-pong']).toBe(1);
     expect(a.ws.readyState).toBe(WebSocket.OPEN);
     expect(await relayExchange(a, b, 5)).toHaveLength(5);
