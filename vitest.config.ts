@@ -24,7 +24,7 @@ const SITE_BESIDE = [
   'tests/e2e/bad-days.test.ts',
   // HAProxy and broker processes of its own, and one call through them.
   'tests/e2e/broker-shards.test.ts',
-  // Every page rendered and checked by axe-core (colour contrast on representative pages), and a lab in use.
+  // Every page rendered and checked by axe-core (every rule, and colour contrast in the dark theme too), and a lab in use.
   'tests/e2e/pages.test.ts',
   'tests/e2e/accessibility.test.ts',
 ];
