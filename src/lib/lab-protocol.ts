@@ -51,7 +51,8 @@ export interface RunMessage {
   readonly pairing: PairingInfo | null;
 }
 
-export type PageToFrame = RunMessage | { readonly kind: 'stop' };
+/** `theme`: the reader switched the site's theme during the run; the frame's colours follow. */
+export type PageToFrame = RunMessage | { readonly kind: 'stop' } | { readonly kind: 'theme'; readonly theme: Theme };
 
 export type FrameToPage =
   | { readonly kind: 'feed'; readonly event: FeedEvent }
@@ -81,17 +82,20 @@ export function isFrameMessage(data: unknown): data is FrameToPage {
   return data['kind'] === 'feed' && isRecord(data['event']) && typeof data['event']['type'] === 'string' && typeof data['event']['at'] === 'number';
 }
 
+const isTheme = (value: unknown): value is Theme => value === 'light' || value === 'dark';
+
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 export function isPageMessage(data: unknown): data is PageToFrame {
   if (!isRecord(data)) return false;
   if (data['kind'] === 'stop') return true;
+  if (data['kind'] === 'theme') return isTheme(data['theme']);
   if (data['kind'] !== 'run' || !isRecord(data['files']) || typeof data['script'] !== 'string') return false;
   if (!Object.entries(data['files']).every(([name, text]) => isLabFileName(name) && typeof text === 'string')) return false;
   if (!isStringList(data['modules']) || !data['modules'].every(isLabModule)) return false;
   const watch = data['watch'];
   if (!isRecord(watch) || !isStringList(watch['values']) || !isStringList(watch['canvases'])) return false;
-  if (!(LOCALES as readonly unknown[]).includes(data['locale']) || (data['theme'] !== 'light' && data['theme'] !== 'dark')) return false;
+  if (!(LOCALES as readonly unknown[]).includes(data['locale']) || !isTheme(data['theme'])) return false;
   return data['pairing'] === null || isPairing(data['pairing']);
 }
 

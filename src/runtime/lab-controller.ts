@@ -95,7 +95,6 @@ const editorHints = (): EditorHints => {
   const connection = (navigator as Navigator & { connection?: { saveData?: boolean; effectiveType?: string } }).connection;
   return { touchOnly: matchMedia('(hover: none) and (pointer: coarse)').matches, saveData: connection?.saveData, effectiveType: connection?.effectiveType };
 };
-const pageTheme = (): 'light' | 'dark' => (document.documentElement.dataset['theme'] === 'dark' ? 'dark' : 'light');
 
 class Lab {
   readonly data: LabData;
@@ -436,7 +435,6 @@ class Lab {
       modules: prepared.imports.map((entry) => entry.name as LabModule),
       watch: watchOf(this.runGoals()),
       locale: this.data.locale,
-      theme: pageTheme(),
       goals: this.runGoals(),
       pairing: this.pair?.info ?? null,
       onEvent: (event) => this.onEvent(event),

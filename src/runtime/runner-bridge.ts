@@ -6,10 +6,10 @@
  * (lab code can send its own frame anywhere) is no longer ours: it is removed at once.
  */
 import type { FeedEvent } from '../lib/feed.ts';
-import { frameUrl, isFrameMessage, isHandshake, type PageToFrame, type RunMessage } from '../lib/lab-protocol.ts';
+import { frameUrl, isFrameMessage, isHandshake, type PageToFrame, type RunMessage, type Theme } from '../lib/lab-protocol.ts';
 
 /** What the run message carries (see RunMessage), and where the frame goes. */
-export interface RunOptions extends Omit<RunMessage, 'kind'> {
+export interface RunOptions extends Omit<RunMessage, 'kind' | 'theme'> {
   readonly slot: HTMLElement;
   readonly labOrigin: string;
   readonly title: string;
@@ -25,6 +25,9 @@ export interface RunHandle {
   readonly frame: HTMLIFrameElement;
   stop(): Promise<void>;
 }
+
+/** The site's theme as Starlight set it (`data-theme` on the root): the frame's colours follow it. */
+export const pageTheme = (): Theme => (document.documentElement.dataset['theme'] === 'dark' ? 'dark' : 'light');
 
 const READY_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 1_000;
@@ -108,14 +111,17 @@ export function startRun(options: RunOptions, opened?: PendingFrame): RunHandle 
   let onStopped: (() => void) | null = null;
   const readyTimer = setTimeout(options.onFail, READY_TIMEOUT_MS);
   const send = (message: PageToFrame): void => port?.postMessage(message);
+  // The reader may switch the site's theme while the lab runs (Starlight's picker).
+  const themeWatch = new MutationObserver(() => send({ kind: 'theme', theme: pageTheme() }));
 
   void pending.connected.then((given) => {
     clearTimeout(readyTimer);
     if (closed) return;
     port = given;
     port.onmessage = (message) => receive(message.data);
-    const { files, script, modules, watch, locale, theme, pairing } = options;
-    send({ kind: 'run', files, script, modules, watch, locale, theme, pairing });
+    const { files, script, modules, watch, locale, pairing } = options;
+    send({ kind: 'run', files, script, modules, watch, locale, theme: pageTheme(), pairing });
+    themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   });
   const receive = (data: unknown): void => {
     if (!isFrameMessage(data)) return;
@@ -126,6 +132,7 @@ export function startRun(options: RunOptions, opened?: PendingFrame): RunHandle 
   };
   const close = (): void => {
     closed = true;
+    themeWatch.disconnect();
     clearTimeout(readyTimer);
     pending.discard();
   };

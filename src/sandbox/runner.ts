@@ -189,6 +189,8 @@ export function startRunner(): void {
       document.documentElement.lang = data.locale;
       locale = data.locale;
       void embedderAllowed.then((allowed) => (allowed ? run(data) : undefined)).catch(reportError);
+    } else if (data.kind === 'theme') {
+      document.documentElement.dataset['theme'] = data.theme;
     } else if (data.kind === 'stop') {
       observer.stopAll();
       emit({ type: 'stopped' });

@@ -30,7 +30,11 @@ describe('lab protocol', () => {
     expect(isPageMessage({ ...run, pairing: { room: 'k7q2', role: 'guest3', lab: 'mesh', size: 3 } })).toBe(false);
     expect(isPageMessage({ ...run, pairing: { room: 'k7q2', role: 'guest2', lab: 'mesh' } })).toBe(false);
     expect(isPageMessage({ ...run, pairing: { room: 'k7q2', role: 'guest', lab: 'mesh', size: 99 } })).toBe(false);
+    expect(isPageMessage({ ...run, theme: 'sepia' })).toBe(false);
     expect(isPageMessage({ kind: 'stop' })).toBe(true);
+    expect(isPageMessage({ kind: 'theme', theme: 'light' })).toBe(true);
+    expect(isPageMessage({ kind: 'theme', theme: 'auto' })).toBe(false);
+    expect(isPageMessage({ kind: 'theme' })).toBe(false);
     expect(isPageMessage({ kind: 'connect' })).toBe(false);
   });
 
