@@ -100,8 +100,8 @@ export function isPageMessage(data: unknown): data is PageToFrame {
 }
 
 function isPairing(value: unknown): value is PairingInfo {
-  if (!isRecord(value) || typeof value['room'] !== 'string' || typeof value['lab'] !== 'string') return false;
-  const role = parseRole(value['role'] as string);
+  if (!isRecord(value) || typeof value['room'] !== 'string' || typeof value['lab'] !== 'string' || typeof value['role'] !== 'string') return false;
+  const role = parseRole(value['role']);
   const size = value['size'] ?? 2;
   if (typeof size !== 'number' || !Number.isInteger(size) || size < 2 || size > MAX_ROOM_SIZE) return false;
   return parseRoomCode(value['room']) === value['room'] && role !== null && seatOf(role) < size && /^[a-z0-9-]{1,60}$/.test(value['lab']);

@@ -61,6 +61,8 @@ export function resolveSiteOrigins(input: SiteOriginsInput): SiteOrigins {
   }
   const site = input.siteOrigin ? mustNormalize(input.siteOrigin, 'SITE_ORIGIN') : `http://localhost:${input.port}`;
   const lab = input.labOrigin ? mustNormalize(input.labOrigin, 'LAB_ORIGIN') : defaultLabOrigin(site);
+  // On the site's own origin, learner code could read the site's storage and drive its pages.
+  if (lab === site) throw new Error(`LAB_ORIGIN must be another origin than the site's (${site}): lab code runs there`);
   const lanPort = input.lan?.port ?? 0;
   if (input.lan && (!Number.isInteger(lanPort) || lanPort < 1 || lanPort > 65534)) {
     throw new RangeError(`the LAN port must be 1–65534 (the lab takes the next one), got ${lanPort}`);

@@ -25,6 +25,8 @@ describe('lab protocol', () => {
     expect(isPageMessage({ ...run, pairing: { room: 'K7Q2', role: 'guest', lab: 'video-call' } })).toBe(false);
     expect(isPageMessage({ ...run, pairing: { room: 'k7q2', role: 'admin', lab: 'video-call' } })).toBe(false);
     expect(isPageMessage({ ...run, pairing: undefined })).toBe(false);
+    // Found by the property test: a role no string can be made of once threw instead of failing.
+    expect(isPageMessage({ ...run, pairing: { room: 'k7q2', role: { toString: 0 }, lab: 'video-call' } })).toBe(false);
     // A mesh room: further seats only below its size.
     expect(isPageMessage({ ...run, pairing: { room: 'k7q2', role: 'guest3', lab: 'mesh', size: 4 } })).toBe(true);
     expect(isPageMessage({ ...run, pairing: { room: 'k7q2', role: 'guest3', lab: 'mesh', size: 3 } })).toBe(false);

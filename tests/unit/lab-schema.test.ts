@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseLab } from '../../src/lib/lab-schema.ts';
+import { quick } from '../support/properties.ts';
 
 const valid = {
   title: { en: 'Camera', ko: '카메라' },
@@ -33,5 +35,22 @@ describe('lab metadata', () => {
     expect(() => parseLab('mesh', { ...valid, room: { size: 4 } })).toThrow(/room: a room of 4 needs 'pairing'/);
     expect(() => parseLab('mesh', { ...valid, needs: ['pairing'], room: { size: 9 } })).toThrow(/room\.size/);
     expect(() => parseLab('mesh', { ...valid, needs: ['pairing'], room: { size: 1 } })).toThrow(/room\.size/);
+  });
+
+  it('either reads any value or names the folder it came from', () => {
+    const folder = fc.oneof(fc.constant('camera-to-video'), fc.string());
+    const field = fc.constantFrom('title', 'summary', 'needs', 'goals', 'steps', 'room', 'extra');
+    // The valid lab with one field replaced by anything, or anything at all.
+    const value = fc.oneof(fc.anything(), fc.tuple(field, fc.anything()).map(([name, replaced]) => ({ ...valid, [name]: replaced })));
+    fc.assert(
+      fc.property(folder, value, (name, input) => {
+        try {
+          expect(quick(() => parseLab(name, input)).goals.length).toBeGreaterThan(0);
+        } catch (error) {
+          expect((error as Error).message).toMatch(/^src\/labs\//);
+        }
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -26,6 +26,9 @@ describe('site origins', () => {
     expect([...origins.allowed]).toEqual(['https://webrtc-lab.example', 'https://run.webrtc-lab.example', 'https://mirror.example']);
     expect(() => resolveSiteOrigins({ port: 1, siteOrigin: 'not a url' })).toThrow(/SITE_ORIGIN/);
     expect(() => resolveSiteOrigins({ port: 70000 })).toThrow(RangeError);
+    // The lab on the site's own origin (a trailing slash is the same origin) would undo the split.
+    expect(() => resolveSiteOrigins({ port: 80, siteOrigin: 'https://webrtc-lab.example', labOrigin: 'https://webrtc-lab.example/' })).toThrow(/LAB_ORIGIN must be another origin/);
+    expect(() => resolveSiteOrigins({ port: 4321, labOrigin: 'http://localhost:4321' })).toThrow(/LAB_ORIGIN/);
   });
 });
 
