@@ -5,7 +5,7 @@
  * blank panel. (The broker restarted mid-call is tests/e2e/pairing.test.ts; coturn restarted
  * mid-relay, lab-turn-restart.test.ts; plain http on a network address, lan-mode.test.ts;
  * storage refused, learner-data.test.ts. A camera held by another program, NotReadableError,
- * cannot be made with either browser's fake devices: its hint is unit-tested only.)
+ * cannot be made with either browser's fake devices: see 'the camera busy' below.)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,6 +74,33 @@ describe.each(Object.keys(DAYS) as Array<keyof typeof DAYS>)('%s', (day) => {
     const text = await consoleText(section);
     expect(text).toContain(`getUserMedia: ${ERROR[day]}`);
     expect(text).toContain(strings[HINT[day]]);
+    await page.close();
+  });
+});
+
+/**
+ * A camera another program holds. Neither browser's fake devices can be made busy, so the frame's
+ * getUserMedia rejects as Chromium's does then ("Could not start video source"); everything after
+ * it, the lab's code, the console and its hint, is the real path.
+ */
+describe('the camera busy', () => {
+  it.each(LOCALES)('the camera lab says the device could not start and what to do ($prefix)', async ({ prefix, strings, run, solution }) => {
+    const browser = await launch(CHROMIUM_ARGS);
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      if (!location.pathname.startsWith('/lab-frame/')) return;
+      MediaDevices.prototype.getUserMedia = () => Promise.reject(new DOMException('Could not start video source', 'NotReadableError'));
+    });
+    const lab = 'camera-to-video';
+    await pickPlainBox(page, origin());
+    await page.goto(`${origin()}${prefix}${pageWithLab(lab)}`);
+    const section = labSection(page, lab);
+    await section.getByRole('button', { name: solution, exact: true }).click();
+    await section.getByRole('button', { name: run, exact: true }).click();
+    await waitForRunEnd(section);
+    const text = await consoleText(section);
+    expect(text).toContain('getUserMedia: NotReadableError');
+    expect(text).toContain(strings['lab.hint.NotReadableError']);
     await page.close();
   });
 });
