@@ -1,11 +1,10 @@
 /**
  * A learner's bad day, in Chromium and in both languages: the camera refused (the permission
- * prompt answered "Block"), no camera at all, a computer without coturn, and coturn stopped
- * after a relay lab ran. Each must end in words that say what happened and what to do, not in a
+ * prompt answered "Block"), no camera at all, the camera held by another program, a computer
+ * without coturn, and coturn stopped after a relay lab ran. Each must end in words that say what happened and what to do, not in a
  * blank panel. (The broker restarted mid-call is tests/e2e/pairing.test.ts; coturn restarted
  * mid-relay, lab-turn-restart.test.ts; plain http on a network address, lan-mode.test.ts;
- * storage refused, learner-data.test.ts. A camera held by another program, NotReadableError,
- * cannot be made with either browser's fake devices: see 'the camera busy' below.)
+ * storage refused, learner-data.test.ts.)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,15 +24,19 @@ import { patient } from '../support/patience.ts';
 const FAKE_UI = '--use-fake-ui-for-media-stream';
 const FAKE_DEVICE = '--use-fake-device-for-media-stream';
 
-/** Chromium as a learner's would be on that day; the suite's flags otherwise. */
+/**
+ * Chromium as a learner's would be on that day (the suite's flags otherwise), and the error its
+ * getUserMedia gives. A camera another program holds cannot be made with either browser's fake
+ * devices: on that day the frame's getUserMedia rejects as Chromium's does then ("Could not start
+ * video source"), and everything after it (the lab's code, the console, its hint) is the real path.
+ */
 const DAYS = {
   // The permission prompt is answered "Block" (no fake UI to accept it).
-  'the camera refused': [...CHROMIUM_ARGS.filter((arg) => arg !== FAKE_UI), '--deny-permission-prompts'],
+  'the camera refused': { args: [...CHROMIUM_ARGS.filter((arg) => arg !== FAKE_UI), '--deny-permission-prompts'], error: 'NotAllowedError', busy: false },
   // Fake devices, but no camera among them (the microphone stays).
-  'no camera': CHROMIUM_ARGS.map((arg) => (arg.startsWith(FAKE_DEVICE) ? `${FAKE_DEVICE}=device-count=0` : arg)),
+  'no camera': { args: CHROMIUM_ARGS.map((arg) => (arg.startsWith(FAKE_DEVICE) ? `${FAKE_DEVICE}=device-count=0` : arg)), error: 'NotFoundError', busy: false },
+  'the camera busy': { args: CHROMIUM_ARGS, error: 'NotReadableError', busy: true },
 } as const;
-const HINT = { 'the camera refused': 'lab.hint.NotAllowedError', 'no camera': 'lab.hint.NotFoundError' } as const;
-const ERROR = { 'the camera refused': 'NotAllowedError', 'no camera': 'NotFoundError' } as const;
 const LOCALES = [
   { prefix: '', strings: en, run: 'Run', solution: 'Solution' },
   { prefix: '/ko', strings: ko, run: '실행', solution: '정답 보기' },
@@ -62,8 +65,15 @@ async function launch(args: readonly string[]): Promise<Browser> {
 
 describe.each(Object.keys(DAYS) as Array<keyof typeof DAYS>)('%s', (day) => {
   it.each(LOCALES)('the camera lab says which error and what to do ($prefix)', async ({ prefix, strings, run, solution }) => {
-    const browser = await launch(DAYS[day]);
+    const { args, error, busy } = DAYS[day];
+    const browser = await launch(args);
     const page = await browser.newPage();
+    if (busy) {
+      await page.addInitScript(() => {
+        if (!location.pathname.startsWith('/lab-frame/')) return;
+        MediaDevices.prototype.getUserMedia = () => Promise.reject(new DOMException('Could not start video source', 'NotReadableError'));
+      });
+    }
     const lab = 'camera-to-video';
     await pickPlainBox(page, origin());
     await page.goto(`${origin()}${prefix}${pageWithLab(lab)}`);
@@ -72,35 +82,8 @@ describe.each(Object.keys(DAYS) as Array<keyof typeof DAYS>)('%s', (day) => {
     await section.getByRole('button', { name: run, exact: true }).click();
     await waitForRunEnd(section);
     const text = await consoleText(section);
-    expect(text).toContain(`getUserMedia: ${ERROR[day]}`);
-    expect(text).toContain(strings[HINT[day]]);
-    await page.close();
-  });
-});
-
-/**
- * A camera another program holds. Neither browser's fake devices can be made busy, so the frame's
- * getUserMedia rejects as Chromium's does then ("Could not start video source"); everything after
- * it, the lab's code, the console and its hint, is the real path.
- */
-describe('the camera busy', () => {
-  it.each(LOCALES)('the camera lab says the device could not start and what to do ($prefix)', async ({ prefix, strings, run, solution }) => {
-    const browser = await launch(CHROMIUM_ARGS);
-    const page = await browser.newPage();
-    await page.addInitScript(() => {
-      if (!location.pathname.startsWith('/lab-frame/')) return;
-      MediaDevices.prototype.getUserMedia = () => Promise.reject(new DOMException('Could not start video source', 'NotReadableError'));
-    });
-    const lab = 'camera-to-video';
-    await pickPlainBox(page, origin());
-    await page.goto(`${origin()}${prefix}${pageWithLab(lab)}`);
-    const section = labSection(page, lab);
-    await section.getByRole('button', { name: solution, exact: true }).click();
-    await section.getByRole('button', { name: run, exact: true }).click();
-    await waitForRunEnd(section);
-    const text = await consoleText(section);
-    expect(text).toContain('getUserMedia: NotReadableError');
-    expect(text).toContain(strings['lab.hint.NotReadableError']);
+    expect(text).toContain(`getUserMedia: ${error}`);
+    expect(text).toContain(strings[`lab.hint.${error}`]);
     await page.close();
   });
 });
