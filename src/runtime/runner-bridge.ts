@@ -27,7 +27,7 @@ export interface RunHandle {
 }
 
 /** The site's theme as Starlight set it (`data-theme` on the root): the frame's colours follow it. */
-export const pageTheme = (): Theme => (document.documentElement.dataset['theme'] === 'dark' ? 'dark' : 'light');
+const pageTheme = (): Theme => (document.documentElement.dataset['theme'] === 'dark' ? 'dark' : 'light');
 
 const READY_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 1_000;

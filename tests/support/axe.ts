@@ -27,6 +27,7 @@ export interface AxeScope {
  * origin (the lab frame) is checked as its own document: pass its Frame.
  */
 export async function axeViolations(page: Page | Frame, { without = [], only }: AxeScope = {}): Promise<{ violations: string[]; passed: number }> {
+  // Once a document: a page checked in both themes keeps the axe of its first check.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(async ({ tags, without, only }) => {
     const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<unknown>; getRules(tags: string[]): { ruleId: string }[] } }).axe;
