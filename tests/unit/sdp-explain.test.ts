@@ -208,11 +208,15 @@ describe('explainSdp on what it does not know', () => {
     // Pieces of real lines, so the grammar's patterns match odd values, not only reject them.
     const piece = fc.constantFrom('0', '9', '96', '97', 'VP8', 'rtx', 'red', 'H264', '/', '90000', ' ', '=', ';', ':', '*', '-', 'apt', 'typ', 'host', 'relay', 'udp', 'tcp', '127.0.0.1', 'a.local', 'IN', 'IP4', 'AS', 'FID', 'WMS', 'nack', 'pli');
     const value = fc.oneof(fc.string(), fc.array(piece, { maxLength: 14 }).map((parts) => parts.join('')));
-    const line = fc.oneof(
-      fc.string(),
-      fc.tuple(fc.constantFrom('v', 'o', 's', 't', 'c', 'b', 'm', 'a', 'z', 'i', 'k'), value).map(([type, rest]) => `${type}=${rest}`),
-      fc.tuple(fc.constantFrom(...ATTRIBUTES), value).map(([name, rest]) => `a=${name}:${rest}`),
-    );
+    // A line that spells one of the leak words itself is left out: its explanation may echo it
+    // (seen in CI: `a=rtcp-xr:NaN`), and an echo is not a leak.
+    const line = fc
+      .oneof(
+        fc.string(),
+        fc.tuple(fc.constantFrom('v', 'o', 's', 't', 'c', 'b', 'm', 'a', 'z', 'i', 'k'), value).map(([type, rest]) => `${type}=${rest}`),
+        fc.tuple(fc.constantFrom(...ATTRIBUTES), value).map(([name, rest]) => `a=${name}:${rest}`),
+      )
+      .filter((text) => !LEAK.test(text));
     fc.assert(
       fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
         for (const { kind, explanation } of explainSdp(lines.join('\r\n'))) {
