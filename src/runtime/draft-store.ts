@@ -2,7 +2,8 @@
  * Drafts in localStorage. Storage can be full, disabled or blocked; every failure is
  * returned to the caller to show, never thrown into the lab.
  */
-import { draftKey, parseDraftRecord, serializeDraftRecord, type DraftRecord } from '../lib/drafts.ts';
+import { parseDraftRecord, serializeDraftRecord, type DraftRecord } from '../lib/draft-record.ts';
+import { draftKey } from '../lib/storage-keys.ts';
 
 export function loadDrafts(labId: string): { record: DraftRecord; error: boolean } {
   try {

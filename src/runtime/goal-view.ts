@@ -7,34 +7,9 @@ import type { Goal } from '../lib/goal-checks.ts';
 import type { Locale } from '../lib/lab-manifest.ts';
 import { interpolate } from '../lib/interpolate.ts';
 import type { Strings } from './console-panel.ts';
-import { LABS_DONE_KEY } from '../lib/storage-keys.ts';
 import type { Announcer } from './announcer.ts';
 import { labsDone, lessonSlug, markLabDone, markLessonDone } from './progress.ts';
-
-/** Paints one goal item (in either list) as met or not; the state word is for screen readers. */
-function paint(item: HTMLElement, isMet: boolean, label: string): void {
-  item.dataset['met'] = String(isMet);
-  const state = item.querySelector('.lab-goal-state');
-  if (state) state.textContent = label;
-}
-
-/**
- * On a reading page, before any lab code loads: labs finished on an earlier visit show their
- * goals met. Reads storage directly (this runs in the small loader).
- */
-export function showFinishedLabs(): void {
-  let done: Set<unknown>;
-  try {
-    done = new Set<unknown>(JSON.parse(localStorage.getItem(LABS_DONE_KEY) ?? '[]'));
-  } catch {
-    return; // storage unavailable: nothing was remembered, nothing to show
-  }
-  for (const section of document.querySelectorAll<HTMLElement>('.lab[data-lab]')) {
-    if (!done.has(section.dataset['lab'])) continue;
-    const label = section.querySelector<HTMLElement>('.lab-goals')?.dataset['metLabel'] ?? '';
-    for (const item of section.querySelectorAll<HTMLElement>('[data-goal]')) paint(item, true, label);
-  }
-}
+import { paintGoal } from './goal-marks.ts';
 
 export class GoalView {
   readonly #section: HTMLElement;
@@ -62,7 +37,7 @@ export class GoalView {
     this.#met = new Set(met);
     for (const item of this.#section.querySelectorAll<HTMLElement>('[data-goal]')) {
       const isMet = met.has(item.dataset['goal'] ?? '');
-      paint(item, isMet, `${(isMet ? this.#t['lab.goalMet'] : this.#t['lab.goalUnmet']) ?? ''}:`);
+      paintGoal(item, isMet, `${(isMet ? this.#t['lab.goalMet'] : this.#t['lab.goalUnmet']) ?? ''}:`);
     }
     const count = this.#section.querySelector('.lab-goal-count');
     if (count) count.textContent = interpolate(this.#t['lab.goalCount'], { met: met.size, total: this.#goals.length });

@@ -3,7 +3,7 @@
  * (editor, runner bridge) is imported on the learner's first click, or when the page was
  * opened from a share link, so a page that is only read stays light.
  */
-import { showFinishedLabs } from './goal-view.ts';
+import { showFinishedLabs } from './goal-marks.ts';
 import { showSavedDrafts } from './static-draft.ts';
 
 let loading: Promise<typeof import('./lab-controller.ts')> | null = null;

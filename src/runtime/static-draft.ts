@@ -3,8 +3,7 @@
  * draft in its code box, not the starter, because Run runs the draft. Plain text, no
  * highlighting (the highlighter stays off reading pages); the editor replaces it on Edit.
  */
-import { openDraft } from '../lib/drafts.ts';
-import { ENTRY_FILE } from '../lib/lab-manifest.ts';
+import { openDraft } from '../lib/draft-record.ts';
 import { loadDrafts } from './draft-store.ts';
 
 export function showSavedDrafts(): void {
@@ -13,14 +12,16 @@ export function showSavedDrafts(): void {
     const { record, error } = loadDrafts(id);
     if (error) continue;
     // The starter's hash has an attribute of its own: the lab's JSON is parsed on the first click, not on load.
-    const code = openDraft(record, section.dataset['starterHash'] ?? '').files?.[ENTRY_FILE];
-    if (code === undefined) continue;
     const box = section.querySelector<HTMLElement>('.lab-code');
-    if (!box) continue;
+    // The box names its file (the build's ENTRY_FILE): this loader carries no lab manifest.
+    const entry = box?.dataset['entry'];
+    if (!box || entry === undefined) continue;
+    const code = openDraft(record, section.dataset['starterHash'] ?? '').files?.[entry];
+    if (code === undefined) continue;
     const caption = Object.assign(document.createElement('p'), { className: 'lab-draft-note', textContent: box.dataset['draftNote'] ?? '' });
     const pre = document.createElement('pre');
     pre.className = 'lab-draft';
-    pre.dataset['file'] = ENTRY_FILE;
+    pre.dataset['file'] = entry;
     pre.append(Object.assign(document.createElement('code'), { textContent: code }));
     box.replaceChildren(caption, pre);
   }
