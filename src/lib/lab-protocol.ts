@@ -15,16 +15,13 @@ import { isLabFileName, isLabModule, LOCALES, type LabFiles, type LabModule, typ
 import { MAX_ROOM_SIZE, parseRole, parseRoomCode, seatOf, type Role } from './pairing/room-code.ts';
 
 export type { LabFiles } from './lab-manifest.ts';
+// The window handshake is a module of its own: the reading page's loader opens frames with it.
+export { frameUrl, isHandshake, LAB_CONFIG_PATH, parseFrameFragment, type Handshake } from './frame-handshake.ts';
 export type Theme = 'light' | 'dark';
 
 /** Globals the prepared script calls (see transpile.ts): the runner defines them. */
 export const LAB_ENTRY = '__labRun';
 export const LAB_GUARD = '__labGuard';
-/** What the server says about where labs run, answered on both origins (src/server/lab-routes.ts). */
-export const LAB_CONFIG_PATH = '/lab-config.json';
-
-/** Window messages, before the channel exists. */
-export type Handshake = { readonly kind: 'hello' } | { readonly kind: 'connect' };
 
 /** A pairing lab's room, as the page joined it: what `room()` in the lab helper connects to. */
 export interface PairingInfo {
@@ -70,10 +67,6 @@ export const DOWNLOAD_NAME_MAX = 120;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
-export function isHandshake(data: unknown, kind: Handshake['kind']): boolean {
-  return isRecord(data) && data['kind'] === kind;
-}
-
 export function isFrameMessage(data: unknown): data is FrameToPage {
   if (!isRecord(data)) return false;
   if (data['kind'] === 'stopped') return true;
@@ -105,14 +98,4 @@ function isPairing(value: unknown): value is PairingInfo {
   const size = value['size'] ?? 2;
   if (typeof size !== 'number' || !Number.isInteger(size) || size < 2 || size > MAX_ROOM_SIZE) return false;
   return parseRoomCode(value['room']) === value['room'] && role !== null && seatOf(role) < size && /^[a-z0-9-]{1,60}$/.test(value['lab']);
-}
-
-/** The frame's address: the page's origin (no secret) travels in the fragment, never to a server. */
-export function frameUrl(labOrigin: string, parentOrigin: string): string {
-  return `${labOrigin}/lab-frame/#${new URLSearchParams({ parent: parentOrigin })}`;
-}
-
-export function parseFrameFragment(hash: string): { parent: string } | null {
-  const parent = new URLSearchParams(hash.replace(/^#/, '')).get('parent');
-  return parent ? { parent } : null;
 }

@@ -1,14 +1,15 @@
 /**
- * The frame made when Run is approached (pointer or focus), for that lab's next Run: its
- * process, document and runner load before the click, or while the page prepares the code.
- * The controller takes it when the run starts.
+ * The frame made for a lab's next Run when Run is clicked or approached (pointer or focus): its
+ * process, document and runner load while the controller loads and prepares the code, or before
+ * the click at all. The reading page's loader makes it, so nothing waits for the controller;
+ * the controller takes it when the run starts.
  *
  * Only while no lab's frame is live: two frames on the lab origin could reach into each other
  * (see liveLab in lab-controller.ts). One at a time; dropped when another lab's Run is
  * approached or started, or after STANDBY_MS unused.
  */
 import { labConfig } from './lab-config.ts';
-import { openFrame, type PendingFrame } from './runner-bridge.ts';
+import { openFrame, type PendingFrame } from './frame-open.ts';
 
 const STANDBY_MS = 60_000;
 
@@ -28,7 +29,7 @@ export function setFrameLive(isLive: boolean): void {
   live = isLive;
 }
 
-/** Run is approached: make its frame now, so the click finds it loading or ready. */
+/** Run is clicked or approached: make its frame now, so the run finds it loading or ready. */
 export function standBy(section: HTMLElement): void {
   if (live || standby?.section === section) return;
   labConfig().then(

@@ -2,7 +2,7 @@
  * What the server says about where labs run (/lab-config.json, answered for this page's own
  * origin), fetched once a page and shared by the controller and the pair panel.
  */
-import { LAB_CONFIG_PATH } from '../lib/lab-protocol.ts';
+import { LAB_CONFIG_PATH } from '../lib/frame-handshake.ts';
 
 export interface PageLabConfig {
   readonly labOrigin: string;

@@ -597,9 +597,6 @@ export function warmUp(): void {
   );
 }
 
-// The loader reaches the standby through the controller, which it loads anyway: no script of its own on a reading page.
-export { standBy } from './frame-standby.ts';
-
 /**
  * Pointing at Edit: start loading the editor the click will open (the full one only; a slow
  * link or Save-Data gets the text box, and nothing is fetched for it).

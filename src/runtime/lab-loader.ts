@@ -1,8 +1,10 @@
 /**
- * The only lab code a reading page loads: one delegated click listener. Everything else
- * (editor, runner bridge) is imported on the learner's first click, or when the page was
- * opened from a share link, so a page that is only read stays light.
+ * The only lab code a reading page loads: one delegated click listener, and what makes a lab's
+ * frame. Everything else (editor, controller, runner bridge) is imported on the learner's first
+ * click, or when the page was opened from a share link, so a page that is only read stays light.
  */
+import { labConfig } from './lab-config.ts';
+import { standBy } from './frame-standby.ts';
 import { showFinishedLabs } from './goal-marks.ts';
 import { showSavedDrafts } from './static-draft.ts';
 
@@ -15,18 +17,22 @@ const controller = (): Promise<typeof import('./lab-controller.ts')> => {
   return loading;
 };
 
+// Where the lab origin is, asked as the page opens, so a click on Run can make the frame
+// at once: the frame's process and document then load beside the controller, not after it.
+labConfig().catch(() => undefined);
+
 // Pointing at a lab's buttons, or tabbing to them, starts loading what the click will need
-// (the controller, the lab origin's address and a connection to it); pointing at Edit also
-// loads the editor, and pointing at Run makes the lab's frame.
+// (the controller and a connection to the lab origin); pointing at Edit also loads the editor,
+// and pointing at Run makes the lab's frame.
 const approach = (event: Event): void => {
   const button = event.target instanceof Element ? event.target.closest<HTMLElement>('.lab [data-action]') : null;
   if (!button) return;
   const action = button.dataset['action'];
+  if (action === 'run') standBy(button.closest('.lab')!);
   controller().then(
     (loaded) => {
       loaded.warmUp();
       if (action === 'edit') loaded.preloadEditor();
-      if (action === 'run') loaded.standBy(button.closest('.lab')!);
     },
     () => undefined,
   );
@@ -42,6 +48,8 @@ document.addEventListener('click', (event) => {
   const section = button?.closest<HTMLElement>('.lab');
   if (!button || !section || section.dataset['active'] === 'true') return; // the controller has it
   const action = button.dataset['action'] ?? 'edit';
+  // A click that came without an approach (a tap) still finds its frame started before the controller.
+  if (action === 'run') standBy(section);
   const queue = waiting.get(section);
   if (queue) {
     queue.push(action);

@@ -6,7 +6,10 @@
  * (lab code can send its own frame anywhere) is no longer ours: it is removed at once.
  */
 import type { FeedEvent } from '../lib/feed.ts';
-import { frameUrl, isFrameMessage, isHandshake, type PageToFrame, type RunMessage, type Theme } from '../lib/lab-protocol.ts';
+import { isFrameMessage, type PageToFrame, type RunMessage, type Theme } from '../lib/lab-protocol.ts';
+import { openFrame, type PendingFrame } from './frame-open.ts';
+
+export type { PendingFrame } from './frame-open.ts';
 
 /** What the run message carries (see RunMessage), and where the frame goes. */
 export interface RunOptions extends Omit<RunMessage, 'kind' | 'theme'> {
@@ -34,66 +37,6 @@ const STOP_TIMEOUT_MS = 1_000;
 /** The output grows with the frame's content between these heights (CSS px), unless the learner resized it. */
 const MIN_HEIGHT = 160;
 const MAX_HEIGHT = 900;
-
-/**
- * A fresh frame on the lab origin, loading before its run is known: Run's approach makes one
- * (the pointer resting on Run, or focus on it), so the frame's process, document and runner
- * load while the page prepares the code, or before the click at all. Hidden until a run
- * adopts it; the channel is made as soon as the frame says hello.
- */
-export interface PendingFrame {
-  readonly frame: HTMLIFrameElement;
-  readonly labOrigin: string;
-  /** The frame's end of the handshake is done: the page holds this port. */
-  readonly connected: Promise<MessagePort>;
-  /** Called for a load after the frame's first one (lab code navigated it); set by the run. */
-  onNavigated: (() => void) | null;
-  /** Removes the frame, closes the page's end of its channel and stops listening. */
-  discard(): void;
-}
-
-export function openFrame(slot: HTMLElement, labOrigin: string): PendingFrame {
-  const frame = document.createElement('iframe');
-  frame.hidden = true;
-  frame.allow = 'camera; microphone; display-capture; autoplay; fullscreen';
-  // A real second origin (allow-same-origin keeps it, so getUserMedia works there); the
-  // sandbox takes away navigating the lesson page, popups and downloads.
-  frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-modals');
-  frame.src = frameUrl(labOrigin, location.origin);
-  let loads = 0;
-  let ours: MessagePort | null = null;
-  let connect: (port: MessagePort) => void = () => {};
-  const pending: PendingFrame = {
-    frame,
-    labOrigin,
-    connected: new Promise((resolve) => (connect = resolve)),
-    onNavigated: null,
-    discard: () => {
-      window.removeEventListener('message', onHello);
-      ours?.close();
-      frame.remove();
-    },
-  };
-  const onHello = (event: MessageEvent): void => {
-    if (event.source !== frame.contentWindow || event.origin !== labOrigin || !isHandshake(event.data, 'hello')) return;
-    window.removeEventListener('message', onHello);
-    const channel = new MessageChannel();
-    ours = channel.port1;
-    frame.contentWindow?.postMessage({ kind: 'connect' }, labOrigin, [channel.port2]);
-    connect(channel.port1);
-  };
-  // The first load is the frame's own document; any later one is a page lab code navigated to.
-  frame.addEventListener('load', () => {
-    loads += 1;
-    if (loads > 1) {
-      pending.discard();
-      pending.onNavigated?.();
-    }
-  });
-  window.addEventListener('message', onHello);
-  slot.append(frame);
-  return pending;
-}
 
 /** Runs in `opened` (a frame made on Run's approach) when it is on the same lab origin, else in a new frame. */
 export function startRun(options: RunOptions, opened?: PendingFrame): RunHandle {

@@ -121,7 +121,7 @@ describe('one live lab per page', () => {
   });
 });
 
-describe('the frame made on Run’s approach', () => {
+describe('the frame made on Run’s approach, or at the click', () => {
   it('loads hidden while the pointer rests on Run, is the frame the run uses, and exists only while no lab runs', async () => {
     const page = await browser().newPage();
     await page.goto(`${baseUrl}${pageWithLab(CHANNEL)}`);
@@ -153,6 +153,34 @@ describe('the frame made on Run’s approach', () => {
     // While a lab runs, approaching another's Run makes nothing (two frames on the lab origin could reach into each other).
     await b.getByRole('button', { name: 'Run', exact: true }).hover();
     await page.waitForTimeout(300);
+    expect(await page.locator('iframe').count()).toBe(1);
+    await page.close();
+  });
+
+  it('is made at the click itself when nothing approached Run (a tap), before the controller has loaded', async () => {
+    const page = await browser().newPage();
+    // The controller's code is held back until the frame has been seen: the loader alone makes it.
+    let release = (): void => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/_astro/lab-controller.*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const config = page.waitForResponse((response) => response.url().endsWith('/lab-config.json'));
+    await page.goto(`${baseUrl}${pageWithLab(CHANNEL)}`);
+    await config;
+    const section = labSection(page, CHANNEL);
+    // element.click(): a click with no pointer moving over the button and no focus, as a tap can come.
+    await section.getByRole('button', { name: 'Run', exact: true }).evaluate((button: HTMLElement) => button.click());
+    const frame = section.locator('.lab-frame-slot iframe');
+    await frame.waitFor({ state: 'attached' });
+    await expect.poll(() => page.frames().some((f) => f.url().includes('/lab-frame/'))).toBe(true);
+    expect(await section.getAttribute('data-active'), 'the controller has not loaded yet').toBe('loading');
+    const made = await frame.elementHandle();
+    release();
+    await waitForRunEnd(section);
+    expect(await consoleText(section)).toContain('Signaling done');
+    expect(await made?.evaluate((element) => element.isConnected && !(element as HTMLIFrameElement).hidden), 'the run adopted the frame the click made').toBe(true);
     expect(await page.locator('iframe').count()).toBe(1);
     await page.close();
   });
