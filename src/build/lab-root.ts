@@ -10,10 +10,11 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { collectAssets, staticImportClosure, type AssetSource } from '../lib/asset-graph.ts';
+import { build } from 'esbuild';
+import { collectAssets, type AssetSource } from '../lib/asset-graph.ts';
 import { LAB_CONFIG_PATH } from '../lib/lab-protocol.ts';
 import { withoutSitemapPath } from '../lib/sitemap-entries.ts';
-import { isPrefetchScript, moduleScriptSources, withModulePreloads, withoutModuleScripts } from '../lib/frame-scripts.ts';
+import { isPrefetchScript, moduleScriptSources, withInlineScripts, withoutModuleScripts } from '../lib/frame-scripts.ts';
 
 /** The frame's folder: `/lab-frame/` on the lab origin, as src/pages/lab-frame.astro builds it. */
 export const LAB_FRAME_FOLDER = 'lab-frame';
@@ -46,8 +47,8 @@ export interface LabRoot {
 }
 
 /** Builds the lab root from a finished `distDir` and removes the frame from it. */
-export function buildLabRoot(distDir: string): LabRoot {
-  tuneFrameDocument(distDir);
+export async function buildLabRoot(distDir: string): Promise<LabRoot> {
+  await tuneFrameDocument(distDir);
   const graph = collectAssets(LAB_FRAME_DOCUMENT, diskSource(distDir));
   // The frame preloads the server's answer about origins: a route, not a file to copy.
   const missing = graph.missing.filter(({ path: target }) => target !== LAB_CONFIG_PATH);
@@ -71,21 +72,58 @@ export function buildLabRoot(distDir: string): LabRoot {
   return { dir, files: graph.files };
 }
 
-/** No prefetch script, and the runner's static imports preloaded (src/lib/frame-scripts.ts). */
-function tuneFrameDocument(distDir: string): void {
+/**
+ * A built module and everything it imports statically, as one classic script (strict, its
+ * names inside a function): what the frame document carries inline. Its dynamic imports (the
+ * libraries a lab may import) stay files of their own, named by their root path, since an
+ * inline script resolves `./x.js` against the document. A classic script has no
+ * `import.meta`: Vite's preload helper, the one user, gets the document's address instead.
+ */
+async function bundledScript(distDir: string, src: string): Promise<string> {
+  const result = await build({
+    entryPoints: [onDisk(distDir, src)],
+    bundle: true,
+    format: 'iife',
+    banner: { js: '"use strict";' },
+    define: { 'import.meta.url': 'document.baseURI', 'import.meta.resolve': 'undefined' },
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'dynamic-imports-stay-files',
+        setup(bundler) {
+          bundler.onResolve({ filter: /.*/ }, ({ kind, path: spec, resolveDir }) => {
+            if (kind !== 'dynamic-import') return undefined;
+            const file = path.resolve(resolveDir, spec);
+            return { path: `/${path.relative(distDir, file).split(path.sep).join('/')}`, external: true };
+          });
+        },
+      },
+    ],
+  });
+  if (result.warnings.length > 0) throw new Error(`bundling ${src} for the frame: ${result.warnings.map((warning) => warning.text).join('; ')}`);
+  const [output] = result.outputFiles;
+  if (!output) throw new Error(`bundling ${src} for the frame gave no output`);
+  return output.text.trimEnd();
+}
+
+/** No prefetch script, and the runner inline (src/lib/frame-scripts.ts). */
+async function tuneFrameDocument(distDir: string): Promise<void> {
   const document = onDisk(distDir, LAB_FRAME_DOCUMENT);
   const source = diskSource(distDir);
   const html = withoutModuleScripts(readFileSync(document, 'utf8'), (src) => src.startsWith('/') && source.has(src) && isPrefetchScript(source.text(src)));
-  const preloads = staticImportClosure(moduleScriptSources(html), source);
-  writeFileSync(document, withModulePreloads(html, preloads));
+  const bundles = new Map<string, string>();
+  for (const src of moduleScriptSources(html)) bundles.set(src, await bundledScript(distDir, src));
+  writeFileSync(document, withInlineScripts(html, (src) => bundles.get(src)));
 }
 
 export function labRoot(): AstroIntegration {
   return {
     name: 'webrtc-lab:lab-root',
     hooks: {
-      'astro:build:done': ({ dir, logger }) => {
-        const built = buildLabRoot(fileURLToPath(dir));
+      'astro:build:done': async ({ dir, logger }) => {
+        const built = await buildLabRoot(fileURLToPath(dir));
         logger.info(`lab origin root: ${path.relative(process.cwd(), built.dir)}/ (${built.files.length} files)`);
       },
     },

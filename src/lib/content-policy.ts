@@ -41,15 +41,16 @@ export function sitePolicy(labOrigin: string): Policy {
 }
 
 /**
- * The lab frame. `'unsafe-eval'`: the runner evaluates the prepared script (indirect eval, so
- * errors keep the learner's line numbers). `'unsafe-inline'` styles: the lab's style.css goes in
+ * The lab frame. `scriptHashes` (`'sha256-…'`): the runner, inline in the frame's document, and
+ * no other inline script. `'unsafe-eval'`: the runner evaluates the prepared script (indirect
+ * eval, so errors keep the learner's line numbers). `'unsafe-inline'` styles: the lab's style.css goes in
  * as a <style>, and learners write style attributes. `blob:` to connect: the runner reads a
  * download's blob: URL to hand the file to the page. `mediastream:` for old-style media URLs.
  */
-export function labFramePolicy(labOrigin: string, siteOrigins: readonly string[]): Policy {
+export function labFramePolicy(labOrigin: string, siteOrigins: readonly string[], scriptHashes: readonly string[] = []): Policy {
   return {
     'default-src': ["'self'"],
-    'script-src': ["'self'", "'unsafe-eval'"],
+    'script-src': ["'self'", "'unsafe-eval'", ...scriptHashes],
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:', 'mediastream:'],
     'media-src': ["'self'", 'blob:', 'mediastream:'],

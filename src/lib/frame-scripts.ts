@@ -2,8 +2,12 @@
  * The lab frame's document, tuned after the build for the one thing it does: start the runner.
  * Astro adds its link-prefetch script to every page, the frame included; the frame has no links
  * to prefetch, and its module scripts run in order, so the runner would wait for a script that
- * does nothing there. And the runner's own imports are listed as modulepreloads, so the browser
- * fetches them with the runner rather than after it.
+ * does nothing there. And the runner, bundled with its static imports into one classic script,
+ * goes inside the document where Astro put its module script (the start of the body): a frame
+ * made at the click then needs one response before it says hello, as a bare iframe does, not
+ * the document and then its scripts; and a classic script runs as soon as it is parsed, where a
+ * module waits for the end of the document. The server allows that one inline script by its
+ * hash (src/server/frame-script-hashes.ts), no other.
  */
 
 /** `<script type="module" src="…">` tags, as Astro writes them. */
@@ -22,10 +26,24 @@ export function moduleScriptSources(html: string): string[] {
   return [...html.matchAll(MODULE_SCRIPT)].map(([, src]) => src ?? '');
 }
 
-/** The document with a `<link rel="modulepreload">` for each path, at the end of its head. */
-export function withModulePreloads(html: string, paths: readonly string[]): string {
-  if (paths.length === 0) return html;
-  const links = paths.map((href) => `<link rel="modulepreload" href="${href.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">`).join('');
-  if (!html.includes('</head>')) throw new Error('the frame document has no </head> to put its modulepreloads in');
-  return html.replace('</head>', `${links}</head>`);
+/** Text that would end an inline script early, or change how the parser reads it. */
+const UNSAFE_INLINE = /<\/script|<!--/i;
+
+/**
+ * The document with each module script that `inline` gives a classic script for (by its src)
+ * replaced by that script, inline, in the same place. Refuses code the HTML parser would not
+ * hand to the script whole.
+ */
+export function withInlineScripts(html: string, inline: (src: string) => string | undefined): string {
+  return html.replace(MODULE_SCRIPT, (tag, src: string) => {
+    const code = inline(src);
+    if (code === undefined) return tag;
+    if (UNSAFE_INLINE.test(code)) throw new Error(`${src} holds "</script" or "<!--": it cannot be written inside the document`);
+    return `<script>${code}</script>`;
+  });
+}
+
+/** The text of each inline script (one without src), as the browser hashes it for a policy. */
+export function inlineScriptTexts(html: string): string[] {
+  return [...html.matchAll(/<script\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/script\s*>/gi)].filter(([, attributes = '']) => !/\ssrc\s*=/i.test(attributes)).map(([, , text = '']) => text);
 }

@@ -9,7 +9,8 @@ import { labFramePolicy, serializePolicy, sitePolicy } from '../lib/content-poli
 import { isLabHost, pairForHost, type SiteOrigins } from '../lib/site-origins.ts';
 import { labConfigBody } from './lab-routes.ts';
 
-export function securityHeaders(origins: () => SiteOrigins) {
+/** `frameScripts`: the hash sources of the frame's inline runner (frame-script-hashes.ts). */
+export function securityHeaders(origins: () => SiteOrigins, frameScripts: () => readonly string[] = () => []) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const current = origins();
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -17,7 +18,7 @@ export function securityHeaders(origins: () => SiteOrigins) {
     const host = req.headers.host;
     if (isLabHost(current, host)) {
       const { labOrigin, siteOrigins } = labConfigBody(current, host);
-      res.setHeader('Content-Security-Policy', serializePolicy(labFramePolicy(labOrigin, siteOrigins)));
+      res.setHeader('Content-Security-Policy', serializePolicy(labFramePolicy(labOrigin, siteOrigins, frameScripts())));
     } else {
       res.setHeader('Content-Security-Policy', serializePolicy(sitePolicy(pairForHost(current, host).lab)));
       res.setHeader('X-Frame-Options', 'SAMEORIGIN');

@@ -15,6 +15,7 @@ import { LAB_FRAME_DOCUMENT, labRootOf } from '../build/lab-root.ts';
 import { refuseRequest, requestGuard } from './request-guard.ts';
 import { guardConnections } from './connection-guard.ts';
 import { securityHeaders } from './security-headers.ts';
+import { frameScriptHashes } from './frame-script-hashes.ts';
 import type { ServerConfig } from './config.ts';
 import { lanCertificate, type LanCertificate } from './lan-certificate.ts';
 import type { OriginPair } from '../lib/site-origins.ts';
@@ -80,7 +81,7 @@ export async function startSiteServer({ distDir, labDir = labRootOf(distDir), co
   });
 
   app.use(requestGuard(() => currentOrigins));
-  app.use(securityHeaders(() => currentOrigins));
+  app.use(securityHeaders(() => currentOrigins, frameScriptHashes(path.join(labDir, LAB_FRAME_DOCUMENT))));
   app.use(broker.app);
   app.use(labRoutes({ origins: () => currentOrigins, separateOrigins: true, iceServers: config.iceServers }));
   app.use(turnCredentialsRoute({ status: () => credentials ?? turn, trustProxy: config.trustProxy, ...(turnRate ? { rate: turnRate } : {}) }));

@@ -12,7 +12,8 @@ import { WebSocket as NodeWebSocket } from 'ws';
 import { DIST, LAB_DIST } from '../../scripts/build-state.ts';
 import { listFiles } from '../support/site-files.ts';
 import { isPrecompressedCopy } from '../../src/lib/precompress-policy.ts';
-import { isPrefetchScript } from '../../src/lib/frame-scripts.ts';
+import { inlineScriptTexts, isPrefetchScript, moduleScriptSources } from '../../src/lib/frame-scripts.ts';
+import { scriptHashSources } from '../../src/server/frame-script-hashes.ts';
 
 const port = Number(new URL(inject('baseUrl')).port);
 const SITE = `localhost:${port}`;
@@ -22,7 +23,7 @@ const FRAME_MARK = '<title>WebRTC Lab output</title>';
 /** Every lesson page has Starlight's sidebar. */
 const LESSON_MARK = 'id="starlight__sidebar"';
 
-function get(host: string, path: string): Promise<{ status: number; body: string }> {
+function get(host: string, path: string): ReturnType<typeof getWithHost> {
   return getWithHost({ port, host, path });
 }
 
@@ -31,6 +32,19 @@ describe('the lab origin serves the frame and nothing else', () => {
     const { status, body } = await get(LAB, '/lab-frame/');
     expect(status).toBe(200);
     expect(body).toContain(FRAME_MARK);
+  });
+
+  it('serves the frame with its runner inside, one classic script that its policy allows by hash, and no other', async () => {
+    const { body, headers } = await get(LAB, '/lab-frame/');
+    expect(moduleScriptSources(body), 'no script file to wait for').toEqual([]);
+    expect(body).not.toContain('type="module"');
+    const [runner, ...others] = inlineScriptTexts(body);
+    expect(others).toEqual([]);
+    expect(runner).toContain('"use strict"');
+    const scriptSrc = /(?:^|; )script-src ([^;]*)/.exec(String(headers['content-security-policy']))?.[1]?.split(' ');
+    expect(scriptSrc).toEqual(["'self'", "'unsafe-eval'", ...scriptHashSources(body)]);
+    expect(scriptSrc?.filter((source) => source.startsWith("'sha256-"))).toHaveLength(1);
+    expect(scriptSrc).not.toContain("'unsafe-inline'");
   });
 
   it.each([

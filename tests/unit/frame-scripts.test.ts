@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isPrefetchScript, moduleScriptSources, withModulePreloads, withoutModuleScripts } from '../../src/lib/frame-scripts.ts';
+import { inlineScriptTexts, isPrefetchScript, moduleScriptSources, withInlineScripts, withoutModuleScripts } from '../../src/lib/frame-scripts.ts';
+import { frameScriptHashes, scriptHashSources } from '../../src/server/frame-script-hashes.ts';
 
 describe('the frame document without Astro’s prefetch', () => {
   const html = '<head><style>a{}</style><script type="module" src="/_astro/page.cNngjUgL.js"></script></head><body><script type="module" src="/_astro/lab-frame.x.js"></script></body>';
@@ -18,17 +22,52 @@ describe('the frame document without Astro’s prefetch', () => {
   });
 });
 
-describe('the frame document with its runner’s imports preloaded', () => {
+describe('the frame document with its runner inline', () => {
   const html = '<html><head><style>a{}</style></head><body><script type="module" src="/_astro/lab-frame.x.js"></script></body></html>';
 
   it('finds its module scripts', () => {
     expect(moduleScriptSources(html)).toEqual(['/_astro/lab-frame.x.js']);
   });
 
-  it('lists each import as a modulepreload at the end of the head', () => {
-    expect(withModulePreloads(html, ['/_astro/feed.a.js', '/_astro/b&"c.js'])).toBe(
-      '<html><head><style>a{}</style><link rel="modulepreload" href="/_astro/feed.a.js"><link rel="modulepreload" href="/_astro/b&amp;&quot;c.js"></head><body><script type="module" src="/_astro/lab-frame.x.js"></script></body></html>',
-    );
-    expect(withModulePreloads(html, [])).toBe(html);
+  it('writes the code given for a script inside it, as it is, and leaves scripts it has no code for', () => {
+    const code = 'const a=`$&$1`;import(`/_astro/peer.js`)';
+    expect(withInlineScripts(html, () => code)).toBe(`<html><head><style>a{}</style></head><body><script>${code}</script></body></html>`);
+    expect(withInlineScripts(html, () => undefined)).toBe(html);
+  });
+
+  it('refuses code the parser would cut short or read differently', () => {
+    for (const code of ['const a="</script>"', 'const a="</SCRIPT "', 'const a="<!--"']) {
+      expect(() => withInlineScripts(html, () => code)).toThrow(/cannot be written inside/);
+    }
+  });
+
+  it('reads back the inline scripts’ text, and only theirs', () => {
+    const page = '<head><script type="module" src="/a.js"></script><script>one()</script></head><body><script type="module" data-x=">">\ntwo()\n</script></body>';
+    expect(inlineScriptTexts(page)).toEqual(['one()', '\ntwo()\n']);
+  });
+
+  it('hashes each inline script as the policy names it', () => {
+    // The CSP spec's own example: sha256 of "alert('Hello, world.');", in base64.
+    expect(scriptHashSources("<script>alert('Hello, world.');</script>")).toEqual(["'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"]);
+    expect(scriptHashSources('<script src="/a.js"></script>')).toEqual([]);
+  });
+});
+
+describe('the frame policy’s hashes, read from the served document', () => {
+  it('follow the document when a build rewrites it, and keep the last ones while it is missing', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'frame-hashes-'));
+    const file = path.join(dir, 'index.html');
+    try {
+      writeFileSync(file, '<body><script>one()</script></body>');
+      const hashes = frameScriptHashes(file);
+      const first = hashes();
+      expect(first).toEqual(scriptHashSources('<script>one()</script>'));
+      writeFileSync(file, '<body><script>two(); three()</script></body>');
+      expect(hashes()).toEqual(scriptHashSources('<script>two(); three()</script>'));
+      rmSync(file);
+      expect(hashes()).toEqual(scriptHashSources('<script>two(); three()</script>'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
