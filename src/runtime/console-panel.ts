@@ -88,9 +88,11 @@ export function createConsolePanel(element: HTMLElement, strings: Strings): Cons
 
   return {
     add(event) {
+      // A run's first line is the answer to Run: it shows at once, not a frame later (one line cannot flood).
+      const first = element.childElementCount === 0 && !batch.pending;
       const change = consoleChange(event, batch.last, strings);
       if (change) batch.add(change);
-      if (showsAtOnce(event)) paint(Infinity);
+      if (showsAtOnce(event) || (first && change)) paint(Infinity);
       else if (change) schedule();
     },
     dropped() {

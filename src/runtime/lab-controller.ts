@@ -63,6 +63,15 @@ const FEED_CAPACITY = 5000;
 
 /** A few lines using what lab code uses: transformed once when the page is idle (see loadTranspiler). */
 const TRANSPILER_WARM_UP = "import { log } from 'lab';\nconst seen: string[] = [];\nfor (const name of ['a']) seen.push(`${name}`);\nwhile (seen.length > 1) seen.pop();\nlog(seen as unknown);\n";
+/** The longest the Inspector's code waits for an idle moment once a run has a connection. */
+const INSPECTOR_WAIT_MS = 500;
+
+/** When the page is idle, or after `timeoutMs` at the latest if given (Safari has no requestIdleCallback: a short timer there). */
+function whenIdle(task: () => void, timeoutMs?: number): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, timeoutMs === undefined ? {} : { timeout: timeoutMs });
+  else setTimeout(task, 50);
+}
+
 let transpiler: Promise<typeof import('../lib/transpile.ts')> | null = null;
 /** The transpiler (most of the controller's weight before it was split off), loaded once, on first need. */
 function loadTranspiler(): Promise<typeof import('../lib/transpile.ts')> {
@@ -70,8 +79,6 @@ function loadTranspiler(): Promise<typeof import('../lib/transpile.ts')> {
     (loaded) => {
       // A page's first transform compiles the transpiler's own code (35-40 ms measured at Run):
       // do that while the page is idle, on a few lines using what lab code uses.
-      // (Safari has no requestIdleCallback: a short timer there.)
-      const whenIdle = globalThis.requestIdleCallback ?? ((task: () => void) => setTimeout(task, 50));
       whenIdle(() => loaded.prepareLabCode(TRANSPILER_WARM_UP, { entry: LAB_ENTRY, guard: LAB_GUARD }));
       return loaded;
     },
@@ -525,11 +532,15 @@ class Lab {
     else if (event.type === 'pc-created') this.loadInspector();
   }
 
-  /** The Inspector's code loads with the first connection; it then reads what the feed holds so far. */
+  /**
+   * The Inspector's code loads with the first connection, once the page has a moment: it is
+   * 70 KB to compile, and the run's first lines should not wait behind it. It then reads what
+   * the feed holds so far.
+   */
   loadInspector(): void {
     if (this.inspectorLoading) return;
     this.inspectorLoading = true;
-    import('./inspector-panel.ts').then(
+    new Promise<void>((idle) => whenIdle(idle, INSPECTOR_WAIT_MS)).then(() => import('./inspector-panel.ts')).then(
       ({ InspectorPanel }) => {
         const inspector = new InspectorPanel(this.section.querySelector('.lab-output')!, { labId: this.data.id, locale: this.data.locale, t: this.t });
         for (const event of this.feed.toArray()) inspector.add(event);

@@ -44,6 +44,10 @@ export function startRunner(): void {
     refuse(inBoth('outsideLesson', {}));
     return;
   }
+  const { parent: pageOrigin } = fragment;
+  // Hello first: the page's answer can only arrive in a later task, when everything below is in
+  // place, and its round trip overlaps the runner's own setup instead of following it.
+  page.postMessage({ kind: 'hello' }, pageOrigin);
   // Only the site may drive this frame. The server already sends frame-ancestors for it; this
   // check is the second line, and it runs while the page prepares the run, not before it.
   const labConfig = fetch(LAB_CONFIG_PATH).then((res) => res.json() as Promise<LabConfig>);
@@ -53,7 +57,6 @@ export function startRunner(): void {
       refuse(inBoth('wrongEmbedder', { site: config.siteOrigins[0] ?? 'WebRTC Lab' }));
       return false;
     });
-  const { parent: pageOrigin } = fragment;
   // Natives as they are now, before lab code: it may replace MessagePort.prototype.postMessage
   // to catch the port passing through, or Reflect.apply itself.
   const apply = Reflect.apply;
@@ -224,7 +227,6 @@ export function startRunner(): void {
     }, 50);
   };
   new ResizeObserver(reportSize).observe(document.body);
-  page.postMessage({ kind: 'hello' }, pageOrigin);
 }
 
 /**
