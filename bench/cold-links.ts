@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { percentile } from './broker-load.ts';
 import { addRoundTrip, LINKS, onLink, type Link } from './link-emulation.ts';
 import { settled } from './served-bytes.ts';
-import { BARE_LAB } from './bare-baseline.ts';
+import { BARE_FRAMES, BARE_LAB } from './bare-baseline.ts';
 import { EDITOR_READY, FIRST_LINE, timeClick } from './editor-and-run.ts';
 
 export interface EditOnLink {
@@ -28,9 +28,20 @@ export interface ColdFigures {
   readonly runs: number;
   readonly firstVisit: ReadonlyArray<{ readonly page: string; readonly bytes: number; readonly responses: number }>;
   readonly edit: readonly EditOnLink[];
-  readonly runFromReading: { readonly firstLineMs: number; readonly bareFrameMs: number };
+  readonly runFromReading: RunFromReading;
   /** The same, with the pointer resting on Run for APPROACH_MS before the click, as a hand does. */
-  readonly runAfterApproach: { readonly firstLineMs: number; readonly bareFrameMs: number; readonly approachMs: number };
+  readonly runAfterApproach: RunFromReading & { readonly approachMs: number };
+}
+
+/**
+ * Run on a reading page runs the lab's starter, which logs its first line after an offer and an
+ * answer: the baseline is a bare frame running that same code. A bare frame logging at once is
+ * measured beside it, for reference (the figure before 2026-12-03 was against that one).
+ */
+export interface RunFromReading {
+  readonly firstLineMs: number;
+  readonly bareFrameMs: number;
+  readonly bareLineMs: number;
 }
 
 /**
@@ -124,6 +135,7 @@ export async function measureColdLinks(options: { browser: Browser; site: Served
   const runFrom = async (approachMs: number) => {
     const line: number[] = [];
     const frame: number[] = [];
+    const bareLine: number[] = [];
     const click = async (page: Page, url: string, selector: string): Promise<number> => {
       await page.goto(url, { waitUntil: 'networkidle' });
       if (approachMs > 0) {
@@ -134,9 +146,10 @@ export async function measureColdLinks(options: { browser: Browser; site: Served
     };
     for (let i = 0; i < runs; i++) {
       line.push(await cold(browser, (page) => click(page, siteUrl + LESSON, RUN)));
-      frame.push(await cold(browser, (page) => click(page, `${bareUrl}/frame-host.html`, '#run')));
+      frame.push(await cold(browser, (page) => click(page, `${bareUrl}/frame-host.html?frame=${BARE_FRAMES.starter}`, '#run')));
+      bareLine.push(await cold(browser, (page) => click(page, `${bareUrl}/frame-host.html?frame=${BARE_FRAMES.line}`, '#run')));
     }
-    return { firstLineMs: percentile(line, 50), bareFrameMs: percentile(frame, 50) };
+    return { firstLineMs: percentile(line, 50), bareFrameMs: percentile(frame, 50), bareLineMs: percentile(bareLine, 50) };
   };
   const runFromReading = await runFrom(0);
   const runAfterApproach = { ...(await runFrom(APPROACH_MS)), approachMs: APPROACH_MS };

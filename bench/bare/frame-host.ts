@@ -1,7 +1,8 @@
 /**
  * Baseline for `npm run bench`: a click makes a cross-origin iframe whose only script is the
- * already-compiled lab code, and the first line it logs is shown, with none of the lab's work
- * (transpiling, loop guard, observer, nonce checks, inspection) in between.
+ * already-compiled lab code (`?frame=` names which bare frame: bench/bare-baseline.ts), and the
+ * first line it logs is shown, with none of the lab's work (transpiling, loop guard, observer,
+ * nonce checks, inspection) in between.
  */
 const labOrigin = `${location.protocol}//lab.${location.host}`;
 addEventListener('message', (event) => {
@@ -13,6 +14,8 @@ addEventListener('message', (event) => {
 });
 document.querySelector('#run')?.addEventListener('click', () => {
   const frame = document.createElement('iframe');
-  frame.src = `${labOrigin}/bare-frame.html`;
+  const file = new URLSearchParams(location.search).get('frame') ?? 'bare-frame.html';
+  if (!/^bare-[a-z-]+\.html$/.test(file)) throw new Error(`no bare frame "${file}"`);
+  frame.src = `${labOrigin}/${file}`;
   document.querySelector('#slot')?.replaceChildren(frame);
 });
