@@ -72,27 +72,3 @@ export function collectAssets(entry: string, source: AssetSource, basePath = '/'
   }
   return { files, missing };
 }
-
-/**
- * The modules `entries` import statically, transitively, each once and none of the entries:
- * what a document can `modulepreload` so the browser fetches them at once instead of one level
- * of imports per round trip. Dynamic imports are left to load when they run.
- */
-export function staticImportClosure(entries: readonly string[], source: AssetSource, basePath = '/'): string[] {
-  const found: string[] = [];
-  const seen = new Set(entries);
-  const pending = [...entries];
-  while (pending.length > 0) {
-    const current = pending.shift() ?? '';
-    if (!source.has(current)) continue;
-    for (const ref of moduleReferences(source.text(current))) {
-      if (!ref.static) continue;
-      const target = resolveReference(ref, current, basePath);
-      if (target === null || seen.has(target)) continue;
-      seen.add(target);
-      found.push(target);
-      pending.push(target);
-    }
-  }
-  return found;
-}

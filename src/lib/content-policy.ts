@@ -43,9 +43,10 @@ export function sitePolicy(labOrigin: string): Policy {
 /**
  * The lab frame. `scriptHashes` (`'sha256-…'`): the runner, inline in the frame's document, and
  * no other inline script. `'unsafe-eval'`: the runner evaluates the prepared script (indirect
- * eval, so errors keep the learner's line numbers). `'unsafe-inline'` styles: the lab's style.css goes in
- * as a <style>, and learners write style attributes. `blob:` to connect: the runner reads a
- * download's blob: URL to hand the file to the page. `mediastream:` for old-style media URLs.
+ * eval, so errors keep the learner's line numbers). `'unsafe-inline'` styles: the lab's
+ * style.css goes in as a <style>, and learners write style attributes. `blob:` to connect: the
+ * runner reads a download's blob: URL to hand the file to the page. `mediastream:` for
+ * old-style media URLs.
  */
 export function labFramePolicy(labOrigin: string, siteOrigins: readonly string[], scriptHashes: readonly string[] = []): Policy {
   return {

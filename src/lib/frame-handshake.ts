@@ -1,9 +1,8 @@
 /**
- * The first step of the page–frame protocol (see lab-protocol.ts): where the lab origin and
- * its frame are, and the hello and connect the frame and the page exchange on the window
- * before the channel exists.
- * Apart from the rest of the protocol because the reading page's loader opens frames itself,
- * at the click, and carries only this much of it.
+ * The first step of the page–frame protocol (see lab-protocol.ts): where the lab origin and its
+ * frame are, and the hello and connect the frame and the page exchange on the window before the
+ * channel exists. A module apart because the reading page's loader opens frames itself, at the
+ * click, and carries only this much of the protocol.
  */
 
 /** What the server says about where labs run, answered on both origins (src/server/lab-routes.ts). */

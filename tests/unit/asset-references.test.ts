@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cssReferences, htmlReferences, moduleReferences, resolveReference, type AssetReference } from '../../src/lib/asset-references.ts';
-import { collectAssets, staticImportClosure, type AssetSource } from '../../src/lib/asset-graph.ts';
+import { collectAssets, type AssetSource } from '../../src/lib/asset-graph.ts';
 
 const urls = (refs: AssetReference[]): string[] => refs.map((ref) => ref.url);
 const site = (files: Record<string, string>): AssetSource => ({
@@ -159,19 +159,5 @@ describe('collectAssets', () => {
   it('names the file whose code it could not read', () => {
     const files = { '/a.html': '<script type="module" src="/b.js"></script>', '/b.js': 'export {' };
     expect(() => collectAssets('/a.html', site(files))).toThrow(/\/b\.js/);
-  });
-});
-
-describe('staticImportClosure', () => {
-  it('lists what the entries import statically, transitively, once each, without the entries or lazy chunks', () => {
-    const files = {
-      '/_astro/runner.js': 'import{a}from"./shared.js";import"./feed.js";const L={peerjs:()=>import(`./peerjs.js`)};a(L);',
-      '/_astro/shared.js': 'import"./runner.js";import"./helper.js";export const a=()=>{};',
-      '/_astro/feed.js': 'import"./helper.js";',
-      '/_astro/helper.js': 'export const h=1;',
-      '/_astro/peerjs.js': 'import"./adapter.js";',
-      '/_astro/adapter.js': '',
-    };
-    expect(staticImportClosure(['/_astro/runner.js'], site(files))).toEqual(['/_astro/shared.js', '/_astro/feed.js', '/_astro/helper.js']);
   });
 });
