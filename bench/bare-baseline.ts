@@ -1,9 +1,10 @@
 /**
  * The bench's bare baselines (bench/bare/): a page that only loads Monaco, and a page that only
  * makes a cross-origin iframe running compiled lab code: one `log` line (what the warm figures
- * run through a share link), or the lab's starter (what Run on a reading page runs). Built with Vite into
- * `_astro/` and precompressed, then served by the site's own static middleware, so they get the
- * same encodings and caching headers as the project's files and a ratio compares like with like.
+ * run through a share link), or the lab's starter (what Run on a reading page runs). Built with
+ * Vite into `_astro/` and precompressed, then served by the site's own static middleware, so
+ * they get the same encodings and caching headers as the project's files and a ratio compares
+ * like with like.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
