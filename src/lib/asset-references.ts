@@ -31,18 +31,23 @@ const VITE_PRELOAD_LIST = '__vite__mapDeps';
 
 const fileRef = (url: string): AssetReference => ({ url, base: 'file' });
 
-export function htmlReferences(html: string): AssetReference[] {
-  const refs: AssetReference[] = [];
+/** A `<script>`, `<style>` or `<link>` of a document: attribute names lower-cased, the raw text body (empty for a link). */
+export interface ResourceElement {
+  readonly name: 'script' | 'style' | 'link';
+  readonly attrs: ReadonlyMap<string, string>;
+  readonly body: string;
+}
+
+/** The document's scripts, styles and links in order, outside comments. */
+export function* resourceElements(html: string): Generator<ResourceElement> {
   const text = html.replace(/<!--[\s\S]*?-->/g, '');
   // A tag's attributes may hold `>` inside quotes; script and style bodies are raw text up to their end tag.
   const tags = /<(script|style|link)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
   for (let match = tags.exec(text); match; match = tags.exec(text)) {
-    const name = (match[1] ?? '').toLowerCase();
+    const name = (match[1] ?? '').toLowerCase() as ResourceElement['name'];
     const attrs = attributes(match[2] ?? '');
     if (name === 'link') {
-      const rels = (attrs.get('rel') ?? '').toLowerCase().split(/\s+/);
-      const href = attrs.get('href');
-      if (href !== undefined && rels.some((rel) => FETCHED_LINK_RELS.has(rel))) refs.push(fileRef(href));
+      yield { name, attrs, body: '' };
       continue;
     }
     const end = new RegExp(`</${name}\\s*>`, 'gi');
@@ -50,6 +55,19 @@ export function htmlReferences(html: string): AssetReference[] {
     const close = end.exec(text);
     const body = text.slice(tags.lastIndex, close ? close.index : text.length);
     tags.lastIndex = close ? end.lastIndex : text.length;
+    yield { name, attrs, body };
+  }
+}
+
+export function htmlReferences(html: string): AssetReference[] {
+  const refs: AssetReference[] = [];
+  for (const { name, attrs, body } of resourceElements(html)) {
+    if (name === 'link') {
+      const rels = (attrs.get('rel') ?? '').toLowerCase().split(/\s+/);
+      const href = attrs.get('href');
+      if (href !== undefined && rels.some((rel) => FETCHED_LINK_RELS.has(rel))) refs.push(fileRef(href));
+      continue;
+    }
     if (name === 'style') {
       refs.push(...cssReferences(body));
       continue;

@@ -10,6 +10,8 @@
  * hash (src/server/frame-script-hashes.ts), no other.
  */
 
+import { resourceElements } from './asset-references.ts';
+
 /** `<script type="module" src="…">` tags, as Astro writes them. */
 const MODULE_SCRIPT = /<script type="module" src="([^"]+)"><\/script>/g;
 
@@ -45,5 +47,5 @@ export function withInlineScripts(html: string, inline: (src: string) => string 
 
 /** The text of each inline script (one without src), as the browser hashes it for a policy. */
 export function inlineScriptTexts(html: string): string[] {
-  return [...html.matchAll(/<script\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/script\s*>/gi)].filter(([, attributes = '']) => !/\ssrc\s*=/i.test(attributes)).map(([, , text = '']) => text);
+  return [...resourceElements(html)].filter(({ name, attrs }) => name === 'script' && !attrs.has('src')).map(({ body }) => body);
 }

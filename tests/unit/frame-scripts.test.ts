@@ -59,13 +59,29 @@ describe('the frame policy’s hashes, read from the served document', () => {
     const file = path.join(dir, 'index.html');
     try {
       writeFileSync(file, '<body><script>one()</script></body>');
-      const hashes = frameScriptHashes(file);
+      const hashes = frameScriptHashes(file, 0);
       const first = hashes();
       expect(first).toEqual(scriptHashSources('<script>one()</script>'));
       writeFileSync(file, '<body><script>two(); three()</script></body>');
       expect(hashes()).toEqual(scriptHashSources('<script>two(); three()</script>'));
       rmSync(file);
       expect(hashes()).toEqual(scriptHashSources('<script>two(); three()</script>'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the frame policy’s hashes, on a server’s hot path', () => {
+  it('look at the file at most once a recheck period, not once a request', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'frame-hashes-'));
+    const file = path.join(dir, 'index.html');
+    try {
+      writeFileSync(file, '<body><script>one()</script></body>');
+      const hashes = frameScriptHashes(file, 60_000);
+      const first = hashes();
+      writeFileSync(file, '<body><script>two(); three()</script></body>');
+      expect(hashes()).toEqual(first);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
