@@ -26,6 +26,8 @@ export interface EditOnLink {
 
 export interface ColdFigures {
   readonly runs: number;
+  /** Runs of each Run row: more than `runs`, being short and far noisier for their size. */
+  readonly runRuns: number;
   readonly firstVisit: ReadonlyArray<{ readonly page: string; readonly bytes: number; readonly responses: number }>;
   readonly edit: readonly EditOnLink[];
   readonly runFromReading: RunFromReading;
@@ -42,6 +44,8 @@ export interface RunFromReading {
   readonly firstLineMs: number;
   readonly bareFrameMs: number;
   readonly bareLineMs: number;
+  /** Every run, in order: one build's cold runs differ by tens of ms, which a median alone hides. */
+  readonly samples: { readonly firstLine: readonly number[]; readonly bareFrame: readonly number[] };
 }
 
 /**
@@ -98,8 +102,8 @@ async function timedWithBytes(page: Page, url: string, served: () => number, sel
   return { ms, bytes: (await settled(served)) - before };
 }
 
-export async function measureColdLinks(options: { browser: Browser; site: Served; bare: Served; isolated: boolean; runs: number; pages: readonly string[] }): Promise<ColdFigures> {
-  const { browser, site, bare, runs } = options;
+export async function measureColdLinks(options: { browser: Browser; site: Served; bare: Served; isolated: boolean; runs: number; runRuns: number; pages: readonly string[] }): Promise<ColdFigures> {
+  const { browser, site, bare, runs, runRuns } = options;
   const siteUrl = site.url;
   const bareUrl = bare.url;
   const firstVisit = [];
@@ -144,14 +148,14 @@ export async function measureColdLinks(options: { browser: Browser; site: Served
       }
       return timeClick(page, selector, FIRST_LINE);
     };
-    for (let i = 0; i < runs; i++) {
+    for (let i = 0; i < runRuns; i++) {
       line.push(await cold(browser, (page) => click(page, siteUrl + LESSON, RUN)));
       frame.push(await cold(browser, (page) => click(page, `${bareUrl}/frame-host.html?frame=${BARE_FRAMES.starter}`, '#run')));
       bareLine.push(await cold(browser, (page) => click(page, `${bareUrl}/frame-host.html?frame=${BARE_FRAMES.line}`, '#run')));
     }
-    return { firstLineMs: percentile(line, 50), bareFrameMs: percentile(frame, 50), bareLineMs: percentile(bareLine, 50) };
+    return { firstLineMs: percentile(line, 50), bareFrameMs: percentile(frame, 50), bareLineMs: percentile(bareLine, 50), samples: { firstLine: line, bareFrame: frame } };
   };
   const runFromReading = await runFrom(0);
   const runAfterApproach = { ...(await runFrom(APPROACH_MS)), approachMs: APPROACH_MS };
-  return { runs, firstVisit, edit, runFromReading, runAfterApproach };
+  return { runs, runRuns, firstVisit, edit, runFromReading, runAfterApproach };
 }

@@ -6,7 +6,7 @@
  *   BENCH_PEERS (1000)  BENCH_HOLD_MS (100000: each broker's total, split over the rounds)
  *   BENCH_BROKER_ROUNDS (5)  BENCH_RATE (100 messages/s)  BENCH_LAB_RUNS (7)
  *   BENCH_CALL_RUNS (5)  BENCH_TRANSFER_MIB (32)  BENCH_TRANSFER_RUNS (3)  BENCH_TURN_MIB (8)  BENCH_TURN_RUNS (5)
- *   BENCH_COLD_RUNS (5)  BENCH_LIGHTHOUSE_RUNS (3)  BENCH_INSPECTOR_RUNS (4)
+ *   BENCH_COLD_RUNS (5)  BENCH_RUN_RUNS (15: the cold Run rows)  BENCH_LIGHTHOUSE_RUNS (3)  BENCH_INSPECTOR_RUNS (4)
  *   BENCH_CLASS_LEARNERS (500)  BENCH_CLASS_HOLD_MS (180000: each topology's hold)
  *   BENCH_ONLY (a comma list of parts: broker, classroom, labs, cold, calls, inspector, transfer, turn, lighthouse; all when unset)
  *   BENCH_DEADLINE_MIN (30): the whole run's limit; past it the bench says where it was and exits 2
@@ -19,7 +19,7 @@ import { ensureBuilt } from './build.ts';
 import { DIST, ROOT } from './build-state.ts';
 import { pageWeight } from './page-weight.ts';
 import { heaviestLessons, listPages } from '../tests/support/site-files.ts';
-import { runBrokerLoad } from '../bench/broker-load.ts';
+import { percentile, runBrokerLoad } from '../bench/broker-load.ts';
 import { alternate, type Combined, type Round, type ServerStats, type Spread } from '../bench/broker-rounds.ts';
 import { measureCallSetup, type CallSetupTimings } from '../bench/call-setup.ts';
 import { measureInspectorCost, type InspectorCost } from '../bench/inspector-cost.ts';
@@ -55,6 +55,9 @@ const TURN_MIB = env('BENCH_TURN_MIB', 8);
 const TURN_RUNS = env('BENCH_TURN_RUNS', 5);
 // Five, not three: the Run rows sit near their 1.5× goal, and a median of three moved by 0.3× between runs.
 const COLD_RUNS = env('BENCH_COLD_RUNS', 5);
+// The cold Run rows take a second a run, and one build's median of five moved by 20 ms between
+// runs (a third of the bare frame's time): fifteen, each side interleaved.
+const RUN_RUNS = env('BENCH_RUN_RUNS', 15);
 const INSPECTOR_RUNS = env('BENCH_INSPECTOR_RUNS', 4);
 const LIGHTHOUSE_RUNS = env('BENCH_LIGHTHOUSE_RUNS', 3);
 const CLASS_LEARNERS = env('BENCH_CLASS_LEARNERS', 500);
@@ -159,8 +162,8 @@ if (wants('labs') || wants('cold') || wants('calls') || wants('inspector') || wa
     }
     if (bare && wants('cold')) {
       stage = 'cold';
-      console.log(`cold: first visits as served; Edit → editor ready on emulated links; Run from a reading page; ${COLD_RUNS} runs each, empty cache…`);
-      coldFigures = await measureColdLinks({ browser, site: { url: siteUrl, served: siteServed }, bare, isolated: isolation === 'isolated', runs: COLD_RUNS, pages: weighedPages });
+      console.log(`cold: first visits as served; Edit → editor ready on emulated links; Run from a reading page; ${COLD_RUNS} runs each (Run: ${RUN_RUNS}), empty cache…`);
+      coldFigures = await measureColdLinks({ browser, site: { url: siteUrl, served: siteServed }, bare, isolated: isolation === 'isolated', runs: COLD_RUNS, runRuns: RUN_RUNS, pages: weighedPages });
     }
     if (wants('calls')) {
       stage = 'calls';
@@ -220,8 +223,11 @@ if (coldFigures) {
   if (first) rows.push([`bytes the Edit click has the server send (workers and headers included)`, kb(first.editorBytes), `bare Monaco page ${kb(first.bareMonacoBytes)}`, ratio(first.editorBytes, first.bareMonacoBytes)]);
   const { runFromReading: atOnce, runAfterApproach: approach } = coldFigures;
   // Against a bare frame running the same starter; the one logging at once is a reference only.
+  // Each side's middle half of runs beside its median: the spread is as wide as the goal's margin.
+  const spread = (samples: readonly number[]): string => `(${percentile(samples, 25).toFixed(1)}–${percentile(samples, 75).toFixed(1)})`;
   const reading = (how: string, figures: RunFromReading): void => {
-    rows.push([`Run from a reading page → first console line, loopback, ${how} (${runs})`, ms(figures.firstLineMs), `bare iframe, same starter ${ms(figures.bareFrameMs)}`, ratio(figures.firstLineMs, figures.bareFrameMs)]);
+    const { firstLine, bareFrame } = figures.samples;
+    rows.push([`Run from a reading page → first console line, loopback, ${how} (median of ${coldFigures.runRuns}, empty cache; 25th–75th percentile)`, `${ms(figures.firstLineMs)} ${spread(firstLine)}`, `bare iframe, same starter ${ms(figures.bareFrameMs)} ${spread(bareFrame)}`, ratio(figures.firstLineMs, figures.bareFrameMs)]);
     rows.push([`  the same, against a bare iframe that logs at once (reference)`, ms(figures.firstLineMs), `bare iframe, one log line ${ms(figures.bareLineMs)}`, ratio(figures.firstLineMs, figures.bareLineMs)]);
   };
   reading('clicked at once', atOnce);
