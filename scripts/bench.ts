@@ -53,7 +53,7 @@ const TRANSFER_MIB = env('BENCH_TRANSFER_MIB', 32);
 const TRANSFER_RUNS = env('BENCH_TRANSFER_RUNS', 3);
 const TURN_MIB = env('BENCH_TURN_MIB', 8);
 const TURN_RUNS = env('BENCH_TURN_RUNS', 5);
-// Five, not three: the Run rows sit near their 1.5× goal, and a median of three moved by 0.3× between runs.
+// The Edit rows: several seconds a run on the slow link.
 const COLD_RUNS = env('BENCH_COLD_RUNS', 5);
 // The cold Run rows take a second a run, and one build's median of five moved by 20 ms between
 // runs (a third of the bare frame's time): fifteen, each side interleaved.
