@@ -9,6 +9,7 @@ import { labRoot } from './src/build/lab-root.ts';
 import { precompress } from './src/build/precompress.ts';
 import { monacoCssInline } from './src/build/monaco-css.ts';
 import { peerjsNoPublicServers } from './src/build/peerjs-no-public-servers.ts';
+import { labStringsModules } from './src/build/lab-strings-modules.ts';
 
 /** A sidebar group filled from one folder of lessons, labelled in both languages. */
 const group = (/** @type {string} */ label, /** @type {string} */ ko, /** @type {string} */ directory) => ({ label, translations: { ko }, items: [{ autogenerate: { directory } }] });
@@ -18,7 +19,7 @@ export default defineConfig({
   // Only the sitemap uses it; a deployment sets SITE_ORIGIN to its public address.
   site: process.env.SITE_ORIGIN ?? 'http://localhost:4321',
   vite: {
-    plugins: [monacoCssInline(), peerjsNoPublicServers()],
+    plugins: [monacoCssInline(), peerjsNoPublicServers(), labStringsModules()],
     // Pre-bundle what labs import only after a click, so `npm run dev` does not discover them
     // mid-lab and reload the page under the learner. Pre-bundling skips the plugins above, so
     // the one that matters inside it is given to it too.

@@ -5,5 +5,10 @@
 import type en from '../content/i18n/en.json';
 
 export type UiKey = keyof typeof en;
-/** The keys a lab's client code receives (Lab.astro passes the `lab.` strings). */
+/** The keys a lab's client code receives (see labStringsOf). */
 export type LabUiKey = Extract<UiKey, `lab.${string}`>;
+
+/** The strings a lab's client code receives, out of one language's UI strings: the `lab.` keys. */
+export function labStringsOf(all: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith('lab.')));
+}

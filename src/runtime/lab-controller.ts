@@ -139,12 +139,12 @@ class Lab {
   /** Actions run one at a time, in order: a double Run never leaves two frames or two listeners. */
   queue: Promise<void> = Promise.resolve();
 
-  constructor(section: HTMLElement) {
+  constructor(section: HTMLElement, data: LabData, t: Strings) {
     this.section = section;
     // Asked once per page; asking as the lab activates takes the fetch off the first Run's path.
     labConfig().catch(() => undefined);
-    this.data = JSON.parse(section.dataset['labJson'] ?? '{}') as LabData;
-    this.t = labStrings(this.data.locale);
+    this.data = data;
+    this.t = t;
     this.notices = new Notices(section.querySelector('.lab-notices')!);
     this.console = createConsolePanel(section.querySelector('.lab-console')!, this.t);
     this.announcer = new Announcer(section.querySelector('.lab-announce'));
@@ -575,19 +575,24 @@ class Lab {
   }
 }
 
-const labs = new WeakMap<HTMLElement, Lab>();
-function labFor(section: HTMLElement): Lab {
+const labs = new WeakMap<HTMLElement, Promise<Lab>>();
+/** The section's lab, made once its language's strings are here (the loader asked for them with this module). */
+function labFor(section: HTMLElement): Promise<Lab> {
   let lab = labs.get(section);
   if (!lab) {
-    lab = new Lab(section);
-    labs.set(section, lab);
-    section.dataset['active'] = 'true';
-    // What the lab is doing, for the Inspector and the browser tests: one feed, the files.
-    const current = lab;
-    Object.defineProperty(section, 'labState', {
-      configurable: true,
-      value: { feed: () => current.feed.toArray(), files: () => current.currentFiles() },
+    const data = JSON.parse(section.dataset['labJson'] ?? '{}') as LabData;
+    lab = labStrings(data.locale).then((t) => {
+      const made = new Lab(section, data, t);
+      section.dataset['active'] = 'true';
+      // What the lab is doing, for the Inspector and the browser tests: one feed, the files.
+      Object.defineProperty(section, 'labState', {
+        configurable: true,
+        value: { feed: () => made.feed.toArray(), files: () => made.currentFiles() },
+      });
+      return made;
     });
+    lab.catch(() => labs.delete(section)); // the next click asks again
+    labs.set(section, lab);
   }
   return lab;
 }
@@ -619,7 +624,7 @@ export function preloadEditor(): void {
 }
 
 export async function activateLab(section: HTMLElement, action: string): Promise<void> {
-  await labFor(section).act(action);
+  await (await labFor(section)).act(action);
 }
 
 /** A page opened from a share link: show the shared code in its lab, run nothing. */
@@ -628,8 +633,7 @@ export async function openSharedLink(): Promise<void> {
   if (!parsed) return;
   const section = document.querySelector<HTMLElement>(`.lab[data-lab="${CSS.escape(parsed.lab)}"]`);
   if (!section) return;
-  const lab = labFor(section);
-  const payload = await decodeShare(parsed.encoded);
+  const [lab, payload] = await Promise.all([labFor(section), decodeShare(parsed.encoded)]);
   if (!payload || payload.lab !== parsed.lab) {
     lab.notices.add(lab.t['lab.shareBroken']);
     return;

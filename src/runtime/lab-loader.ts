@@ -4,6 +4,7 @@
  * click, or when the page was opened from a share link, so a page that is only read stays light.
  */
 import { labConfig } from './lab-config.ts';
+import { labStrings } from './lab-strings.ts';
 import { standBy } from './frame-standby.ts';
 import { showFinishedLabs } from './goal-marks.ts';
 import { showSavedDrafts } from './static-draft.ts';
@@ -14,6 +15,8 @@ const controller = (): Promise<typeof import('./lab-controller.ts')> => {
     loading = null; // offline, or a new deployment: the next click tries again
     throw error;
   });
+  // The lab panel's strings in the page's language: beside the controller, not after it.
+  labStrings(document.documentElement.lang).catch(() => undefined);
   return loading;
 };
 
@@ -57,11 +60,17 @@ document.addEventListener('click', (event) => {
   }
   waiting.set(section, [action]);
   section.dataset['active'] = 'loading';
-  void controller().then(async ({ activateLab }) => {
-    const actions = waiting.get(section) ?? [];
-    for (let next = actions.shift(); next; next = actions.shift()) await activateLab(section, next);
-    waiting.delete(section);
-  });
+  void controller()
+    .then(async ({ activateLab }) => {
+      const actions = waiting.get(section) ?? [];
+      for (let next = actions.shift(); next; next = actions.shift()) await activateLab(section, next);
+      waiting.delete(section);
+    })
+    .catch(() => {
+      // Offline, or a new deployment: the lab is as it was, and the next click starts again.
+      waiting.delete(section);
+      delete section.dataset['active'];
+    });
 });
 
 // Labs finished on an earlier visit show their goals met before anything else loads.
