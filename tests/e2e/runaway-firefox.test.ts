@@ -40,6 +40,16 @@ async function click(section: ElementHandle<Element>, name: string): Promise<voi
   await button?.click();
 }
 
+/** What the lab shows, or that the page no longer answers (a lab frame in the page's own process would hang it). */
+async function stateOf(section: ElementHandle<Element>): Promise<string> {
+  const shown = section.evaluate((el) => {
+    const lab = el as HTMLElement;
+    return `run=${lab.dataset['run']} active=${lab.dataset['active']} frames=${lab.querySelectorAll('iframe').length} notices="${lab.querySelector('.lab-notices')?.textContent ?? ''}" console="${lab.querySelector('[role="log"]')?.textContent?.slice(0, 200) ?? ''}"`;
+  });
+  const silent = new Promise<string>((resolve) => setTimeout(() => resolve('the page did not answer in 5 s'), 5_000));
+  return Promise.race([shown, silent]);
+}
+
 async function beatsDuring(page: Page, ms: number): Promise<number[]> {
   return page.evaluate(
     (span) =>
@@ -72,7 +82,9 @@ describe('code the loop guard cannot see, in Firefox', () => {
       await click(section, 'Run');
       // Generous: the previous test's hung content process goes on spinning on one of the two
       // cores for some seconds after its frame is removed (seen with ps), until Firefox ends it.
-      await page.waitForFunction((el) => el.querySelector('[role="log"]')?.textContent?.includes('hanging now'), { timeout: patient(30_000) }, section);
+      await page.waitForFunction((el) => el.querySelector('[role="log"]')?.textContent?.includes('hanging now'), { timeout: patient(30_000) }, section).catch(async (error: unknown) => {
+        throw new Error(`no first line: ${await stateOf(section)}`, { cause: error });
+      });
 
       const marks = await beatsDuring(page, 3_000);
       const gaps = marks.slice(1).map((mark, i) => mark - marks[i]!);
