@@ -11,12 +11,13 @@ import { showSavedDrafts } from './static-draft.ts';
 
 let loading: Promise<typeof import('./lab-controller.ts')> | null = null;
 const controller = (): Promise<typeof import('./lab-controller.ts')> => {
-  loading ??= import('./lab-controller.ts').catch((error: unknown) => {
+  if (loading) return loading;
+  // The lab panel's strings in the page's language: beside the controller, not after it.
+  labStrings(document.documentElement.lang).catch(() => undefined);
+  loading = import('./lab-controller.ts').catch((error: unknown) => {
     loading = null; // offline, or a new deployment: the next click tries again
     throw error;
   });
-  // The lab panel's strings in the page's language: beside the controller, not after it.
-  labStrings(document.documentElement.lang).catch(() => undefined);
   return loading;
 };
 

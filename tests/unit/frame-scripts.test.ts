@@ -53,37 +53,38 @@ describe('the frame document with its runner inline', () => {
   });
 });
 
+/** A frame document holding `html` in a temporary folder, for `work`; removed after. */
+function withFrameDocument(html: string, work: (file: string) => void): void {
+  const dir = mkdtempSync(path.join(tmpdir(), 'frame-hashes-'));
+  const file = path.join(dir, 'index.html');
+  try {
+    writeFileSync(file, html);
+    work(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('the frame policy’s hashes, read from the served document', () => {
   it('follow the document when a build rewrites it, and keep the last ones while it is missing', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'frame-hashes-'));
-    const file = path.join(dir, 'index.html');
-    try {
-      writeFileSync(file, '<body><script>one()</script></body>');
+    withFrameDocument('<body><script>one()</script></body>', (file) => {
       const hashes = frameScriptHashes(file, 0);
-      const first = hashes();
-      expect(first).toEqual(scriptHashSources('<script>one()</script>'));
+      expect(hashes()).toEqual(scriptHashSources('<script>one()</script>'));
       writeFileSync(file, '<body><script>two(); three()</script></body>');
       expect(hashes()).toEqual(scriptHashSources('<script>two(); three()</script>'));
       rmSync(file);
       expect(hashes()).toEqual(scriptHashSources('<script>two(); three()</script>'));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('the frame policy’s hashes, on a server’s hot path', () => {
   it('look at the file at most once a recheck period, not once a request', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'frame-hashes-'));
-    const file = path.join(dir, 'index.html');
-    try {
-      writeFileSync(file, '<body><script>one()</script></body>');
+    withFrameDocument('<body><script>one()</script></body>', (file) => {
       const hashes = frameScriptHashes(file, 60_000);
       const first = hashes();
       writeFileSync(file, '<body><script>two(); three()</script></body>');
       expect(hashes()).toEqual(first);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
